@@ -1,0 +1,47 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.protocol.HubMessage;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where a hub keeps its sessions: open orders, revisions, the log of recent changes, the
+ * session's epoch and sequence, and the last mutation applied from each terminal.
+ *
+ * <p>Every change goes through {@link #inSession}: one transaction that holds the session's
+ * lock (in PostgreSQL a row lock, so several hub nodes can share one database), and that is
+ * durable when it returns, before the hub acknowledges anything. Implementations: an
+ * in-memory store in this module; SQLite and PostgreSQL in {@code multisession-jdbc}.
+ */
+public interface HubStore extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in one transaction holding {@code session}'s lock, creating the session
+     * (run 1, sequence 0) if it is new. The transaction commits when {@code work} returns and
+     * rolls back when it throws; the exception is rethrown.
+     */
+    <R> R inSession(String session, SessionWork<R> work);
+
+    /**
+     * Log events of {@code session} with a sequence number above {@code afterSeq}, in order,
+     * at most {@code limit}. Read outside any write lock.
+     */
+    List<HubMessage.Event> readLog(String session, long afterSeq, int limit);
+
+    /**
+     * Registers a callback told, with the session id, when another hub node may have committed
+     * changes to that session (PostgreSQL LISTEN/NOTIFY). A store used by one node only never
+     * calls it. The callback must return quickly.
+     */
+    default void onRemoteCommit(Consumer<String> session) {}
+
+    /** Releases connections and files. */
+    @Override
+    void close();
+
+    /** Work run inside {@link #inSession}. */
+    @FunctionalInterface
+    interface SessionWork<R> {
+        R run(SessionTx tx);
+    }
+}

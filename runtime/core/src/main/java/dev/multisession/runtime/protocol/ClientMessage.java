@@ -1,0 +1,74 @@
+package dev.multisession.runtime.protocol;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Messages a terminal sends to the hub. */
+public sealed interface ClientMessage extends Message {
+
+    /**
+     * First message on every connection. {@code runId} is the epoch the terminal last saw
+     * (0: none) and {@code lastSeq} the last sequence number it applied (0: none); the hub
+     * answers {@link HubMessage.Welcome} followed by the changes since {@code lastSeq}, or by a
+     * {@link HubMessage.Snapshot} when those are no longer in its log or the run changed.
+     */
+    record Hello(String session, String terminal, String user, long runId, long lastSeq, int protocol)
+            implements ClientMessage {
+        public Hello {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(terminal, "terminal");
+        }
+
+        @Override
+        public String type() {
+            return "hello";
+        }
+    }
+
+    /**
+     * Changes to one order. {@code mutationId} counts up by one per terminal across all its
+     * mutations and removals; the hub applies each id once, in order. {@code baseRevision} is
+     * the order's revision the terminal diffed against (0 for an order it created).
+     */
+    record Mutate(long mutationId, long runId, String order, long baseRevision, String user, List<Op> ops)
+            implements ClientMessage {
+        public Mutate {
+            Objects.requireNonNull(order, "order");
+            ops = List.copyOf(ops);
+        }
+
+        @Override
+        public String type() {
+            return "mutate";
+        }
+    }
+
+    /** Removes an order: paid ({@code finalized}) or abandoned. Consumes a mutation id like {@link Mutate}. */
+    record Remove(long mutationId, long runId, String order, long baseRevision, String user, boolean finalized)
+            implements ClientMessage {
+        public Remove {
+            Objects.requireNonNull(order, "order");
+        }
+
+        @Override
+        public String type() {
+            return "remove";
+        }
+    }
+
+    /** Asks for every change after {@code afterSeq} (sent after a gap in sequence numbers). */
+    record Sync(long afterSeq) implements ClientMessage {
+        @Override
+        public String type() {
+            return "sync";
+        }
+    }
+
+    /** Keep-alive for transports without their own; answered by {@link HubMessage.Pong}. */
+    record Ping(long nonce) implements ClientMessage {
+        @Override
+        public String type() {
+            return "ping";
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.multisession.runtime.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+
+/** Messages the hub sends to a terminal. */
+public sealed interface HubMessage extends Message {
+
+    /** A hub message that carries a session sequence number and is kept in the hub's log. */
+    sealed interface Event extends HubMessage {
+        long seq();
+
+        long runId();
+
+        String order();
+    }
+
+    /**
+     * Answer to {@link ClientMessage.Hello}: the session's current epoch and sequence, and the
+     * last mutation id the hub applied from this terminal (a terminal that lost its state
+     * continues numbering after it).
+     */
+    record Welcome(String session, String terminal, long runId, long seq, long lastMutationId)
+            implements HubMessage {
+        @Override
+        public String type() {
+            return "welcome";
+        }
+    }
+
+    /**
+     * An accepted mutation, broadcast to every terminal of the session (its origin included)
+     * with the operations the hub actually applied. {@code number} is the order's shared
+     * number, assigned on its first accepted change; {@code revision} its new revision.
+     */
+    record Change(long seq, long runId, String order, long revision, long number, Author author,
+            long mutationId, List<Op> ops) implements Event {
+        public Change {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(author, "author");
+            ops = List.copyOf(ops);
+        }
+
+        @Override
+        public String type() {
+            return "change";
+        }
+    }
+
+    /** An order was removed: paid ({@code finalized}) or abandoned. Broadcast like {@link Change}. */
+    record Removed(long seq, long runId, String order, long revision, Author author, long mutationId,
+            boolean finalized) implements Event {
+        public Removed {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(author, "author");
+        }
+
+        @Override
+        public String type() {
+            return "removed";
+        }
+    }
+
+    /**
+     * Tells the sender that every mutation up to {@code mutationId} has been handled and that
+     * their effects are in the session's state as of sequence {@code seq}. {@code dropped}
+     * lists operations of mutation {@code mutationId} the hub could not apply (for example an
+     * edit of a line another terminal removed), each with its reason.
+     */
+    record Ack(long mutationId, long seq, boolean duplicate, List<DroppedOp> dropped) implements HubMessage {
+        public Ack {
+            dropped = List.copyOf(dropped);
+        }
+
+        @Override
+        public String type() {
+            return "ack";
+        }
+    }
+
+    /** An operation the hub refused, and why ({@link Reason}). */
+    record DroppedOp(Op op, String reason, String message) {
+        public DroppedOp {
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A mutation or removal refused as a whole; it still consumes its id. {@code reason} is one
+     * of {@link Reason}'s codes.
+     */
+    record Rejected(long mutationId, String order, String reason, String message, long seq) implements HubMessage {
+        @Override
+        public String type() {
+            return "rejected";
+        }
+    }
+
+    /**
+     * The hub expected mutation {@code expectedMutationId} from this terminal but got a later
+     * one; the terminal re-sends its outbox from that id.
+     */
+    record Resend(long expectedMutationId) implements HubMessage {
+        @Override
+        public String type() {
+            return "resend";
+        }
+    }
+
+    /**
+     * The whole open state of the session at {@code seq}: sent instead of the log when the
+     * terminal is too far behind or the run changed. Terminals drop orders not in it (except
+     * ones they created and have not sent yet).
+     */
+    record Snapshot(long runId, long seq, List<OrderState> orders) implements HubMessage {
+        public Snapshot {
+            orders = List.copyOf(orders);
+        }
+
+        @Override
+        public String type() {
+            return "snapshot";
+        }
+    }
+
+    /**
+     * One open order as the hub holds it: {@code data} is the order's JSON, {@code info} who
+     * created and last changed it and each of its collection elements (see docs/PROTOCOL.md).
+     */
+    record OrderState(String order, long revision, long number, ObjectNode data, ObjectNode info) {
+        public OrderState {
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(info, "info");
+        }
+    }
+
+    /** A message could not be handled; nothing was changed. {@code code} is one of {@link Reason}'s. */
+    record Error(String code, String message, String ref) implements HubMessage {
+        @Override
+        public String type() {
+            return "error";
+        }
+    }
+
+    /** Answer to {@link ClientMessage.Ping}. */
+    record Pong(long nonce) implements HubMessage {
+        @Override
+        public String type() {
+            return "pong";
+        }
+    }
+}
