@@ -1,9 +1,19 @@
 package dev.multisession.runtime.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
 /** Messages a terminal sends to the hub. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = ClientMessage.Mutate.class, name = "mutate"),
+    @JsonSubTypes.Type(value = ClientMessage.Remove.class, name = "remove"),
+    @JsonSubTypes.Type(value = ClientMessage.Sync.class, name = "sync"),
+    @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+})
 public sealed interface ClientMessage extends Message {
 
     /**

@@ -1,10 +1,24 @@
 package dev.multisession.runtime.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 
 /** Messages the hub sends to a terminal. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = HubMessage.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = HubMessage.Change.class, name = "change"),
+    @JsonSubTypes.Type(value = HubMessage.Removed.class, name = "removed"),
+    @JsonSubTypes.Type(value = HubMessage.Ack.class, name = "ack"),
+    @JsonSubTypes.Type(value = HubMessage.Rejected.class, name = "rejected"),
+    @JsonSubTypes.Type(value = HubMessage.Resend.class, name = "resend"),
+    @JsonSubTypes.Type(value = HubMessage.Snapshot.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = HubMessage.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = HubMessage.Pong.class, name = "pong")
+})
 public sealed interface HubMessage extends Message {
 
     /** A hub message that carries a session sequence number and is kept in the hub's log. */

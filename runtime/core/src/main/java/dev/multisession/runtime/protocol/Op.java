@@ -1,5 +1,7 @@
 package dev.multisession.runtime.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -15,6 +17,13 @@ import java.util.Objects;
  * {@code {"op":"insert","path":[...,{"uid":"L1"}],"value":{...}}},
  * {@code {"op":"delete","path":[...,{"uid":"L1"}]}}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Op.Set.class, name = "set"),
+    @JsonSubTypes.Type(value = Op.Add.class, name = "add"),
+    @JsonSubTypes.Type(value = Op.Insert.class, name = "insert"),
+    @JsonSubTypes.Type(value = Op.Delete.class, name = "delete")
+})
 public sealed interface Op {
 
     /** Where the operation applies; never empty. */

@@ -1,6 +1,8 @@
 package dev.multisession.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Objects;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Objects;
  * an {@link Element} is a one-entry object {@code {"<idKey>": <id>}} that selects the element
  * of the array reached so far whose {@code idKey} equals {@code id}.
  */
+@JsonSerialize(using = PathStepJson.Writer.class)
+@JsonDeserialize(using = PathStepJson.Reader.class)
 public sealed interface PathStep {
 
     /** Steps into the member {@code name} of the current JSON object. */

@@ -1,0 +1,81 @@
+package dev.multisession.runtime.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+    private final MessageCodec codec = MessageCodec.instance();
+
+    @Test
+    void mutateRoundTripsWithEveryOperation() throws ProtocolException {
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("uid", "L1").put("qty", 1);
+        PathStep.Element l1 = PathStep.element("uid", TextNode.valueOf("L1"));
+        ClientMessage.Mutate mutate = new ClientMessage.Mutate(7, 1, "O1", 3, "anna", List.of(
+                new Op.Set(List.of(PathStep.key("note")), NullNode.getInstance()),
+                new Op.Add(List.of(PathStep.key("lines"), l1, PathStep.key("qty")), IntNode.valueOf(2)),
+                new Op.Insert(List.of(PathStep.key("lines"), l1), line, NullNode.getInstance()),
+                new Op.Delete(List.of(PathStep.key("lines"), l1))));
+
+        String json = codec.encode(mutate);
+
+        assertEquals(mutate, codec.decodeClient(json));
+        assertEquals("mutate", codec.mapper().valueToTree(mutate).get("type").asText());
+    }
+
+    @Test
+    void changeKeepsAuthorTimeAsIsoText() throws Exception {
+        HubMessage.Change change = new HubMessage.Change(12, 1, "O1", 4, 2,
+                new Author("T1", null, Instant.parse("2026-11-28T19:30:00Z")), 9, List.of());
+
+        String json = codec.encode(change);
+
+        assertEquals(change, codec.decodeHub(json));
+        assertEquals("2026-11-28T19:30:00Z", codec.mapper().readTree(json).get("author").get("time").asText(),
+                json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "nope", "[]", "null", "{}", "{\"type\":\"sync\"}", "{\"type\":\"sync\",\"afterSeq\":\"5\"}",
+        "{\"type\":\"sync\",\"afterSeq\":1.5}", "{\"type\":\"sync\",\"afterSeq\":1} trailing",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"set\",\"path\":[],\"value\":1}]}",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"add\",\"path\":[\"q\"],\"delta\":\"1\"}]}",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"delete\",\"path\":[\"lines\",{\"uid\":\"a\",\"x\":1}]}]}",
+        "{\"type\":\"hello\",\"session\":5,\"terminal\":\"T\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}"
+    })
+    void rejectsMalformedMessages(String json) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeClient(json));
+        assertEquals(Reason.MALFORMED, e.code(), e.getMessage());
+    }
+
+    @Test
+    void namesAnUnknownType() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> codec.decodeClient("{\"type\":\"drop_tables\"}"));
+        assertEquals(Reason.UNKNOWN_TYPE, e.code());
+    }
+
+    @Test
+    void rejectsDeepNesting() {
+        String deep = "[".repeat(200) + "]".repeat(200);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeClient(
+                "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+                        + "\"ops\":[{\"op\":\"set\",\"path\":[\"a\"],\"value\":" + deep + "}]}"));
+        assertEquals(Reason.MALFORMED, e.code());
+    }
+}
