@@ -1,33 +1,54 @@
 package dev.multisession.runtime.codec;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Finds the generated {@code <Simple>_MultiSession} class of a model type by name. */
+/**
+ * Finds the generated {@code <Simple>_MultiSession} class of a model type by name.
+ *
+ * <p>For a class that only inherits synced fields it calls the nearest generated ancestor's
+ * {@code forSubclass(Class, Supplier, MultiSessionCodec...)} factory once, passing a
+ * constructor handle and, for each of the ancestor's model type parameters, the codec of the
+ * type the class binds it to. Reflection happens here, at lookup time only.
+ */
 final class CodecLocator {
+
+    static final String FACTORY = "forSubclass";
 
     private CodecLocator() {}
 
     static MultiSessionCodec<?> locate(Class<?> type) {
         Class<?> generated = generatedClass(type);
-        if (generated == null) {
-            throw new IllegalArgumentException("No multisession codec for " + type.getName()
-                    + ": it declares no @MultiSessionField, or the multisession processor did not run"
-                    + " (add multisession-processor to the annotation processor path)");
+        if (generated != null) {
+            return instance(generated);
         }
-        try {
-            Field instance = generated.getField("INSTANCE");
-            if (!Modifier.isStatic(instance.getModifiers())) {
-                throw new IllegalStateException(generated.getName() + ".INSTANCE is not static");
+        for (Class<?> ancestor = type.getSuperclass(); ancestor != null; ancestor = ancestor.getSuperclass()) {
+            Class<?> ancestorCodec = generatedClass(ancestor);
+            if (ancestorCodec != null) {
+                return derive(type, ancestor, ancestorCodec);
             }
-            return (MultiSessionCodec<?>) instance.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + generated.getName() + ".INSTANCE", e);
         }
+        throw new IllegalArgumentException("No multisession codec for " + type.getName()
+                + ": neither it nor a superclass declares a @MultiSessionField, or the multisession processor did"
+                + " not run (add multisession-processor to the annotation processor path)");
     }
 
     /** The generated class for {@code type}, or null if there is none. */
     static Class<?> generatedClass(Class<?> type) {
+        if (type.isPrimitive() || type.isArray() || type.isInterface()) {
+            return null;
+        }
         try {
             return Class.forName(generatedName(type), true, type.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -42,5 +63,131 @@ final class CodecLocator {
         String simpleChain = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
         String generatedSimple = simpleChain.replace('$', '_') + "_MultiSession";
         return packageName.isEmpty() ? generatedSimple : packageName + "." + generatedSimple;
+    }
+
+    private static MultiSessionCodec<?> instance(Class<?> generated) {
+        try {
+            Field instance = generated.getField("INSTANCE");
+            if (!Modifier.isStatic(instance.getModifiers())) {
+                throw new IllegalStateException(generated.getName() + ".INSTANCE is not static");
+            }
+            return (MultiSessionCodec<?>) instance.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + generated.getName() + ".INSTANCE", e);
+        }
+    }
+
+    private static MultiSessionCodec<?> derive(Class<?> type, Class<?> ancestor, Class<?> ancestorCodec) {
+        Method factory = factory(ancestorCodec);
+        Type[] parameters = factory.getGenericParameterTypes();
+        Object[] arguments = new Object[parameters.length];
+        arguments[0] = type;
+        arguments[1] = constructor(type);
+        Map<String, Type> bindings = bindings(type, ancestor);
+        for (int i = 2; i < parameters.length; i++) {
+            String variable = codecVariable(parameters[i], ancestorCodec);
+            arguments[i] = MultiSessionCodecs.forClass(rawClass(bindings.get(variable), variable, type));
+        }
+        try {
+            return (MultiSessionCodec<?>) factory.invoke(null, arguments);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Cannot derive the codec of " + type.getName() + " from "
+                    + ancestorCodec.getName(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot call " + ancestorCodec.getName() + "." + FACTORY, e);
+        }
+    }
+
+    private static Method factory(Class<?> ancestorCodec) {
+        for (Method method : ancestorCodec.getMethods()) {
+            if (method.getName().equals(FACTORY) && Modifier.isStatic(method.getModifiers())) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(ancestorCodec.getName() + " has no static " + FACTORY
+                + " method: recompile it with the current multisession processor");
+    }
+
+    /** The name of the type variable in a {@code MultiSessionCodec<L>} factory parameter. */
+    private static String codecVariable(Type parameter, Class<?> ancestorCodec) {
+        if (parameter instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof TypeVariable<?> variable) {
+            return variable.getName();
+        }
+        throw new IllegalStateException("Unexpected parameter " + parameter + " of " + ancestorCodec.getName() + "."
+                + FACTORY);
+    }
+
+    /** The type each type variable of {@code ancestor} (by name) stands for, seen from {@code type}. */
+    private static Map<String, Type> bindings(Class<?> type, Class<?> ancestor) {
+        Map<TypeVariable<?>, Type> resolved = new HashMap<>();
+        Class<?> current = type;
+        while (current != ancestor) {
+            Type superType = current.getGenericSuperclass();
+            Class<?> superClass = current.getSuperclass();
+            if (superType instanceof ParameterizedType parameterized) {
+                TypeVariable<?>[] variables = superClass.getTypeParameters();
+                Type[] actual = parameterized.getActualTypeArguments();
+                for (int i = 0; i < variables.length; i++) {
+                    Type argument = actual[i];
+                    resolved.put(variables[i], argument instanceof TypeVariable<?> v && resolved.containsKey(v)
+                            ? resolved.get(v) : argument);
+                }
+            }
+            current = superClass;
+        }
+        Map<String, Type> byName = new HashMap<>();
+        for (TypeVariable<?> variable : ancestor.getTypeParameters()) {
+            byName.put(variable.getName(), resolved.getOrDefault(variable, variable));
+        }
+        return byName;
+    }
+
+    /** The class a bound type stands for; an unbound (or raw) variable stands for its bound. */
+    private static Class<?> rawClass(Type bound, String variable, Class<?> type) {
+        if (bound instanceof Class<?> c) {
+            return c;
+        }
+        if (bound instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        if (bound instanceof TypeVariable<?> v) {
+            return rawClass(v.getBounds()[0], variable, type);
+        }
+        throw new IllegalStateException("Cannot tell which model " + type.getName() + " binds type variable "
+                + variable + " to (found " + bound + ")");
+    }
+
+    /** Creates instances through the no-arg constructor, or explains why there is none. */
+    private static Supplier<Object> constructor(Class<?> type) {
+        if (Modifier.isAbstract(type.getModifiers())) {
+            return unsupported(type.getName() + " is abstract: the codec cannot create instances of it");
+        }
+        MethodHandle handle;
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            handle = MethodHandles.lookup().unreflectConstructor(constructor);
+        } catch (NoSuchMethodException e) {
+            return unsupported(type.getName() + " has no no-arg constructor: the codec cannot create instances of it");
+        } catch (IllegalAccessException | RuntimeException e) {
+            return unsupported("The no-arg constructor of " + type.getName() + " is not accessible (" + e.getMessage()
+                    + "); open its package to dev.multisession.runtime");
+        }
+        return () -> {
+            try {
+                return handle.invoke();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("The constructor of " + type.getName() + " failed", e);
+            }
+        };
+    }
+
+    private static Supplier<Object> unsupported(String message) {
+        return () -> {
+            throw new UnsupportedOperationException(message);
+        };
     }
 }

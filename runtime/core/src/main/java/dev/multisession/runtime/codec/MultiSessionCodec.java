@@ -60,4 +60,16 @@ public interface MultiSessionCodec<T> {
 
     /** The JSON key of the model's {@code @MultiSessionId} field, or empty if it has none. */
     Optional<String> idKey();
+
+    /**
+     * The model's id as it is exported, used to match elements of a synced collection. Generated
+     * codecs read the id field directly; this default exports the whole model to find it.
+     *
+     * @throws UnsupportedOperationException if the model has no {@code @MultiSessionId} field
+     */
+    default JsonNode exportId(T model) {
+        String key = idKey().orElseThrow(() ->
+                new UnsupportedOperationException(modelType().getName() + " has no @MultiSessionId field"));
+        return exportAsJson(model).get(key);
+    }
 }

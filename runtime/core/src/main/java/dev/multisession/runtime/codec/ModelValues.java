@@ -1,0 +1,184 @@
+package dev.multisession.runtime.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * How generated codecs export, read and apply fields that hold other models: a nested model,
+ * or a list or set of them. The element's own codec does the work for each model.
+ */
+public final class ModelValues {
+
+    private ModelValues() {}
+
+    /** The model as a JSON object through its codec; {@code null} as JSON null. */
+    public static <T> JsonNode export(MultiSessionCodec<T> codec, T model) {
+        return model == null ? NullNode.getInstance() : codec.exportAsJson(model);
+    }
+
+    /** The models as a JSON array of objects in iteration order; {@code null} as JSON null. */
+    public static <T> JsonNode exportAll(MultiSessionCodec<T> codec, Collection<? extends T> models) {
+        if (models == null) {
+            return NullNode.getInstance();
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(models.size());
+        for (T model : models) {
+            array.add(export(codec, model));
+        }
+        return array;
+    }
+
+    /** A new model made by the codec and initialised from a JSON object; JSON null gives {@code null}. */
+    public static <T> T read(MultiSessionCodec<T> codec, JsonNode node, String key) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw ValueCodecs.wrongType(key, "an object", node);
+        }
+        T model = codec.newInstance();
+        codec.initFromJson(model, node);
+        return model;
+    }
+
+    /** A new collection from the factory holding a new model per element of a JSON array. */
+    public static <T, C extends Collection<T>> C readAll(MultiSessionCodec<T> codec, JsonNode node, String key,
+            Supplier<C> factory) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ValueCodecs.wrongType(key, "an array", node);
+        }
+        C models = factory.get();
+        for (int i = 0; i < node.size(); i++) {
+            models.add(read(codec, node.get(i), key + "[" + i + "]"));
+        }
+        return models;
+    }
+
+    /**
+     * Applies a JSON object to a nested model in place (or creates it when the field is null).
+     *
+     * @return the value the field must hold afterwards: {@code current} unless it was null or
+     *     the JSON is null; {@code key} is added to {@code changed} if anything changed
+     */
+    public static <T> T apply(MultiSessionCodec<T> codec, T current, JsonNode node, String key, Set<String> changed) {
+        if (node.isNull()) {
+            if (current != null) {
+                changed.add(key);
+            }
+            return null;
+        }
+        if (current == null) {
+            changed.add(key);
+            return read(codec, node, key);
+        }
+        if (!node.isObject()) {
+            throw ValueCodecs.wrongType(key, "an object", node);
+        }
+        if (!codec.applyMsData(current, node).isEmpty()) {
+            changed.add(key);
+        }
+        return current;
+    }
+
+    /**
+     * Applies a JSON array to a collection of models.
+     *
+     * <p>When the element model has an id, elements are matched by it: an element whose id is
+     * in the array is updated in place (it stays the same Java object), an id not yet present is
+     * created through the codec, and elements whose id is missing from the array are removed.
+     * The collection ends up in the array's order; it is changed in place when it is not null
+     * (so it must be mutable) and made by {@code factory} otherwise. Without an id, the
+     * collection's content is replaced by new elements when its export differs from the array.
+     *
+     * @return the collection the field must hold afterwards; {@code key} is added to
+     *     {@code changed} if an element was added, removed, reordered or changed
+     */
+    public static <T, C extends Collection<T>> C applyAll(MultiSessionCodec<T> codec, C current, JsonNode node,
+            String key, Set<String> changed, Supplier<C> factory) {
+        if (node.isNull()) {
+            if (current != null) {
+                changed.add(key);
+            }
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ValueCodecs.wrongType(key, "an array", node);
+        }
+        if (current == null) {
+            changed.add(key);
+            return readAll(codec, node, key, factory);
+        }
+        Optional<String> idKey = codec.idKey();
+        if (idKey.isEmpty()) {
+            if (!exportAll(codec, current).equals(node)) {
+                C fresh = readAll(codec, node, key, factory);
+                current.clear();
+                current.addAll(fresh);
+                changed.add(key);
+            }
+            return current;
+        }
+        if (applyById(codec, idKey.get(), current, node, key)) {
+            changed.add(key);
+        }
+        return current;
+    }
+
+    private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
+            JsonNode array, String key) {
+        Map<JsonNode, T> existing = new HashMap<>();
+        for (T model : current) {
+            existing.putIfAbsent(codec.exportId(model), model);
+        }
+        List<T> result = new ArrayList<>(array.size());
+        boolean elementChanged = false;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
+            if (!element.isObject()) {
+                throw ValueCodecs.wrongType(key + "[" + i + "]", "an object", element);
+            }
+            JsonNode id = element.get(idKey);
+            T model = id == null ? null : existing.remove(id);
+            if (model == null) {
+                result.add(read(codec, element, key + "[" + i + "]"));
+            } else {
+                elementChanged |= !codec.applyMsData(model, element).isEmpty();
+                result.add(model);
+            }
+        }
+        boolean sameSequence = sameElements(current, result);
+        // A set is rebuilt after an element changed in place, as its hash may have moved.
+        if (!sameSequence || elementChanged && current instanceof Set) {
+            current.clear();
+            current.addAll(result);
+        }
+        return !sameSequence || elementChanged;
+    }
+
+    private static <T> boolean sameElements(Collection<T> current, List<T> result) {
+        if (current.size() != result.size()) {
+            return false;
+        }
+        Iterator<T> it = current.iterator();
+        for (T model : result) {
+            if (it.next() != model) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

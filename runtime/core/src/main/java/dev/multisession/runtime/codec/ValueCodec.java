@@ -1,0 +1,35 @@
+package dev.multisession.runtime.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Converts one kind of field value to JSON and back. Generated codecs keep one per synced
+ * value field in a constant, so converting costs no lookup and no reflection.
+ *
+ * @param <V> the Java type of the value
+ */
+public interface ValueCodec<V> {
+
+    /** The value as JSON; {@code null} becomes JSON null. */
+    JsonNode toJson(V value);
+
+    /**
+     * The value a JSON node holds; JSON null gives {@code null}.
+     *
+     * @param key the JSON key the node was read from, named in the error message
+     * @throws IllegalArgumentException if the node has the wrong JSON type for this value
+     */
+    V fromJson(JsonNode node, String key);
+
+    /**
+     * Like {@link #fromJson} for a primitive field, which cannot hold {@code null}.
+     *
+     * @throws IllegalArgumentException if the node is JSON null or has the wrong JSON type
+     */
+    default V fromJsonNonNull(JsonNode node, String key) {
+        if (node.isNull()) {
+            throw new IllegalArgumentException("'" + key + "' is null, but its field is a primitive");
+        }
+        return fromJson(node, key);
+    }
+}
