@@ -1,0 +1,97 @@
+package dev.multisession.runtime.terminal;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where one terminal keeps what it must not lose when it crashes: the hub state it has
+ * confirmed, its counters, and its outbox of mutations the hub has not yet reflected.
+ *
+ * <p>A store belongs to one terminal of one multi-session. The terminal calls {@link #load()}
+ * once when it starts and {@link #write(TerminalWrite)} after every change to that state;
+ * each write must be atomic and durable when it returns (the terminal may be killed right
+ * after). Implementations: {@link InMemoryTerminalStore} here; SQLite in
+ * {@code multisession-jdbc}. Calls come from one thread at a time.
+ */
+public interface TerminalStore extends AutoCloseable {
+
+    /** The state written so far, or {@link TerminalState#EMPTY} for a terminal that never ran. */
+    TerminalState load();
+
+    /** Applies one write atomically: counters replaced, orders upserted/deleted, outbox entries added/removed. */
+    void write(TerminalWrite write);
+
+    /** Releases files and connections. */
+    @Override
+    default void close() {}
+
+    /**
+     * What a terminal persists.
+     *
+     * @param runId the epoch of the confirmed state (0: never connected)
+     * @param lastSeq the last session sequence number applied to {@code confirmed}
+     * @param lastMutationId the last mutation id this terminal handed out
+     * @param confirmed the hub's open orders as of {@code lastSeq}
+     * @param outbox {@link ClientMessage.Mutate} and {@link ClientMessage.Remove} messages the
+     *     hub has not reflected yet, by ascending mutation id
+     */
+    record TerminalState(long runId, long lastSeq, long lastMutationId, List<HubMessage.OrderState> confirmed,
+            List<ClientMessage> outbox) {
+
+        /** A terminal that has never run. */
+        public static final TerminalState EMPTY = new TerminalState(0, 0, 0, List.of(), List.of());
+
+        public TerminalState {
+            confirmed = List.copyOf(confirmed);
+            outbox = List.copyOf(outbox);
+            for (ClientMessage message : outbox) {
+                TerminalWrite.checkOutboxEntry(message);
+            }
+        }
+    }
+
+    /**
+     * One atomic change to a {@link TerminalState}.
+     *
+     * @param runId the new epoch
+     * @param lastSeq the new last applied sequence number
+     * @param lastMutationId the new last handed-out mutation id
+     * @param clearOrders delete every confirmed order first (a snapshot or a new run)
+     * @param putOrders confirmed orders to insert or replace (by {@code order} uid)
+     * @param deleteOrders uids of confirmed orders to delete
+     * @param enqueue outbox entries to append (Mutate or Remove)
+     * @param dequeue mutation ids of outbox entries to delete
+     */
+    record TerminalWrite(long runId, long lastSeq, long lastMutationId, boolean clearOrders,
+            List<HubMessage.OrderState> putOrders, List<String> deleteOrders, List<ClientMessage> enqueue,
+            List<Long> dequeue) {
+
+        public TerminalWrite {
+            putOrders = List.copyOf(putOrders);
+            deleteOrders = List.copyOf(deleteOrders);
+            enqueue = List.copyOf(enqueue);
+            dequeue = List.copyOf(dequeue);
+            for (ClientMessage message : enqueue) {
+                checkOutboxEntry(message);
+            }
+        }
+
+        /** The mutation id of an outbox entry. */
+        public static long mutationId(ClientMessage entry) {
+            if (entry instanceof ClientMessage.Mutate mutate) {
+                return mutate.mutationId();
+            }
+            if (entry instanceof ClientMessage.Remove remove) {
+                return remove.mutationId();
+            }
+            throw new IllegalArgumentException("an outbox holds mutate and remove messages, not " + entry.type());
+        }
+
+        static void checkOutboxEntry(ClientMessage message) {
+            Objects.requireNonNull(message, "outbox entry");
+            mutationId(message);
+        }
+    }
+}
