@@ -1,0 +1,32 @@
+package dev.multisession.sample.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the runnable jar: {@code java -jar multisession-sample.jar demo|hub|terminal}. */
+@Command(
+        name = "multisession-sample",
+        mixinStandardHelpOptions = true,
+        version = "multisession sample 0.1.0",
+        description = "A restaurant point of sale whose terminals stay in sync through a multisession hub.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
