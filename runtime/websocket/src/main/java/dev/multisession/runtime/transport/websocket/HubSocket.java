@@ -1,0 +1,150 @@
+package dev.multisession.runtime.transport.websocket;
+
+import dev.multisession.runtime.hub.HubConnection;
+import dev.multisession.runtime.hub.HubEndpoint;
+import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.protocol.ProtocolException;
+import dev.multisession.runtime.protocol.Reason;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of one authenticated terminal's WebSocket: decodes text frames, keeps
+ * invalid and excess messages away from the hub (each answered with an error, the
+ * connection kept), hands the rest to the hub in order, and queues the hub's messages for
+ * writing. Jetty delivers the frames of one connection one at a time.
+ */
+final class HubSocket implements Session.Listener.AutoDemanding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubSocket.class);
+    /** Error texts quote parser messages; keep them short so an error never echoes a whole frame. */
+    private static final int MAX_ERROR_TEXT = 200;
+
+    private final TerminalIdentity identity;
+    private final HubEndpoint hub;
+    private final ConnectionLimits limits;
+    private final MessageRateLimiter rateLimiter;
+    private final MessageCodec codec = MessageCodec.instance();
+    private volatile Session session;
+    private volatile OutboundQueue outbound;
+    private volatile HubConnection connection;
+
+    HubSocket(TerminalIdentity identity, HubEndpoint hub, ConnectionLimits limits) {
+        this.identity = identity;
+        this.hub = hub;
+        this.limits = limits;
+        this.rateLimiter = new MessageRateLimiter(limits.rateLimit());
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        this.outbound = new OutboundQueue(session, limits.outboundQueueLimit(), describe());
+        try {
+            this.connection = hub.connect(identity, this::deliver);
+        } catch (RuntimeException e) {
+            LOG.error("the hub refused a connection for {}", describe(), e);
+            session.close(StatusCode.SERVER_ERROR, "hub unavailable", Callback.NOOP);
+            return;
+        }
+        LOG.info("{} connected from {}", describe(), session.getRemoteSocketAddress());
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        HubConnection hubConnection = connection;
+        if (hubConnection == null) {
+            return;
+        }
+        switch (rateLimiter.admit()) {
+            case ACCEPT:
+                break;
+            case REJECT:
+                reply(Reason.RATE_LIMITED, "more than " + limits.rateLimit().messagesPerSecond()
+                        + " messages per second; this message was dropped, send it again later", null);
+                return;
+            case DISCONNECT:
+            default:
+                LOG.warn("{} keeps sending over its rate limit; closing its connection", describe());
+                session.close(StatusCode.POLICY_VIOLATION, "rate limit exceeded", Callback.NOOP);
+                return;
+        }
+        ClientMessage message;
+        try {
+            message = codec.decodeClient(text);
+        } catch (ProtocolException e) {
+            LOG.debug("{} sent an invalid message: {}", describe(), e.getMessage());
+            reply(e.code(), e.getMessage(), null);
+            return;
+        }
+        if (message instanceof ClientMessage.Hello hello && !claimsOwnIdentity(hello)) {
+            LOG.warn("{} said hello as terminal {} of session {}; refused", describe(), hello.terminal(), hello.session());
+            reply(Reason.FORBIDDEN, "this connection is authenticated for terminal \"" + identity.terminal()
+                    + "\" of session \"" + identity.session() + "\"; a hello must name them", message.type());
+            return;
+        }
+        try {
+            hubConnection.receive(message);
+        } catch (RuntimeException e) {
+            // The hub answers bad messages itself; an exception means its state is in doubt, so
+            // the terminal reconnects and resynchronises rather than going on.
+            LOG.error("the hub failed on a {} message from {}", message.type(), describe(), e);
+            session.close(StatusCode.SERVER_ERROR, "hub failure", Callback.NOOP);
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        if (connection != null) {
+            reply(Reason.MALFORMED, "binary frames are not part of the protocol; send JSON in text frames", null);
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        OutboundQueue queue = outbound;
+        if (queue != null) {
+            queue.close();
+        }
+        HubConnection hubConnection = connection;
+        connection = null;
+        if (hubConnection != null) {
+            hubConnection.close();
+            LOG.info("{} disconnected ({} {})", describe(), statusCode, reason);
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("{}: {}", describe(), cause.toString());
+    }
+
+    private boolean claimsOwnIdentity(ClientMessage.Hello hello) {
+        return identity.session().equals(hello.session()) && identity.terminal().equals(hello.terminal());
+    }
+
+    private void deliver(HubMessage message) {
+        OutboundQueue queue = outbound;
+        if (queue != null) {
+            queue.offer(codec.encode(message));
+        }
+    }
+
+    private void reply(String code, String text, String ref) {
+        String shortText = text == null ? code
+                : text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+        deliver(new HubMessage.Error(code, shortText, ref));
+    }
+
+    private String describe() {
+        return "terminal " + identity.terminal() + " of session " + identity.session();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.multisession.runtime.transport.websocket;
+
+import dev.multisession.runtime.hub.TerminalIdentity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tokens of a hub's terminals, one per terminal, each bound to one session and one
+ * terminal id. Only SHA-256 hashes are kept (see {@link TokenHash} for why that suffices);
+ * {@link #issue} returns the clear token once and it cannot be recovered afterwards.
+ *
+ * <p>A store opened on a file writes every change through to it and picks up changes other
+ * processes make (for example a token issued from the command line while the hub runs): the
+ * file's modification time is checked before each authentication. Thread-safe.
+ */
+public final class TerminalTokens implements TokenStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalTokens.class);
+
+    private final Path file;
+    private final Clock clock;
+    /** Keyed by session and terminal: a terminal has at most one valid token. */
+    private final Map<TerminalIdentity, TokenEntry> byTerminal = new HashMap<>();
+    private final Map<String, TokenEntry> byHash = new HashMap<>();
+    private FileTime loadedModified;
+    private long loadedSize = -1;
+
+    private TerminalTokens(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /** A store kept in memory only (tests, or tokens handed in by code). */
+    public static TerminalTokens inMemory() {
+        return new TerminalTokens(null, Clock.systemUTC());
+    }
+
+    /**
+     * A store backed by {@code file} (see {@link TokenFile} for the format); the file is read
+     * now if it exists and created on the first {@link #issue}.
+     *
+     * @throws IllegalArgumentException if the file exists but is not a token file
+     */
+    public static TerminalTokens open(Path file) {
+        TerminalTokens tokens = new TerminalTokens(Objects.requireNonNull(file, "file"), Clock.systemUTC());
+        synchronized (tokens) {
+            tokens.reloadIfChanged();
+        }
+        return tokens;
+    }
+
+    /**
+     * Issues a new token for the terminal and returns it in clear text; this is the only time it
+     * is visible. Any earlier token of the same terminal stops working at once (rotation).
+     */
+    public synchronized String issue(String session, String terminal) {
+        TerminalIdentity identity = new TerminalIdentity(requireId(session, "session"), requireId(terminal, "terminal"));
+        reloadIfChanged();
+        String token = TokenHash.newToken();
+        TokenEntry entry = new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant());
+        TokenEntry previous = byTerminal.put(identity, entry);
+        if (previous != null) {
+            byHash.remove(previous.sha256());
+        }
+        byHash.put(entry.sha256(), entry);
+        save();
+        LOG.info("issued a token for terminal {} of session {}{}", terminal, session,
+                previous == null ? "" : " (its previous token is revoked)");
+        return token;
+    }
+
+    /** Revokes the terminal's token; returns whether it had one. Open connections are not cut. */
+    public synchronized boolean revoke(String session, String terminal) {
+        reloadIfChanged();
+        TokenEntry removed = byTerminal.remove(new TerminalIdentity(session, terminal));
+        if (removed == null) {
+            return false;
+        }
+        byHash.remove(removed.sha256());
+        save();
+        LOG.info("revoked the token of terminal {} of session {}", terminal, session);
+        return true;
+    }
+
+    /** Every terminal that holds a token, with its hash and creation time. */
+    public synchronized List<TokenEntry> entries() {
+        reloadIfChanged();
+        return List.copyOf(byTerminal.values());
+    }
+
+    @Override
+    public synchronized Optional<TerminalIdentity> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        reloadIfChanged();
+        // The map lookup compares hashes, which tells a timing observer nothing about any
+        // stored token; the final check is constant-time all the same.
+        TokenEntry entry = byHash.get(TokenHash.hash(token));
+        if (entry == null || !TokenHash.matches(token, entry.sha256())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.identity());
+    }
+
+    private void reloadIfChanged() {
+        if (file == null) {
+            return;
+        }
+        FileTime modified;
+        long size;
+        try {
+            if (!Files.exists(file)) {
+                if (loadedSize != -1) {
+                    replaceAll(List.of());
+                    loadedSize = -1;
+                    loadedModified = null;
+                }
+                return;
+            }
+            modified = Files.getLastModifiedTime(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            LOG.warn("cannot check token file {}; keeping the tokens already loaded", file, e);
+            return;
+        }
+        if (modified.equals(loadedModified) && size == loadedSize) {
+            return;
+        }
+        replaceAll(TokenFile.read(file));
+        loadedModified = modified;
+        loadedSize = size;
+        LOG.debug("loaded {} terminal tokens from {}", byTerminal.size(), file);
+    }
+
+    private void replaceAll(List<TokenEntry> entries) {
+        byTerminal.clear();
+        byHash.clear();
+        for (TokenEntry entry : entries) {
+            TokenEntry previous = byTerminal.put(entry.identity(), entry);
+            if (previous != null) {
+                byHash.remove(previous.sha256());
+            }
+            byHash.put(entry.sha256(), entry);
+        }
+    }
+
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        TokenFile.write(file, new ArrayList<>(byTerminal.values()));
+        try {
+            loadedModified = Files.getLastModifiedTime(file);
+            loadedSize = Files.size(file);
+        } catch (IOException e) {
+            // The next authentication re-reads the file, which holds what was just written.
+            loadedModified = null;
+        }
+    }
+
+    private static String requireId(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " id must not be blank");
+        }
+        return value;
+    }
+}
