@@ -1,0 +1,113 @@
+package dev.multisession.runtime.store.jdbc;
+
+import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.protocol.HubMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The part of a hub store that the SQL databases share: a session's transaction is the
+ * lock-and-read of its head, the caller's work, then commit (or rollback on any throwable).
+ * Subclasses say where connections come from and what happens just before commit.
+ */
+abstract class JdbcHubStore implements HubStore {
+    final HubSql sql;
+
+    JdbcHubStore(SqlDialect dialect) {
+        this.sql = new HubSql(dialect);
+    }
+
+    /** A connection for a write transaction, auto-commit off, exclusive to the caller until released. */
+    abstract Connection writeConnection() throws SQLException;
+
+    /** Gives back a connection from {@link #writeConnection}, committed or rolled back. */
+    abstract void releaseWriteConnection(Connection connection);
+
+    /** A connection for one read outside any session lock, released with {@link #releaseReadConnection}. */
+    abstract Connection readConnection() throws SQLException;
+
+    abstract void releaseReadConnection(Connection connection);
+
+    /** Runs inside the transaction after the work, before commit, when the work wrote something. */
+    void beforeCommit(Connection connection, String session) throws SQLException {}
+
+    @Override
+    public <R> R inSession(String session, SessionWork<R> work) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(work, "work");
+        Connection connection;
+        try {
+            connection = writeConnection();
+        } catch (SQLException e) {
+            throw new StoreException("cannot get a database connection for session " + session, e);
+        }
+        try {
+            R result;
+            try {
+                JdbcSessionTx tx = JdbcSessionTx.lock(connection, sql, session);
+                result = work.run(tx);
+                if (tx.written()) {
+                    beforeCommit(connection, session);
+                }
+            } catch (SQLException e) {
+                throw rollback(connection, new StoreException("transaction on session " + session + " failed: " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                throw rollback(connection, e);
+            } catch (Error e) {
+                throw rollback(connection, e);
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw rollback(connection, new StoreException("cannot commit session " + session + ": " + e.getMessage(), e));
+            }
+            return result;
+        } finally {
+            releaseWriteConnection(connection);
+        }
+    }
+
+    @Override
+    public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
+        Objects.requireNonNull(session, "session");
+        if (limit <= 0) {
+            return List.of();
+        }
+        Connection connection = null;
+        try {
+            connection = readConnection();
+            try (PreparedStatement select = connection.prepareStatement(sql.selectLog)) {
+                select.setString(1, session);
+                select.setLong(2, afterSeq);
+                select.setInt(3, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<HubMessage.Event> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(JsonColumns.readEvent(rs.getString(1)));
+                    }
+                    return events;
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the log of session " + session + ": " + e.getMessage(), e);
+        } finally {
+            if (connection != null) {
+                releaseReadConnection(connection);
+            }
+        }
+    }
+
+    private static <T extends Throwable> T rollback(Connection connection, T cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        return cause;
+    }
+}

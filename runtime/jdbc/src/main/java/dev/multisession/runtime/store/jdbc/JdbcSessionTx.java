@@ -1,0 +1,166 @@
+package dev.multisession.runtime.store.jdbc;
+
+import dev.multisession.runtime.hub.SessionHead;
+import dev.multisession.runtime.hub.SessionTx;
+import dev.multisession.runtime.hub.StoredOrder;
+import dev.multisession.runtime.hub.TerminalCursor;
+import dev.multisession.runtime.protocol.HubMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One session's view inside a JDBC transaction that already holds the session's lock
+ * ({@link #lock}). The head is read once under the lock and kept, since nobody else can change
+ * it until the transaction ends.
+ */
+final class JdbcSessionTx implements SessionTx {
+    private final Connection connection;
+    private final HubSql sql;
+    private final String session;
+    private SessionHead head;
+    private boolean written;
+
+    private JdbcSessionTx(Connection connection, HubSql sql, String session, SessionHead head) {
+        this.connection = connection;
+        this.sql = sql;
+        this.session = session;
+        this.head = head;
+    }
+
+    /**
+     * Creates the session if it is new and locks it for the rest of the transaction (a row lock
+     * on PostgreSQL; on SQLite the transaction already holds the database's write lock).
+     */
+    static JdbcSessionTx lock(Connection connection, HubSql sql, String session) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(sql.createSession)) {
+            create.setString(1, session);
+            create.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(sql.lockHead)) {
+            select.setString(1, session);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("session " + session + " vanished while being locked");
+                }
+                SessionHead head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new JdbcSessionTx(connection, sql, session, head);
+            }
+        }
+    }
+
+    /** Whether the work changed anything (only then do other hub nodes need a poke). */
+    boolean written() {
+        return written;
+    }
+
+    @Override
+    public SessionHead head() {
+        return head;
+    }
+
+    @Override
+    public void saveHead(SessionHead newHead) {
+        Objects.requireNonNull(newHead, "head");
+        update(sql.updateHead, newHead.runId(), newHead.seq(), newHead.lastOrderNumber(), newHead.logFloor(), session);
+        head = newHead;
+    }
+
+    @Override
+    public Optional<StoredOrder> order(String uid) {
+        Objects.requireNonNull(uid, "uid");
+        List<StoredOrder> found = orders(sql.selectOrder, uid);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<StoredOrder> openOrders() {
+        return orders(sql.selectOpenOrders, null);
+    }
+
+    @Override
+    public void saveOrder(StoredOrder order) {
+        Objects.requireNonNull(order, "order");
+        update(sql.upsertOrder, session, order.uid(), order.revision(), order.number(),
+                JsonColumns.write(order.data()), JsonColumns.write(order.info()), order.removed(), order.finalized());
+    }
+
+    @Override
+    public void deleteAllOrders() {
+        update(sql.deleteOrders, session);
+    }
+
+    @Override
+    public TerminalCursor terminal(String terminalId) {
+        Objects.requireNonNull(terminalId, "terminalId");
+        try (PreparedStatement select = connection.prepareStatement(sql.selectTerminal)) {
+            select.setString(1, session);
+            select.setString(2, terminalId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new TerminalCursor(rs.getLong(1), rs.getLong(2)) : TerminalCursor.NONE;
+            }
+        } catch (SQLException e) {
+            throw failure("read terminal " + terminalId, e);
+        }
+    }
+
+    @Override
+    public void saveTerminal(String terminalId, TerminalCursor cursor) {
+        Objects.requireNonNull(terminalId, "terminalId");
+        Objects.requireNonNull(cursor, "cursor");
+        update(sql.upsertTerminal, session, terminalId, cursor.lastMutationId(), cursor.seq());
+    }
+
+    @Override
+    public void appendLog(HubMessage.Event event) {
+        Objects.requireNonNull(event, "event");
+        update(sql.insertLog, session, event.seq(), JsonColumns.writeEvent(event));
+    }
+
+    @Override
+    public void trimLog(long seq) {
+        update(sql.trimLog, session, seq);
+    }
+
+    private List<StoredOrder> orders(String query, String uid) {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setString(1, session);
+            if (uid != null) {
+                select.setString(2, uid);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                List<StoredOrder> orders = new ArrayList<>();
+                while (rs.next()) {
+                    orders.add(new StoredOrder(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            JsonColumns.readObject(rs.getString(4), "orders.data"),
+                            JsonColumns.readObject(rs.getString(5), "orders.info"),
+                            rs.getBoolean(6), rs.getBoolean(7)));
+                }
+                return orders;
+            }
+        } catch (SQLException e) {
+            throw failure(uid == null ? "read open orders" : "read order " + uid, e);
+        }
+    }
+
+    private void update(String statement, Object... parameters) {
+        try (PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
+            written = true;
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in session " + session + ": " + e.getMessage(), e);
+    }
+}

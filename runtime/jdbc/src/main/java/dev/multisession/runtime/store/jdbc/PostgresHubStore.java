@@ -1,0 +1,207 @@
+package dev.multisession.runtime.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hub store in PostgreSQL, safe for several hub nodes on one database.
+ *
+ * <p>{@link #inSession} runs in READ COMMITTED and first locks the session's row
+ * ({@code INSERT ... ON CONFLICT DO NOTHING}, then {@code SELECT ... FOR UPDATE}); writers of
+ * one session on any node queue on that lock, and each statement after it sees what the
+ * previous holder committed, so revisions, order numbers and sequence numbers never lose an
+ * update. A transaction that wrote anything also runs {@code pg_notify(channel, session)},
+ * which PostgreSQL delivers to every listening node when, and only if, it commits. The
+ * payload is the session id alone: nodes read the change itself from the log table.
+ *
+ * <p>Each store listens on its channel over a dedicated connection and passes the session
+ * ids to the {@link #onRemoteCommit} callbacks. A node hears its own commits too; to the hub
+ * such a poke is a log read that finds nothing it has not broadcast already.
+ */
+public final class PostgresHubStore extends JdbcHubStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresHubStore.class);
+
+    private final HikariDataSource pool;
+    private final PgNotificationListener listener;
+    private final String channel;
+    private final String notifySql = "SELECT pg_notify(?, ?)";
+
+    private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, String channel) {
+        super(SqlDialect.POSTGRES);
+        this.pool = pool;
+        this.listener = listener;
+        this.channel = channel;
+    }
+
+    /** Starts configuring a store on the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}). */
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(jdbcUrl);
+    }
+
+    @Override
+    Connection writeConnection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    void releaseWriteConnection(Connection connection) {
+        close(connection);
+    }
+
+    @Override
+    Connection readConnection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    void releaseReadConnection(Connection connection) {
+        try {
+            connection.rollback(); // ends the read's transaction before the pool reuses the connection
+        } catch (SQLException e) {
+            LOG.debug("ending a read transaction failed", e);
+        }
+        close(connection);
+    }
+
+    @Override
+    void beforeCommit(Connection connection, String session) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement(notifySql)) {
+            notify.setString(1, channel);
+            notify.setString(2, session);
+            notify.execute();
+        }
+    }
+
+    @Override
+    public void onRemoteCommit(Consumer<String> session) {
+        listener.addCallback(session);
+    }
+
+    /** Whether the connection that hears other nodes' commits is up. */
+    public boolean listening() {
+        return listener.listening();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        pool.close();
+        LOG.info("hub store closed: PostgreSQL {}", pool.getJdbcUrl());
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("returning a connection to the pool failed", e);
+        }
+    }
+
+    /** Settings of a {@link PostgresHubStore}; {@link #open()} connects and migrates. */
+    public static final class Builder {
+        private final String jdbcUrl;
+        private String user;
+        private String password;
+        private int poolSize = 10;
+        private String channel = "multisession";
+        private long connectionTimeoutMillis = 10_000;
+
+        private Builder(String jdbcUrl) {
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl
+                        + " (expected jdbc:postgresql://host:port/database)");
+            }
+        }
+
+        /** The role and password to connect as (or put them in the URL). */
+        public Builder credentials(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * Connections in the pool (default 10). One write transaction holds one for a few
+         * milliseconds; the listener has its own connection on top.
+         */
+        public Builder poolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1, not " + poolSize);
+            }
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /**
+         * The NOTIFY channel (default {@code multisession}). Every node that shares the
+         * database must use the same one; different hubs sharing one database in different
+         * schemas can use different ones to avoid hearing each other.
+         */
+        public Builder notifyChannel(String channel) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            return this;
+        }
+
+        /** How long to wait for a free pooled connection before failing (default 10 s). */
+        public Builder connectionTimeoutMillis(long millis) {
+            this.connectionTimeoutMillis = millis;
+            return this;
+        }
+
+        /** Connects, applies pending schema migrations and starts listening. */
+        public PostgresHubStore open() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(poolSize);
+            config.setAutoCommit(false);
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            config.setConnectionTimeout(connectionTimeoutMillis);
+            config.setPoolName("multisession-hub");
+            HikariDataSource pool;
+            try {
+                pool = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl + ": " + e.getMessage(), e);
+            }
+            try {
+                int applied;
+                try (Connection connection = pool.getConnection()) {
+                    applied = new Migrations(SqlDialect.POSTGRES).apply(connection);
+                }
+                PgNotificationListener listener = new PgNotificationListener(this::openUnpooled, channel);
+                listener.start();
+                LOG.info("hub store opened: PostgreSQL {} (pool {}, channel {}, {} migration(s) applied)",
+                        jdbcUrl, poolSize, channel, applied);
+                return new PostgresHubStore(pool, listener, channel);
+            } catch (SQLException | RuntimeException e) {
+                pool.close();
+                throw new StoreException("cannot open PostgreSQL hub store at " + jdbcUrl + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Connection openUnpooled() throws SQLException {
+            Properties properties = new Properties();
+            if (user != null) {
+                properties.setProperty("user", user);
+            }
+            if (password != null) {
+                properties.setProperty("password", password);
+            }
+            properties.setProperty("ApplicationName", "multisession-listen");
+            properties.setProperty("tcpKeepAlive", "true");
+            return DriverManager.getConnection(jdbcUrl, properties);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.multisession.runtime.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.hub.SessionHead;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresHubStoreTest extends HubStoreContract {
+    @RegisterExtension
+    static final PostgresTestDatabase PG = new PostgresTestDatabase();
+
+    @Override
+    HubStore openStore() {
+        return PG.openHubStore(4);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseLoseNoUpdate() throws Exception {
+        try (PostgresHubStore otherNode = PG.openHubStore(4)) {
+            incrementConcurrently(List.of(store, otherNode), 8, 25);
+            assertSequenceIsComplete(store, 200);
+            assertSequenceIsComplete(otherNode, 200);
+        }
+    }
+
+    @Test
+    void aCommitOnOneNodePokesTheOtherWithTheSessionId() throws Exception {
+        BlockingQueue<String> pokes = new LinkedBlockingQueue<>();
+        store.onRemoteCommit(pokes::add);
+        try (PostgresHubStore otherNode = PG.openHubStore(2)) {
+            otherNode.inSession(session, tx -> {
+                tx.appendLog(change(1));
+                return null;
+            });
+            assertEquals(session, pokes.poll(10, TimeUnit.SECONDS));
+            // The poke only says where to look; the change is in the log.
+            assertEquals(List.of(change(1)), store.readLog(session, 0, 10));
+        }
+    }
+
+    @Test
+    void rolledBackAndReadOnlyTransactionsPokeNobody() throws Exception {
+        BlockingQueue<String> pokes = new LinkedBlockingQueue<>();
+        store.onRemoteCommit(pokes::add);
+        try (PostgresHubStore otherNode = PG.openHubStore(2)) {
+            assertThrows(IllegalStateException.class, () -> otherNode.inSession(session, tx -> {
+                tx.appendLog(change(1));
+                throw new IllegalStateException("refused");
+            }));
+            otherNode.inSession(session, tx -> tx.head());
+            String marker = session + "-marker";
+            otherNode.inSession(marker, tx -> {
+                tx.saveHead(new SessionHead(1, 1, 0, 0));
+                return null;
+            });
+            // Notifications arrive in commit order, so the marker comes first only if nothing else was sent.
+            assertEquals(marker, pokes.poll(10, TimeUnit.SECONDS));
+            assertNull(pokes.poll(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void theListenerReconnectsAndPokesEverySessionAfterwards() throws Exception {
+        BlockingQueue<String> pokes = new LinkedBlockingQueue<>();
+        PostgresHubStore node = (PostgresHubStore) store;
+        store.inSession(session, tx -> {
+            tx.appendLog(change(1));
+            return null;
+        });
+        store.onRemoteCommit(pokes::add);
+        pokes.poll(2, TimeUnit.SECONDS); // this node's own commit
+        pokes.clear();
+        try (Connection admin = PG.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = 'multisession-listen' AND query LIKE 'LISTEN \"" + PG.schema() + "\"%'");
+        }
+        // Commits missed while it was down are covered by a poke for every session.
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!seen.contains(session) && System.nanoTime() < deadline) {
+            String poked = pokes.poll(500, TimeUnit.MILLISECONDS);
+            if (poked != null) {
+                seen.add(poked);
+            }
+        }
+        assertTrue(seen.contains(session), "no poke for " + session + " after reconnect: " + seen);
+        assertTrue(node.listening());
+        pokes.clear();
+        try (PostgresHubStore otherNode = PG.openHubStore(1)) {
+            otherNode.inSession(session, tx -> {
+                tx.appendLog(change(2));
+                return null;
+            });
+        }
+        assertEquals(session, pokes.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void nodesStartingTogetherMigrateOnce() throws Exception {
+        PostgresTestDatabase fresh = new PostgresTestDatabase();
+        fresh.createSchema("migrate");
+        ExecutorService starters = Executors.newFixedThreadPool(3);
+        List<PostgresHubStore> nodes = new ArrayList<>();
+        try {
+            List<Callable<PostgresHubStore>> opens = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                opens.add(() -> fresh.openHubStore(1));
+            }
+            for (Future<PostgresHubStore> node : starters.invokeAll(opens, 60, TimeUnit.SECONDS)) {
+                nodes.add(node.get());
+            }
+            try (Connection connection = fresh.connect(); Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+                assertEquals(new Migrations(SqlDialect.POSTGRES).latestVersion(), rs.getInt(2));
+            }
+            assertEquals(SessionHead.NEW, nodes.get(0).inSession(session, tx -> tx.head()));
+        } finally {
+            nodes.forEach(PostgresHubStore::close);
+            starters.shutdownNow();
+            fresh.dropSchema();
+        }
+    }
+}
