@@ -1,0 +1,87 @@
+package dev.multisession.processor;
+
+import dev.multisession.processor.SyncedProperty.Access;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Finds how generated code reaches a synced field: directly unless it is private, else through a
+ * non-private getter ({@code getX()}, {@code isX()} for a boolean, or record-style {@code x()})
+ * and setter ({@code setX(value)} or {@code x(value)}) of the field's exact type.
+ */
+final class AccessorResolver {
+
+    /** The access path, or the missing accessors ("getter", "setter", "getter and setter"). */
+    record Result(Optional<Access> access, String missing) {}
+
+    private final Elements elements;
+    private final Types types;
+
+    AccessorResolver(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    Result resolve(TypeElement owner, VariableElement field) {
+        if (!field.getModifiers().contains(Modifier.PRIVATE)) {
+            return new Result(Optional.of(Access.FIELD), "");
+        }
+        String name = field.getSimpleName().toString();
+        String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(owner));
+        String getter = null;
+        String setter = null;
+        for (String candidate : getterNames(field, name, capitalised)) {
+            if (getter == null && methods.stream().anyMatch(m -> isGetter(m, candidate, field))) {
+                getter = candidate;
+            }
+        }
+        for (String candidate : List.of("set" + capitalised, name)) {
+            if (setter == null && methods.stream().anyMatch(m -> isSetter(m, candidate, field))) {
+                setter = candidate;
+            }
+        }
+        if (getter != null && setter != null) {
+            return new Result(Optional.of(new Access(getter, setter)), "");
+        }
+        List<String> missing = new ArrayList<>();
+        if (getter == null) {
+            missing.add("getter");
+        }
+        if (setter == null) {
+            missing.add("setter");
+        }
+        return new Result(Optional.empty(), String.join(" and ", missing));
+    }
+
+    private static List<String> getterNames(VariableElement field, String name, String capitalised) {
+        return field.asType().getKind() == TypeKind.BOOLEAN
+                ? List.of("get" + capitalised, "is" + capitalised, name)
+                : List.of("get" + capitalised, name);
+    }
+
+    private boolean isGetter(ExecutableElement method, String name, VariableElement field) {
+        return usable(method, name) && method.getParameters().isEmpty()
+                && types.isSameType(method.getReturnType(), field.asType());
+    }
+
+    private boolean isSetter(ExecutableElement method, String name, VariableElement field) {
+        return usable(method, name) && method.getParameters().size() == 1
+                && types.isSameType(method.getParameters().get(0).asType(), field.asType());
+    }
+
+    private static boolean usable(ExecutableElement method, String name) {
+        return method.getSimpleName().contentEquals(name)
+                && !method.getModifiers().contains(Modifier.PRIVATE)
+                && !method.getModifiers().contains(Modifier.STATIC);
+    }
+}

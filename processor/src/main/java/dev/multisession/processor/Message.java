@@ -1,0 +1,78 @@
+package dev.multisession.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with a stable bracketed id, its severity, the message
+ * format and a hint that says how to fix it. Ids never change meaning; docs/ANNOTATIONS.md lists
+ * them all.
+ */
+public enum Message {
+
+    PRIVATE_NO_ACCESSOR("MS-PRIVATE-NO-ACCESSOR",
+            "private synced field '%1$s' has no non-private %3$s",
+            "make the field package-private, or add a non-private getter (get%2$s()/is%2$s() or %1$s()) and setter"
+                    + " (set%2$s(value) or %1$s(value)) of the field's exact type"),
+    FINAL_FIELD("MS-FINAL-FIELD",
+            "synced field '%s' is final, so a received value cannot be stored in it",
+            "remove 'final', or remove @MultiSessionField if the field must not be synced"),
+    STATIC_FIELD("MS-STATIC-FIELD",
+            "synced field '%s' is static; only instance fields belong to a model object",
+            "remove 'static', or remove @MultiSessionField"),
+    ID_TYPE("MS-ID-TYPE",
+            "@MultiSessionId field '%s' has type %s, which cannot identify a model",
+            "use String, UUID, long/Long or int/Integer for the id"),
+    ID_DUPLICATE("MS-ID-DUPLICATE",
+            "@MultiSessionId field '%s' is a second id in the hierarchy of %s (the id is already '%s' in %s)",
+            "keep exactly one @MultiSessionId per class hierarchy"),
+    DUPLICATE_KEY("MS-DUPLICATE-KEY",
+            "JSON key \"%s\" of field '%s' is already used by field '%s' of %s",
+            "give one of the fields another key with @MultiSessionField(\"other_key\")"),
+    COUNTER_NOT_NUMERIC("MS-COUNTER-NOT-NUMERIC",
+            "field '%s' of type %s is marked Merge.COUNTER, but only numbers can be counted",
+            "use a numeric type (int, long, double, BigDecimal …) or Merge.LAST_WRITER_WINS"),
+    NO_CONSTRUCTOR("MS-NO-CONSTRUCTOR",
+            "model %s has no usable no-arg constructor, so its codec cannot create instances",
+            "add a public or package-private constructor without parameters (it may be protected in an abstract"
+                    + " class, which gets no instances)"),
+    INNER_CLASS("MS-INNER-CLASS",
+            "model %s is a non-static inner, local or anonymous class; its codec cannot create instances of it",
+            "declare it as a top-level class or a static nested class"),
+    PRIVATE_CLASS("MS-PRIVATE-CLASS",
+            "model %s is private (or nested in a private class), so its generated codec cannot reach it",
+            "make the class (and the classes enclosing it) at least package-private"),
+    TYPE_VARIABLE("MS-TYPE-VARIABLE",
+            "synced field '%s' uses type variable %s, whose bound is not a model class with synced fields",
+            "bound the type variable by a model class (<L extends Orderline>) or give the field a concrete type"),
+    SUPERCLASS_NOT_GENERATED("MS-SUPERCLASS-NOT-GENERATED",
+            "the codec %s of superclass %s was never generated, so %s cannot chain to it",
+            "compile %2$s with multisession-processor on the annotation processor path"),
+    UNEXPECTED("MS-UNEXPECTED",
+            "the multisession processor failed on %s: %s",
+            "please report this with the class that triggers it; other classes were still processed");
+
+    private final String id;
+    private final String format;
+    private final String hint;
+
+    Message(String id, String format, String hint) {
+        this.id = id;
+        this.format = format;
+        this.hint = hint;
+    }
+
+    /** The stable id, e.g. {@code MS-FINAL-FIELD}. */
+    public String id() {
+        return id;
+    }
+
+    /** Every message is an error: a misuse would otherwise surface as wrong data at run time. */
+    public Diagnostic.Kind kind() {
+        return Diagnostic.Kind.ERROR;
+    }
+
+    /** The full text: {@code [ID] message (hint)}. */
+    public String format(Object... args) {
+        return "[" + id + "] " + String.format(format, args) + ". Fix: " + String.format(hint, args);
+    }
+}

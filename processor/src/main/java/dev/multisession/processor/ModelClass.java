@@ -1,0 +1,66 @@
+package dev.multisession.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writer needs about one model class, read from its elements.
+ *
+ * @param element the model class, the originating element of its codec
+ * @param modelName the model class's name
+ * @param codecName the generated codec's name
+ * @param typeVariables the model's type variables with their bounds
+ * @param codecParameters the type variables bounded by a model: the static methods take a codec for each
+ * @param boundCodecs for each codec parameter, the codec of its bound (used by {@code INSTANCE})
+ * @param instanceType the model type {@code INSTANCE} handles: type variables replaced by their bounds
+ * @param declaredType the model type as the static methods see it: with its type variables
+ * @param facts what the validator checks about the class itself
+ * @param superCall the nearest ancestor with synced fields, if any
+ * @param inheritedKeys the JSON keys the ancestors sync, for duplicate checks
+ * @param properties the synced fields the class declares
+ * @param idKey the JSON key of the id, declared or inherited
+ */
+record ModelClass(
+        TypeElement element,
+        ClassName modelName,
+        ClassName codecName,
+        List<TypeVariableName> typeVariables,
+        List<CodecRef.Parameter> codecParameters,
+        Map<String, CodecRef> boundCodecs,
+        TypeName instanceType,
+        TypeName declaredType,
+        ClassFacts facts,
+        Optional<SuperCall> superCall,
+        List<InheritedKey> inheritedKeys,
+        List<SyncedProperty> properties,
+        Optional<String> idKey) {
+
+    /** Facts about the class that make it usable as a model or not. */
+    record ClassFacts(boolean isAbstract, boolean hasNoArgConstructor, boolean innerOrLocal, boolean privateAccess) {}
+
+    /**
+     * The call to the nearest synced ancestor's static code.
+     *
+     * @param codec the ancestor's generated codec
+     * @param codecArguments the codecs for the ancestor's codec parameters, as bound by this class
+     * @param ancestorHasId whether the ancestor's hierarchy has an id (then {@code idOf} chains to it)
+     * @param raw whether this class extends the ancestor as a raw type
+     */
+    record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw) {}
+
+    /** A JSON key synced by an ancestor. */
+    record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id) {}
+
+    boolean isGeneric() {
+        return !typeVariables.isEmpty();
+    }
+
+    Optional<SyncedProperty> ownId() {
+        return properties.stream().filter(SyncedProperty::id).findFirst();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.multisession.processor;
+
+import dev.multisession.processor.ModelClass.InheritedKey;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks a {@link ModelClass} against the rules of a synced model and reports every violation
+ * through the {@link Message} catalogue, so that a user sees all the errors of a class at once.
+ */
+final class ModelValidator {
+
+    /** The field that first claimed a JSON key. */
+    private record KeyOwner(String field, String declaringClass) {}
+
+    private final DiagnosticReporter reporter;
+    private final TypeClassifier classifier;
+
+    ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner) {
+        this.reporter = reporter;
+        this.classifier = new TypeClassifier(types, scanner);
+    }
+
+    /** Reports every problem of the model; true when there was none and its codec can be written. */
+    boolean validate(ModelClass model) {
+        reporter.reportedSinceLastCheck();
+        checkClass(model);
+        Map<String, KeyOwner> keys = new HashMap<>();
+        String idField = null;
+        String idOwner = null;
+        for (InheritedKey inherited : model.inheritedKeys()) {
+            keys.putIfAbsent(inherited.jsonKey(), new KeyOwner(inherited.fieldName(), inherited.declaringClass()));
+            if (inherited.id()) {
+                idField = inherited.fieldName();
+                idOwner = inherited.declaringClass();
+            }
+        }
+        String className = model.element().getQualifiedName().toString();
+        for (SyncedProperty property : model.properties()) {
+            checkField(property);
+            KeyOwner previous = keys.putIfAbsent(property.jsonKey(), new KeyOwner(property.name(), className));
+            if (previous != null) {
+                reporter.report(Message.DUPLICATE_KEY, property.element(), property.jsonKey(), property.name(),
+                        previous.field(), previous.declaringClass());
+            }
+            if (property.id()) {
+                if (idField != null) {
+                    reporter.report(Message.ID_DUPLICATE, property.element(), property.name(), className, idField, idOwner);
+                } else {
+                    idField = property.name();
+                    idOwner = className;
+                }
+            }
+        }
+        return !reporter.reportedSinceLastCheck();
+    }
+
+    private void checkClass(ModelClass model) {
+        var facts = model.facts();
+        if (facts.privateAccess()) {
+            reporter.report(Message.PRIVATE_CLASS, model.element(), model.element().getQualifiedName());
+        }
+        if (facts.innerOrLocal()) {
+            reporter.report(Message.INNER_CLASS, model.element(), model.element().getQualifiedName());
+        } else if (!facts.isAbstract() && !facts.hasNoArgConstructor()) {
+            reporter.report(Message.NO_CONSTRUCTOR, model.element(), model.element().getQualifiedName());
+        }
+    }
+
+    private void checkField(SyncedProperty property) {
+        var field = property.element();
+        String name = property.name();
+        if (property.modifiers().contains(Modifier.STATIC)) {
+            reporter.report(Message.STATIC_FIELD, field, name);
+        }
+        if (property.modifiers().contains(Modifier.FINAL)) {
+            reporter.report(Message.FINAL_FIELD, field, name);
+        }
+        if (property.access().isEmpty()) {
+            String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            reporter.report(Message.PRIVATE_NO_ACCESSOR, field, name, capitalised, property.missingAccessors());
+        }
+        if (property.id() && !classifier.canBeId(property.mirror())) {
+            reporter.report(Message.ID_TYPE, field, name, property.mirror());
+        }
+        if (property.merge().equals("COUNTER") && !classifier.isNumeric(property.mirror())) {
+            reporter.report(Message.COUNTER_NOT_NUMERIC, field, name, property.mirror());
+        }
+        if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
+            reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.multisession.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Writes a {@code <Simple>_MultiSession} codec for every class that declares
+ * {@code @MultiSessionField} or {@code @MultiSessionId} fields.
+ *
+ * <p>Isolating: each generated file has exactly one originating element, the model class, and
+ * nothing is aggregated. A class whose synced superclass has no codec yet (because another
+ * processor generates that superclass) is deferred by name to the next round; the final round
+ * reports what never appeared. An unexpected exception is reported on the class at hand and the
+ * other classes are still processed.
+ */
+@AutoService(Processor.class)
+public final class MultiSessionProcessor extends AbstractProcessor {
+
+    /** Deferred classes by qualified name, with the name of what they wait for. */
+    private final Map<String, String> deferred = new LinkedHashMap<>();
+    /** Models whose codec was written, or that failed validation, in any round. */
+    private final Set<String> handled = new HashSet<>();
+    private final Set<String> failed = new HashSet<>();
+
+    private Elements elements;
+    private DiagnosticReporter reporter;
+    private SyncedFieldScanner scanner;
+    private ModelReader reader;
+    private ModelValidator validator;
+    private CodecWriter writer;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        elements = processingEnv.getElementUtils();
+        reporter = new DiagnosticReporter(processingEnv.getMessager());
+        scanner = new SyncedFieldScanner();
+        reader = new ModelReader(elements, processingEnv.getTypeUtils(), scanner);
+        validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner);
+        writer = new CodecWriter();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(SyncedFieldScanner.FIELD_ANNOTATION, SyncedFieldScanner.ID_ANNOTATION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver()) {
+            reportNeverGenerated();
+            return false;
+        }
+        Set<TypeElement> candidates = new LinkedHashSet<>();
+        for (String name : deferred.keySet()) {
+            TypeElement type = elements.getTypeElement(name);
+            if (type != null) {
+                candidates.add(type);
+            }
+        }
+        deferred.clear();
+        for (TypeElement annotation : annotations) {
+            for (Element field : round.getElementsAnnotatedWith(annotation)) {
+                if (field.getEnclosingElement() instanceof TypeElement type) {
+                    candidates.add(type);
+                }
+            }
+        }
+        Set<String> pending = new HashSet<>(handled);
+        candidates.forEach(type -> pending.add(type.getQualifiedName().toString()));
+        // Ancestors first, so that a subclass sees whether its ancestor's codec could be written.
+        List<TypeElement> ordered = new ArrayList<>(candidates);
+        ordered.sort(Comparator.comparingInt(MultiSessionProcessor::depth));
+        for (TypeElement type : ordered) {
+            process(type, pending);
+        }
+        return false;
+    }
+
+    private void process(TypeElement type, Set<String> pending) {
+        String name = type.getQualifiedName().toString();
+        try {
+            ModelReader.Result result = reader.read(type, pending);
+            if (result instanceof ModelReader.Result.Deferred waiting) {
+                deferred.put(name, waiting.missing());
+                return;
+            }
+            ModelClass model = ((ModelReader.Result.Read) result).model();
+            handled.add(name);
+            if (ancestorFailed(type)) {
+                // Its ancestor's errors are reported already; a codec here would only add missing-symbol noise.
+                failed.add(name);
+                return;
+            }
+            if (!validator.validate(model)) {
+                failed.add(name);
+                return;
+            }
+            writer.write(model).writeTo(processingEnv.getFiler());
+        } catch (IOException | RuntimeException e) {
+            failed.add(name);
+            reporter.report(Message.UNEXPECTED, type, name, stackTrace(e));
+        }
+    }
+
+    private boolean ancestorFailed(TypeElement type) {
+        for (TypeElement ancestor = SyncedFieldScanner.superclass(type); ancestor != null;
+                ancestor = SyncedFieldScanner.superclass(ancestor)) {
+            if (failed.contains(ancestor.getQualifiedName().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void reportNeverGenerated() {
+        for (Map.Entry<String, String> waiting : deferred.entrySet()) {
+            TypeElement type = elements.getTypeElement(waiting.getKey());
+            TypeElement ancestor = type == null ? null : SyncedFieldScanner.superclass(type);
+            while (ancestor != null && !scanner.declaresSyncedFields(ancestor)) {
+                ancestor = SyncedFieldScanner.superclass(ancestor);
+            }
+            if (type != null) {
+                reporter.report(Message.SUPERCLASS_NOT_GENERATED, type, waiting.getValue(),
+                        ancestor == null ? "of " + waiting.getKey() : ancestor.getQualifiedName(), waiting.getKey());
+            }
+        }
+        deferred.clear();
+    }
+
+    private static int depth(TypeElement type) {
+        int depth = 0;
+        for (TypeElement ancestor = SyncedFieldScanner.superclass(type); ancestor != null;
+                ancestor = SyncedFieldScanner.superclass(ancestor)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+}

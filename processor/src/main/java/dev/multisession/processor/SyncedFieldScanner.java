@@ -1,0 +1,103 @@
+package dev.multisession.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Reads the synced-field annotations of a class, whether it comes from source or from a class
+ * file (the annotations have CLASS retention, so javac still sees them in a jar). Annotations are
+ * matched by name: the processor jar does not carry the annotations artifact.
+ */
+final class SyncedFieldScanner {
+
+    static final String FIELD_ANNOTATION = "dev.multisession.annotations.MultiSessionField";
+    static final String ID_ANNOTATION = "dev.multisession.annotations.MultiSessionId";
+
+    /** What the annotations on one field say. */
+    record Annotated(VariableElement field, String jsonKey, String merge, boolean id) {}
+
+    /** The synced fields a class declares itself, in declaration order. */
+    List<Annotated> declaredBy(TypeElement type) {
+        List<Annotated> result = new ArrayList<>();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            read(field).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** Whether the class declares at least one synced field itself. */
+    boolean declaresSyncedFields(TypeElement type) {
+        return !declaredBy(type).isEmpty();
+    }
+
+    /** Whether the type is a class that declares or inherits synced fields. */
+    boolean isModel(TypeElement type) {
+        if (type.getKind() != ElementKind.CLASS) {
+            return false;
+        }
+        for (TypeElement current = type; current != null; current = superclass(current)) {
+            if (declaresSyncedFields(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The direct superclass, or null at {@code Object} or when it cannot be resolved. */
+    static TypeElement superclass(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        if (superclass.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        return (TypeElement) ((DeclaredType) superclass).asElement();
+    }
+
+    Optional<Annotated> read(VariableElement field) {
+        AnnotationMirror fieldAnnotation = null;
+        AnnotationMirror idAnnotation = null;
+        for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+            String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+            if (name.equals(FIELD_ANNOTATION)) {
+                fieldAnnotation = mirror;
+            } else if (name.equals(ID_ANNOTATION)) {
+                idAnnotation = mirror;
+            }
+        }
+        if (fieldAnnotation == null && idAnnotation == null) {
+            return Optional.empty();
+        }
+        String key = idAnnotation != null ? value(idAnnotation, "value") : "";
+        if (key.isEmpty() && fieldAnnotation != null) {
+            key = value(fieldAnnotation, "value");
+        }
+        if (key.isEmpty()) {
+            key = field.getSimpleName().toString();
+        }
+        String merge = fieldAnnotation != null ? value(fieldAnnotation, "merge") : "";
+        return Optional.of(new Annotated(field, key, merge.isEmpty() ? "LAST_WRITER_WINS" : merge, idAnnotation != null));
+    }
+
+    /** An explicitly given annotation value as text (an enum constant by name), or "" if absent. */
+    private static String value(AnnotationMirror mirror, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                Object value = entry.getValue().getValue();
+                return value instanceof VariableElement constant ? constant.getSimpleName().toString() : value.toString();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,216 @@
+package dev.multisession.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.multisession.processor.ValueType.ValueCodecSpec;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides how a field type is converted: the built-in conversions of {@code ValueCodecs}, nested
+ * models through their codecs, and Jackson data binding for everything else.
+ */
+final class TypeClassifier {
+
+    /** Reference types with a {@code ValueCodecs} constant, by qualified name. */
+    static final Map<String, String> CONSTANTS = Map.ofEntries(
+            Map.entry("java.lang.Boolean", "BOOLEAN"),
+            Map.entry("java.lang.Byte", "BYTE"),
+            Map.entry("java.lang.Short", "SHORT"),
+            Map.entry("java.lang.Integer", "INT"),
+            Map.entry("java.lang.Long", "LONG"),
+            Map.entry("java.lang.Float", "FLOAT"),
+            Map.entry("java.lang.Double", "DOUBLE"),
+            Map.entry("java.lang.Character", "CHAR"),
+            Map.entry("java.lang.String", "STRING"),
+            Map.entry("java.math.BigDecimal", "BIG_DECIMAL"),
+            Map.entry("java.math.BigInteger", "BIG_INTEGER"),
+            Map.entry("java.util.UUID", "UUID"),
+            Map.entry("java.time.Instant", "INSTANT"),
+            Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+            Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
+            Map.entry("java.time.LocalTime", "LOCAL_TIME"),
+            Map.entry("java.time.OffsetDateTime", "OFFSET_DATE_TIME"),
+            Map.entry("java.time.OffsetTime", "OFFSET_TIME"),
+            Map.entry("java.time.ZonedDateTime", "ZONED_DATE_TIME"),
+            Map.entry("java.time.Duration", "DURATION"),
+            Map.entry("java.time.Period", "PERIOD"),
+            Map.entry("java.time.Year", "YEAR"),
+            Map.entry("java.time.YearMonth", "YEAR_MONTH"),
+            Map.entry("java.time.ZoneId", "ZONE_ID"));
+
+    private static final Map<TypeKind, String> PRIMITIVES = Map.of(
+            TypeKind.BOOLEAN, "BOOLEAN", TypeKind.BYTE, "BYTE", TypeKind.SHORT, "SHORT", TypeKind.INT, "INT",
+            TypeKind.LONG, "LONG", TypeKind.FLOAT, "FLOAT", TypeKind.DOUBLE, "DOUBLE", TypeKind.CHAR, "CHAR");
+
+    private static final List<String> NUMBERS = List.of("java.lang.Byte", "java.lang.Short", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger");
+
+    private static final List<String> ID_TYPES = List.of("java.lang.String", "java.util.UUID", "java.lang.Long",
+            "java.lang.Integer");
+
+    private final Types types;
+    private final SyncedFieldScanner scanner;
+
+    TypeClassifier(Types types, SyncedFieldScanner scanner) {
+        this.types = types;
+        this.scanner = scanner;
+    }
+
+    ValueType classify(TypeMirror type) {
+        if (type.getKind().isPrimitive()) {
+            return new ValueType.Primitive(type.toString(), PRIMITIVES.get(type.getKind()));
+        }
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            CodecRef codec = codecOf(type);
+            return codec != null ? new ValueType.Model(codec) : new ValueType.UnboundTypeVariable(type.toString());
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            DeclaredType declared = (DeclaredType) type;
+            String name = qualifiedName(declared);
+            List<? extends TypeMirror> arguments = declared.getTypeArguments();
+            if (arguments.size() == 1 && isCollection(name)) {
+                CodecRef element = codecOf(arguments.get(0));
+                if (element != null) {
+                    return new ValueType.ModelCollection(name.equals("java.util.Set")
+                            ? ClassName.get("java.util", "LinkedHashSet") : ClassName.get("java.util", "ArrayList"), element);
+                }
+            }
+            CodecRef model = codecOf(type);
+            if (model != null) {
+                return new ValueType.Model(model);
+            }
+        }
+        String variable = typeVariableIn(type);
+        if (variable != null) {
+            return new ValueType.UnboundTypeVariable(variable);
+        }
+        return new ValueType.Value(valueCodec(type));
+    }
+
+    /** The first type variable a value type mentions: constants of the generated class cannot. */
+    private static String typeVariableIn(TypeMirror type) {
+        switch (type.getKind()) {
+            case TYPEVAR:
+                return type.toString();
+            case ARRAY:
+                return typeVariableIn(((ArrayType) type).getComponentType());
+            case WILDCARD:
+                WildcardType wildcard = (WildcardType) type;
+                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+                return bound == null ? null : typeVariableIn(bound);
+            case DECLARED:
+                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+                    String found = typeVariableIn(argument);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /** A value codec for a reference type; models in value position fall back to data binding. */
+    private ValueCodecSpec valueCodec(TypeMirror type) {
+        if (type.getKind() == TypeKind.DECLARED) {
+            DeclaredType declared = (DeclaredType) type;
+            String name = qualifiedName(declared);
+            List<? extends TypeMirror> arguments = declared.getTypeArguments();
+            if (CONSTANTS.containsKey(name)) {
+                return new ValueCodecSpec.Constant(CONSTANTS.get(name));
+            }
+            if (declared.asElement().getKind() == ElementKind.ENUM) {
+                return new ValueCodecSpec.EnumOf(TypeName.get(types.erasure(type)));
+            }
+            if (arguments.size() == 1 && isPlainValue(arguments.get(0))) {
+                if (name.equals("java.util.List")) {
+                    return new ValueCodecSpec.ListOf(valueCodec(arguments.get(0)));
+                }
+                if (name.equals("java.util.Set")) {
+                    return new ValueCodecSpec.SetOf(valueCodec(arguments.get(0)));
+                }
+            }
+            if (name.equals("java.util.Map") && arguments.size() == 2 && isString(arguments.get(0))
+                    && isPlainValue(arguments.get(1))) {
+                return new ValueCodecSpec.MapOf(valueCodec(arguments.get(1)));
+            }
+            return new ValueCodecSpec.Bound(TypeName.get(type), !arguments.isEmpty());
+        }
+        return new ValueCodecSpec.Bound(TypeName.get(type), type.getKind() == TypeKind.ARRAY
+                && TypeName.get(type).toString().contains("<"));
+    }
+
+    /** Whether a type argument has a conversion of its own (no wildcard, variable or model). */
+    private boolean isPlainValue(TypeMirror argument) {
+        return argument.getKind() == TypeKind.DECLARED && codecOf(argument) == null;
+    }
+
+    /** The codec of a model type (or of a type variable bounded by one), or null for other types. */
+    CodecRef codecOf(TypeMirror type) {
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            TypeMirror bound = ((TypeVariable) type).getUpperBound();
+            return modelElement(types.erasure(bound)) != null
+                    ? new CodecRef.Parameter(((TypeVariable) type).asElement().getSimpleName().toString()) : null;
+        }
+        TypeElement model = modelElement(type);
+        if (model == null || !((DeclaredType) type).getTypeArguments().isEmpty()) {
+            return null;
+        }
+        return refTo(model);
+    }
+
+    /** The codec reference of a model class. */
+    CodecRef refTo(TypeElement model) {
+        return scanner.declaresSyncedFields(model)
+                ? new CodecRef.Generated(CodecNames.codecOf(model))
+                : new CodecRef.Located(ClassName.get(model));
+    }
+
+    /** The model class a type names, or null. */
+    TypeElement modelElement(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return scanner.isModel(element) ? element : null;
+    }
+
+    boolean isNumeric(TypeMirror type) {
+        TypeKind kind = type.getKind();
+        if (kind.isPrimitive()) {
+            return kind != TypeKind.BOOLEAN && kind != TypeKind.CHAR;
+        }
+        return kind == TypeKind.DECLARED && NUMBERS.contains(qualifiedName((DeclaredType) type));
+    }
+
+    boolean canBeId(TypeMirror type) {
+        TypeKind kind = type.getKind();
+        if (kind == TypeKind.INT || kind == TypeKind.LONG) {
+            return true;
+        }
+        return kind == TypeKind.DECLARED && ID_TYPES.contains(qualifiedName((DeclaredType) type));
+    }
+
+    private static boolean isCollection(String name) {
+        return name.equals("java.util.List") || name.equals("java.util.Set") || name.equals("java.util.Collection");
+    }
+
+    private static boolean isString(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED && qualifiedName((DeclaredType) type).equals("java.lang.String");
+    }
+
+    private static String qualifiedName(DeclaredType type) {
+        return ((TypeElement) type.asElement()).getQualifiedName().toString();
+    }
+}
