@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * invalid and excess messages away from the hub (each answered with an error, the
  * connection kept), hands the rest to the hub in order, and queues the hub's messages for
  * writing. Jetty delivers the frames of one connection one at a time.
+ *
+ * <p>Public only because Jetty binds to endpoint classes through public method handles;
+ * it cannot be created outside this package.
  */
-final class HubSocket implements Session.Listener.AutoDemanding {
+public final class HubSocket implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSocket.class);
     /** Error texts quote parser messages; keep them short so an error never echoes a whole frame. */

@@ -273,11 +273,16 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
     /** An open connection: the socket Jetty calls back, its session and its write queue. */
     private record Connection(Socket socket, Session session, OutboundQueue outbound) {}
 
-    /** Jetty's callbacks for one connection attempt, forwarded to the events thread. */
-    private final class Socket implements Session.Listener.AutoDemanding {
+    /**
+     * Jetty's callbacks for one connection attempt, forwarded to the events thread. Public only
+     * because Jetty binds to endpoint classes through public method handles.
+     */
+    public final class Socket implements Session.Listener.AutoDemanding {
         private volatile long lastHeard = System.nanoTime();
         /** Set on the events thread once this attempt has been reported as dropped. */
         private boolean dropped;
+
+        private Socket() {}
 
         void heard() {
             lastHeard = System.nanoTime();

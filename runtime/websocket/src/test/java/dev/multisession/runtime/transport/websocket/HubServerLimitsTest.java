@@ -1,0 +1,146 @@
+package dev.multisession.runtime.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.protocol.Reason;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HubServerLimitsTest {
+
+    private final MessageCodec codec = MessageCodec.instance();
+    private final RecordingHub hub = new RecordingHub();
+    private final TerminalTokens tokens = TerminalTokens.inMemory();
+    private final String barToken = tokens.issue("bistro", "bar");
+    private final String kitchenToken = tokens.issue("bistro", "kitchen");
+    private HubServer server;
+    private RawClient client;
+
+    private void start(HubServer.Builder builder) throws Exception {
+        server = builder.host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
+        client = new RawClient();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void oversizedMessageClosesWith1009AndOthersKeepWorking() throws Exception {
+        start(HubServer.builder().maxMessageBytes(4096));
+        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        String big = "{\"type\":\"ping\",\"nonce\":1,\"pad\":\"" + "x".repeat(5000) + "\"}";
+        bar.send(big);
+        assertEquals(StatusCode.MESSAGE_TOO_LARGE, bar.closeCode.get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), hub.received);
+        kitchen.send(codec.encode(new ClientMessage.Ping(7)));
+        assertEquals(new HubMessage.Pong(7), codec.decodeHub(kitchen.next()));
+    }
+
+    @Test
+    void binaryFrameIsAnsweredWithAnErrorAndTheConnectionStaysOpen() throws Exception {
+        start(HubServer.builder());
+        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        bar.sendBinary(new byte[] {1, 2, 3});
+        HubMessage.Error error = assertInstanceOf(HubMessage.Error.class, codec.decodeHub(bar.next()));
+        assertEquals(Reason.MALFORMED, error.code());
+        bar.send(codec.encode(new ClientMessage.Ping(1)));
+        assertEquals(new HubMessage.Pong(1), codec.decodeHub(bar.next()));
+        assertEquals(1, hub.received.size());
+    }
+
+    @Test
+    void floodIsAnsweredRateLimitedWithoutHarmingOtherConnections() throws Exception {
+        start(HubServer.builder().rateLimit(new RateLimit(50, 20, 10_000)));
+        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        int sent = 300;
+        for (int i = 0; i < sent; i++) {
+            bar.send(codec.encode(new ClientMessage.Ping(i)));
+        }
+        int pongs = 0;
+        int limited = 0;
+        for (int i = 0; i < sent; i++) {
+            HubMessage reply = codec.decodeHub(bar.next());
+            if (reply instanceof HubMessage.Pong) {
+                pongs++;
+            } else {
+                assertEquals(Reason.RATE_LIMITED, assertInstanceOf(HubMessage.Error.class, reply).code());
+                limited++;
+            }
+        }
+        assertTrue(limited > 0, "some messages are over the rate");
+        assertTrue(pongs >= 20 && pongs < sent, "the burst passes, the flood does not: " + pongs);
+        assertEquals(pongs, hub.received.size(), "dropped messages never reach the hub");
+        assertTrue(bar.isOpen());
+
+        kitchen.send(codec.encode(new ClientMessage.Ping(99)));
+        assertEquals(new HubMessage.Pong(99), codec.decodeHub(kitchen.next()));
+    }
+
+    @Test
+    void sustainedFloodClosesWith1008() throws Exception {
+        start(HubServer.builder().rateLimit(new RateLimit(10, 5, 50)));
+        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        for (int i = 0; i < 200 && bar.isOpen(); i++) {
+            try {
+                bar.send(codec.encode(new ClientMessage.Ping(i)));
+            } catch (Exception closedMeanwhile) {
+                break;
+            }
+        }
+        assertEquals(StatusCode.POLICY_VIOLATION, bar.closeCode.get(5, TimeUnit.SECONDS));
+        kitchen.send(codec.encode(new ClientMessage.Ping(1)));
+        assertEquals(new HubMessage.Pong(1), codec.decodeHub(kitchen.next()));
+    }
+
+    @Test
+    void healthEndpointAnswersWithStatusAndConnectionCount() throws Exception {
+        start(HubServer.builder());
+        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + server.port() + "/health");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
+        assertEquals("{\"status\":\"up\",\"connections\":1}", response.body());
+
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(health)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/other")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, other.statusCode());
+        bar.close();
+    }
+
+    @Test
+    void plainHttpOnTheWebSocketPathIsNotAnUpgrade() throws Exception {
+        start(HubServer.builder());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/ws")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+        assertEquals(List.of(), hub.connected);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.multisession.runtime.transport.websocket;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/** A bare WebSocket client for tests: sends whatever text or bytes it is given and records replies. */
+final class RawClient implements AutoCloseable {
+
+    private final WebSocketClient client = new WebSocketClient();
+
+    RawClient() throws Exception {
+        client.setMaxTextMessageSize(64 << 20);
+        client.setMaxFrameSize(64 << 20);
+        client.setIdleTimeout(Duration.ofSeconds(30));
+        client.start();
+    }
+
+    /** Connects with {@code Authorization: Bearer token} (no header when token is null). */
+    Connection connect(URI uri, String token) throws Exception {
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
+        Connection connection = new Connection();
+        try {
+            client.connect(connection, uri, request).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+
+    /** One connection: received texts in order, and the close code once closed. */
+    public static final class Connection implements Session.Listener.AutoDemanding {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private volatile Session session;
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            messages.add(text);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            closeCode.complete(statusCode);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            closeCode.complete(-1);
+        }
+
+        void send(String text) throws Exception {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.sendText(text, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+            sent.get(10, TimeUnit.SECONDS);
+        }
+
+        void sendBinary(byte[] bytes) throws Exception {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.sendBinary(ByteBuffer.wrap(bytes), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+            sent.get(10, TimeUnit.SECONDS);
+        }
+
+        /** The next message, failing the test if none comes within five seconds. */
+        String next() throws InterruptedException {
+            String message = messages.poll(5, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("no message within 5 s");
+            }
+            return message;
+        }
+
+        boolean isOpen() {
+            return session != null && session.isOpen();
+        }
+
+        void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+}
