@@ -29,10 +29,15 @@ public final class Migrations {
     private final SqlDialect dialect;
     private final List<Migration> migrations;
 
-    /** The migrations shipped for {@code dialect}. */
+    /** The hub store's migrations for {@code dialect}. */
     public Migrations(SqlDialect dialect) {
+        this(dialect, dialect.migrationsPath());
+    }
+
+    /** The migrations listed in {@code directory} on the class path, for {@code dialect}. */
+    Migrations(SqlDialect dialect, String directory) {
         this.dialect = dialect;
-        this.migrations = load(dialect.migrationsPath());
+        this.migrations = load(directory);
     }
 
     /** The newest schema version this code knows. */
