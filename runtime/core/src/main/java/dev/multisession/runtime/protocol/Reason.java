@@ -23,5 +23,8 @@ public final class Reason {
     /** The terminal sends faster than the hub allows. */
     public static final String RATE_LIMITED = "rate_limited";
 
+    /** The hub failed while handling the message; nothing was changed, and the terminal may retry. */
+    public static final String INTERNAL = "internal";
+
     private Reason() {}
 }

@@ -53,7 +53,11 @@ public interface TerminalStore extends AutoCloseable {
     }
 
     /**
-     * One atomic change to a {@link TerminalState}.
+     * One atomic change to a {@link TerminalState}, applied in this order: counters replaced,
+     * orders cleared if asked, {@code deleteOrders} deleted, {@code putOrders} upserted,
+     * {@code dequeue} removed from the outbox, {@code enqueue} appended (an entry may be dequeued
+     * and enqueued again with the same id in one write, replacing it). The terminal hands over
+     * JSON it no longer modifies.
      *
      * @param runId the new epoch
      * @param lastSeq the new last applied sequence number

@@ -1,0 +1,28 @@
+package dev.multisession.runtime.terminal;
+
+import java.util.Set;
+
+/**
+ * Told about what other terminals did and what the hub refused. Called on the terminal's
+ * executor (the app's UI thread), after the model objects were updated. Changes the app makes
+ * itself through {@link Terminal#edit} are not reported back.
+ *
+ * @param <O> the order model type
+ */
+public interface TerminalListener<O> {
+
+    /** An order made elsewhere (or restored from a snapshot) appeared. */
+    default void orderAdded(O order) {}
+
+    /** An order changed; {@code changedKeys} are the JSON keys of the order whose values changed. */
+    default void orderUpdated(O order, Set<String> changedKeys) {}
+
+    /** An order was removed: paid ({@code finalized}) or abandoned, here or elsewhere, or dropped at a new run. */
+    default void orderRemoved(O order, boolean finalized) {}
+
+    /** Part or all of a change made here could not be applied; the order shows the hub's state instead. */
+    default void conflict(Conflict conflict) {}
+
+    /** The terminal is now in sync with the hub ({@code true}) or working offline ({@code false}). */
+    default void connectionChanged(boolean online) {}
+}
