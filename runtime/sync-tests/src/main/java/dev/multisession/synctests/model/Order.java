@@ -1,0 +1,27 @@
+package dev.multisession.synctests.model;
+
+import dev.multisession.annotations.MultiSessionField;
+import dev.multisession.annotations.MultiSessionId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An open order of a restaurant table. */
+public class Order {
+    @MultiSessionId public String uid;
+    @MultiSessionField("table_id") public String table;
+    @MultiSessionField public int guests;
+    @MultiSessionField public String note;
+    @MultiSessionField public Customer customer;
+    @MultiSessionField public List<Orderline> lines = new ArrayList<>();
+    @MultiSessionField public List<Payment> payments = new ArrayList<>();
+
+    /** The line with this uid, or null. */
+    public Orderline line(String lineUid) {
+        for (Orderline line : lines) {
+            if (line.uid.equals(lineUid)) {
+                return line;
+            }
+        }
+        return null;
+    }
+}
