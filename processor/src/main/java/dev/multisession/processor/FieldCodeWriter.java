@@ -157,7 +157,7 @@ final class FieldCodeWriter {
                     ? CodeBlock.of("$T.compare(value, $L) != 0", property.type().box(), current)
                     : CodeBlock.of("value != $L", current);
         }
-        return CodeBlock.of("!$T.deepEquals(value, $L)", java.util.Objects.class, current);
+        return CodeBlock.of("!$N.same(value, $L)", constantName(property), current);
     }
 
     private static CodeBlock read(SyncedProperty property) {

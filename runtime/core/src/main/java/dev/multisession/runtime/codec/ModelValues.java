@@ -140,9 +140,9 @@ public final class ModelValues {
 
     private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
             JsonNode array, String key) {
-        Map<JsonNode, T> existing = new HashMap<>();
+        Map<Object, T> existing = new HashMap<>();
         for (T model : current) {
-            existing.putIfAbsent(codec.exportId(model), model);
+            existing.putIfAbsent(idValue(codec.exportId(model)), model);
         }
         List<T> result = new ArrayList<>(array.size());
         boolean elementChanged = false;
@@ -152,7 +152,7 @@ public final class ModelValues {
                 throw ValueCodecs.wrongType(key + "[" + i + "]", "an object", element);
             }
             JsonNode id = element.get(idKey);
-            T model = id == null ? null : existing.remove(id);
+            T model = id == null ? null : existing.remove(idValue(id));
             if (model == null) {
                 result.add(read(codec, element, key + "[" + i + "]"));
             } else {
@@ -167,6 +167,17 @@ public final class ModelValues {
             current.addAll(result);
         }
         return !sameSequence || elementChanged;
+    }
+
+    /** Ids compared by value: {@code 7} parsed as an int equals {@code 7L} exported from a long. */
+    private static Object idValue(JsonNode id) {
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (id.isIntegralNumber()) {
+            return id.bigIntegerValue();
+        }
+        return id.isTextual() ? id.textValue() : id.toString();
     }
 
     private static <T> boolean sameElements(Collection<T> current, List<T> result) {

@@ -22,6 +22,14 @@ public interface ValueCodec<V> {
     V fromJson(JsonNode node, String key);
 
     /**
+     * Whether two values are the same for sync purposes: apply reports a key as changed only when
+     * they are not. Arrays compare by content, {@code BigDecimal}s by numeric value.
+     */
+    default boolean same(V a, V b) {
+        return java.util.Objects.deepEquals(a, b);
+    }
+
+    /**
      * Like {@link #fromJson} for a primitive field, which cannot hold {@code null}.
      *
      * @throws IllegalArgumentException if the node is JSON null or has the wrong JSON type

@@ -50,8 +50,26 @@ public final class ValueCodecs {
     public static final ValueCodec<Character> CHAR = of(c -> NODES.textNode(String.valueOf(c)),
             n -> n.isTextual() && n.textValue().length() == 1, n -> n.textValue().charAt(0), "a one-character string");
     public static final ValueCodec<String> STRING = of(NODES::textNode, JsonNode::isTextual, JsonNode::textValue, "a string");
-    public static final ValueCodec<BigDecimal> BIG_DECIMAL = of(NODES::numberNode,
-            n -> n.isNumber() || n.isTextual(), n -> n.isTextual() ? new BigDecimal(n.textValue()) : n.decimalValue(), "a number");
+    public static final ValueCodec<BigDecimal> BIG_DECIMAL = new ValueCodec<>() {
+        private final ValueCodec<BigDecimal> plain = of(NODES::numberNode, n -> n.isNumber() || n.isTextual(),
+                n -> n.isTextual() ? new BigDecimal(n.textValue()) : n.decimalValue(), "a number");
+
+        @Override
+        public JsonNode toJson(BigDecimal value) {
+            return plain.toJson(value);
+        }
+
+        @Override
+        public BigDecimal fromJson(JsonNode node, String key) {
+            return plain.fromJson(node, key);
+        }
+
+        /** 2.5 and 2.50 are the same amount: a JSON parser may drop the trailing zero. */
+        @Override
+        public boolean same(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        }
+    };
     public static final ValueCodec<BigInteger> BIG_INTEGER = of(NODES::numberNode,
             n -> n.isIntegralNumber() || n.isTextual(), n -> n.isTextual() ? new BigInteger(n.textValue()) : n.bigIntegerValue(),
             "an integer");

@@ -1,0 +1,6 @@
+package dev.multisession.blackbox;
+
+/** A class in between that syncs nothing itself. */
+public abstract class DiscountedOrder<K extends Orderline> extends Order<K> {
+    public double localDiscount;
+}
