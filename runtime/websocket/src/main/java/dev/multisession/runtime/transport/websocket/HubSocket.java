@@ -70,8 +70,8 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
             case ACCEPT:
                 break;
             case REJECT:
-                reply(Reason.RATE_LIMITED, "more than " + limits.rateLimit().messagesPerSecond()
-                        + " messages per second; this message was dropped, send it again later", null);
+                reply(Reason.RATE_LIMITED, "more than " + rate() + " messages per second;"
+                        + " this message was dropped, send it again later", null);
                 return;
             case DISCONNECT:
             default:
@@ -145,6 +145,11 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
         String shortText = text == null ? code
                 : text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
         deliver(new HubMessage.Error(code, shortText, ref));
+    }
+
+    private String rate() {
+        double rate = limits.rateLimit().messagesPerSecond();
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 
     private String describe() {
