@@ -224,6 +224,21 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void appendingASequenceNumberTwiceFailsAndRollsBack() {
+        store.inSession(session, tx -> {
+            tx.appendLog(change(1));
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> store.inSession(session, tx -> {
+            tx.saveHead(new SessionHead(1, 1, 0, 0));
+            tx.appendLog(change(1));
+            return null;
+        }));
+        assertEquals(SessionHead.NEW, store.inSession(session, tx -> tx.head()));
+        assertEquals(List.of(change(1)), store.readLog(session, 0, 10));
+    }
+
+    @Test
     void theLogIsReadableOutsideTransactionsWhileAnotherIsOpen() throws Exception {
         store.inSession(session, tx -> {
             tx.appendLog(change(1));
