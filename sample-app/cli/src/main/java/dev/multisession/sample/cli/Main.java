@@ -1,5 +1,7 @@
 package dev.multisession.sample.cli;
 
+import dev.multisession.sample.cli.demo.DemoCommand;
+import dev.multisession.sample.cli.hub.HubCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "multisession sample 0.1.0",
         description = "A restaurant point of sale whose terminals stay in sync through a multisession hub.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, HubCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

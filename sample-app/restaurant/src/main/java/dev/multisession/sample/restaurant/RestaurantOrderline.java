@@ -35,6 +35,21 @@ public class RestaurantOrderline extends Orderline {
         super(product, price, qty);
     }
 
+    /**
+     * A copy with a fresh uid and the same kitchen progress, for moving the line to another order
+     * when a bill is split: the kitchen does not print it again.
+     */
+    public RestaurantOrderline copyForSplit() {
+        RestaurantOrderline copy = new RestaurantOrderline(getProduct(), getPrice(), getQty());
+        copy.setDiscount(getDiscount());
+        copy.setNote(getNote());
+        copy.kitchenNote = kitchenNote;
+        copy.fired = fired;
+        copy.sentQty = sentQty;
+        copy.kitchenState = kitchenState;
+        return copy;
+    }
+
     /** The quantity the kitchen has not printed yet; negative when the waiter took some back. */
     public int unsentQty() {
         return getQty() - sentQty;

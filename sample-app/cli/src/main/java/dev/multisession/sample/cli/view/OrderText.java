@@ -3,6 +3,8 @@ package dev.multisession.sample.cli.view;
 import dev.multisession.sample.restaurant.KitchenState;
 import dev.multisession.sample.restaurant.RestaurantOrder;
 import dev.multisession.sample.restaurant.RestaurantOrderline;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,7 @@ public final class OrderText {
         int index = 1;
         for (RestaurantOrderline line : order.getLines()) {
             text.add(String.format("   %d. %d x %s %s%s%s", index++, line.getQty(), line.getProduct(),
-                    line.getPrice().toPlainString(), kitchenMark(line),
+                    money(line.getPrice()), kitchenMark(line),
                     line.getKitchenNote() == null ? "" : " (" + line.getKitchenNote() + ")"));
         }
         return text;
@@ -33,14 +35,23 @@ public final class OrderText {
 
     /** One line: "#3 table T4 Terrace, 2 guests, 3 lines, 41.50". */
     public static String header(long number, RestaurantOrder order) {
-        return String.format("%s table %s %s, %d guests, %d lines, %s", label(number), order.getTable(),
-                order.getFloor() == null ? "" : order.getFloor(), order.getGuests(), order.getLines().size(),
-                order.total().toPlainString());
+        return String.format("%s table %s%s, %s, %s, %s", label(number), order.getTable(),
+                order.getFloor() == null ? "" : " " + order.getFloor(), count(order.getGuests(), "guest"),
+                count(order.getLines().size(), "line"), money(order.total()));
     }
 
     /** "#3", or "#?" while the hub has not numbered the order yet. */
     public static String label(long number) {
         return number > 0 ? "#" + number : "#?";
+    }
+
+    /** An amount with two decimals, whatever scale it travelled with. */
+    public static String money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String kitchenMark(RestaurantOrderline line) {
