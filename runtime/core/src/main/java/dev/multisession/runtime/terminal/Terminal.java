@@ -619,9 +619,7 @@ public final class Terminal<O> implements AutoCloseable {
         outbox.remove(rejected.mutationId());
         store.write(new TerminalWrite(runId, lastSeq, lastMutationId, false, List.of(), List.of(), List.of(),
                 List.of(rejected.mutationId())));
-        if (pending.runId() == runId) {
-            conflict(new Conflict(rejected.order(), rejected.mutationId(), null, rejected.reason(), rejected.message()));
-        }
+        conflict(new Conflict(rejected.order(), rejected.mutationId(), null, rejected.reason(), rejected.message()));
         settle(new LinkedHashSet<>(List.of(pending.order())), Map.of(), false, List.of(), List.of());
     }
 

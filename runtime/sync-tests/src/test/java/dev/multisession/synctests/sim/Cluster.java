@@ -1,0 +1,139 @@
+package dev.multisession.synctests.sim;
+
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.terminal.Conflict;
+import dev.multisession.runtime.terminal.InMemoryTerminalStore;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.TerminalListener;
+import dev.multisession.synctests.model.Order;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A hub and several terminals of one session on a {@link SimNetwork}, all single-threaded on one
+ * {@link Scheduler}: terminals apply remote changes directly on the scheduler's thread.
+ */
+public final class Cluster {
+
+    public static final String SESSION = "bistro";
+
+    public final Scheduler scheduler = new Scheduler();
+    public final RecordingHubStore hubStore = new RecordingHubStore();
+    public final SimNetwork network;
+    private final int logSize;
+    private Hub hub;
+    private final List<Node> nodes = new ArrayList<>();
+
+    /** One terminal with its transport, durable store and what its listeners heard. */
+    public final class Node {
+        public final String id;
+        public final InMemoryTerminalStore store = new InMemoryTerminalStore();
+        public final List<Conflict> conflicts = new ArrayList<>();
+        public final List<String> events = new ArrayList<>();
+        public SimNetwork.SimTransport transport;
+        public Terminal<Order> terminal;
+        private int orderIds;
+
+        Node(String id) {
+            this.id = id;
+            boot();
+        }
+
+        private void boot() {
+            transport = network.transport(new TerminalIdentity(SESSION, id));
+            terminal = Terminal.builder(Order.class)
+                    .session(SESSION)
+                    .terminalId(id)
+                    .user("user-" + id)
+                    .transport(transport)
+                    .store(store)
+                    .executor(Runnable::run)
+                    .orderIds(() -> id + "-o" + (++orderIds))
+                    .build();
+            terminal.addListener(new TerminalListener<>() {
+                @Override
+                public void orderAdded(Order order) {
+                    events.add("added " + order.uid);
+                }
+
+                @Override
+                public void orderUpdated(Order order, Set<String> changedKeys) {
+                    events.add("updated " + order.uid + " " + changedKeys);
+                }
+
+                @Override
+                public void orderRemoved(Order order, boolean finalized) {
+                    events.add("removed " + order.uid + (finalized ? " paid" : ""));
+                }
+
+                @Override
+                public void conflict(Conflict conflict) {
+                    conflicts.add(conflict);
+                }
+            });
+            terminal.start();
+        }
+
+        /** Simulates a crash: the terminal object is gone; a new one starts from the same store. */
+        public void restart() {
+            terminal.close();
+            boot();
+        }
+
+        public void online(boolean online) {
+            transport.online(online);
+        }
+
+        /** The open order with this uid on this terminal, or null. */
+        public Order order(String uid) {
+            return terminal.order(uid);
+        }
+    }
+
+    public Cluster(long seed, int terminals, int logSize) {
+        this.logSize = logSize;
+        this.hub = newHub();
+        this.network = new SimNetwork(scheduler, new Random(seed), hub);
+        for (int i = 0; i < terminals; i++) {
+            nodes.add(new Node(String.valueOf((char) ('A' + i))));
+        }
+        settle();
+    }
+
+    private Hub newHub() {
+        return Hub.builder().store(hubStore).clock(scheduler.clock()).logSize(logSize).build();
+    }
+
+    public Node node(int index) {
+        return nodes.get(index);
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** Replaces the hub by a new one on the same store; every terminal is disconnected and reconnects. */
+    public void restartHub() {
+        hub.close();
+        hub = newHub();
+        network.hub(hub);
+        network.dropAll();
+    }
+
+    /** Runs the network until nothing is in flight. */
+    public void settle() {
+        scheduler.runUntilIdle(2_000_000);
+    }
+
+    /** Lets {@code millis} of virtual time pass. */
+    public void run(long millis) {
+        scheduler.runFor(millis);
+    }
+}
