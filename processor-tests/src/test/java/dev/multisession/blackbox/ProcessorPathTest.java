@@ -1,0 +1,54 @@
+package dev.multisession.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged processor jar is all a build needs on its processor path. */
+class ProcessorPathTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theShadedJarAloneRunsTheProcessorWithoutWarnings() throws Exception {
+        Path sources = work.resolve("src");
+        Path model = sources.resolve("shop/Table.java");
+        Files.createDirectories(model.getParent());
+        Files.writeString(model, """
+                package shop;
+                import dev.multisession.annotations.MultiSessionField;
+                public class Table {
+                    @MultiSessionField public String name;
+                    @MultiSessionField public int seats;
+                }
+                """);
+        Path output = Files.createDirectories(work.resolve("out"));
+
+        Javac.Outcome outcome = Javac.compile(sources, output, List.of());
+
+        assertTrue(outcome.success(), outcome.output());
+        assertEquals("", outcome.output().strip());
+        assertTrue(Files.exists(output.resolve("shop/Table_MultiSession.class")));
+    }
+
+    @Test
+    void theJarCarriesItsDependenciesRelocatedAndDeclaresItselfIsolating() throws Exception {
+        try (ZipFile jar = new ZipFile(Javac.processorJar().toFile())) {
+            assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("dev/multisession/processor/shaded/javapoet/")));
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/palantir/")));
+            String services = new String(jar.getInputStream(
+                    jar.getEntry("META-INF/services/javax.annotation.processing.Processor")).readAllBytes());
+            assertEquals("dev.multisession.processor.MultiSessionProcessor", services.strip());
+            String gradle = new String(jar.getInputStream(
+                    jar.getEntry("META-INF/gradle/incremental.annotation.processors")).readAllBytes());
+            assertEquals("dev.multisession.processor.MultiSessionProcessor,isolating", gradle.strip());
+        }
+    }
+}
