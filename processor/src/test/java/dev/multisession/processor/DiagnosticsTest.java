@@ -1,0 +1,159 @@
+package dev.multisession.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One misuse per diagnostic id, reported on the offending element. */
+class DiagnosticsTest {
+
+    private static final String IMPORTS = "import dev.multisession.annotations.*;\nimport java.util.*;\n";
+
+    private static JavaFileObject source(String name, String body) {
+        return JavaFileObjects.forSourceString("shop." + name, "package shop;\n" + IMPORTS + body);
+    }
+
+    private static Compilation compile(JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(new MultiSessionProcessor()).compile(sources);
+    }
+
+    @Test
+    void privateFieldWithoutAccessors() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private String note;\n"
+                + "  public String getNote() { return note; }\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-PRIVATE-NO-ACCESSOR] private synced field 'note' has no"
+                + " non-private setter").inFile(file).onLineContaining("private String note");
+    }
+
+    @Test
+    void finalField() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField final String note = \"\";\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-FINAL-FIELD]").inFile(file).onLineContaining("final String note");
+    }
+
+    @Test
+    void staticField() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField static String note;\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-STATIC-FIELD]").inFile(file).onLineContaining("static String note");
+    }
+
+    @Test
+    void idOfATypeThatCannotIdentify() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionId double uid;\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-ID-TYPE]").inFile(file).onLineContaining("double uid");
+    }
+
+    @Test
+    void secondIdInTheHierarchy() {
+        JavaFileObject base = source("Line", "public class Line {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject sub = source("BarLine", "public class BarLine extends Line {\n  @MultiSessionId String barUid;\n}\n");
+        assertThat(compile(base, sub)).hadErrorContaining("[MS-ID-DUPLICATE]").inFile(sub).onLineContaining("barUid");
+    }
+
+    @Test
+    void sameJsonKeyTwiceInTheHierarchy() {
+        JavaFileObject base = source("Line", "public class Line {\n  @MultiSessionField(\"qty\") int quantity;\n}\n");
+        JavaFileObject sub = source("BarLine", "public class BarLine extends Line {\n"
+                + "  @MultiSessionField(\"qty\") int pours;\n}\n");
+        assertThat(compile(base, sub)).hadErrorContaining("[MS-DUPLICATE-KEY] JSON key \"qty\" of field 'pours' is already"
+                + " used by field 'quantity' of shop.Line").inFile(sub).onLineContaining("int pours");
+    }
+
+    @Test
+    void counterOnANonNumericField() {
+        JavaFileObject file = source("Line", "public class Line {\n"
+                + "  @MultiSessionField(merge = Merge.COUNTER) String note;\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-COUNTER-NOT-NUMERIC]").inFile(file).onLineContaining("String note");
+    }
+
+    @Test
+    void noUsableNoArgConstructor() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField String note;\n"
+                + "  public Line(String note) { this.note = note; }\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-NO-CONSTRUCTOR]").inFile(file).onLineContaining("public class Line");
+    }
+
+    @Test
+    void nonStaticInnerClass() {
+        JavaFileObject file = source("Menu", "public class Menu {\n  public class Dish {\n"
+                + "    @MultiSessionField String name;\n  }\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-INNER-CLASS]").inFile(file).onLineContaining("public class Dish");
+    }
+
+    @Test
+    void privateNestedClass() {
+        JavaFileObject file = source("Menu", "public class Menu {\n  private static class Dish {\n"
+                + "    @MultiSessionField String name;\n  }\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-PRIVATE-CLASS]").inFile(file)
+                .onLineContaining("private static class Dish");
+    }
+
+    @Test
+    void typeVariableNotBoundedByAModel() {
+        JavaFileObject file = source("Box", "public class Box<V> {\n  @MultiSessionField V content;\n}\n");
+        assertThat(compile(file)).hadErrorContaining("[MS-TYPE-VARIABLE]").inFile(file).onLineContaining("V content");
+    }
+
+    @Test
+    void superclassWhoseCodecNeverAppears() {
+        // The superclass comes from the class path of this compilation but was compiled without the processor.
+        JavaFileObject sub = source("Special", "public class Special extends dev.multisession.processor.fixture.Unprocessed {\n"
+                + "  @MultiSessionField String extra;\n}\n");
+        assertThat(compile(sub)).hadErrorContaining("[MS-SUPERCLASS-NOT-GENERATED]").inFile(sub)
+                .onLineContaining("public class Special");
+    }
+
+    @Test
+    void unexpectedFailureIsAnErrorOnTheClass() {
+        // A hand-written class already has the codec's name, so the processor cannot create the file.
+        JavaFileObject model = source("Line", "public class Line {\n  @MultiSessionField String note;\n}\n");
+        JavaFileObject clash = source("Line_MultiSession", "public class Line_MultiSession {}\n");
+        assertThat(compile(model, clash)).hadErrorContaining("[MS-UNEXPECTED]").inFile(model)
+                .onLineContaining("public class Line");
+    }
+
+    @Test
+    void allErrorsOfAClassAreReportedAndOtherClassesStillGetCodecs(@TempDir Path output) throws Exception {
+        JavaFileObject bad = source("Bad", "public class Bad {\n  @MultiSessionField final String a = \"\";\n"
+                + "  @MultiSessionField static int b;\n}\n");
+        JavaFileObject good = source("Good", "public class Good {\n  @MultiSessionField String a;\n}\n");
+        assertThat(compile(bad, good)).hadErrorCount(2);
+
+        // compile-testing hides generated files of a failed compilation, so run javac directly for this one.
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
+                List.of("-d", output.toString(), "-s", output.toString()), null, List.of(bad, good));
+        task.setProcessors(List.of(new MultiSessionProcessor()));
+        task.call();
+        assertTrue(Files.exists(output.resolve("shop/Good_MultiSession.java")), diagnostics.getDiagnostics().toString());
+        assertTrue(Files.notExists(output.resolve("shop/Bad_MultiSession.java")));
+    }
+
+    @Test
+    void everyMessageHasADistinctBracketedIdAndAHint() {
+        Set<String> ids = Arrays.stream(Message.values()).map(Message::id).collect(Collectors.toSet());
+        assertEquals(Message.values().length, ids.size());
+        for (Message message : Message.values()) {
+            String text = message.format("a", "B", "c", "d");
+            assertTrue(text.startsWith("[MS-") && text.contains(". Fix: "), text);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package com.acme;
+
+import dev.multisession.annotations.MultiSessionField;
+
+public class RestaurantOrderline extends Orderline {
+    @MultiSessionField boolean kitchenPrinted;
+}
