@@ -491,6 +491,7 @@ public final class Terminal<O> implements AutoCloseable {
         store.write(new TerminalWrite(runId, lastSeq, lastMutationId, false, List.of(), List.of(), rewritten,
                 replaced));
         resendFrom(welcome.lastMutationId() + 1);
+        settle(new LinkedHashSet<>(), Map.of(), false, List.of(), List.of());
         for (TerminalListener<O> listener : listeners) {
             listener.connectionChanged(true);
         }
