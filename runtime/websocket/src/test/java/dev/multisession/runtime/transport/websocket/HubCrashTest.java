@@ -1,0 +1,206 @@
+package dev.multisession.runtime.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.transport.websocket.model.Order;
+import dev.multisession.runtime.transport.websocket.model.Orderline;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hub process on SQLite is killed with SIGKILL again and again while two terminals add
+ * lines over WebSocket. Once the terminals' outboxes are empty (every edit acknowledged), a
+ * last kill and a fresh terminal that knows nothing must still see every line.
+ */
+class HubCrashTest {
+
+    private static final int KILLS = 4;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void everyAcknowledgedEditSurvivesKillNine() throws Exception {
+        Path database = dir.resolve("hub.db");
+        Path tokenFile = dir.resolve("tokens.json");
+        TerminalTokens tokens = TerminalTokens.open(tokenFile);
+        int port = freePort();
+        URI uri = URI.create("ws://localhost:" + port + "/ws");
+        Process hub = startHub(database, tokenFile, port);
+        List<Device> devices = new ArrayList<>();
+        try {
+            Device a = new Device("A", uri, tokens.issue("bistro", "A"));
+            Device b = new Device("B", uri, tokens.issue("bistro", "B"));
+            devices.add(a);
+            devices.add(b);
+            Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
+            await(() -> b.onUi(() -> b.terminal.order(order.uid)) != null, "B sees the order");
+            Order onB = b.onUi(() -> b.terminal.order(order.uid));
+
+            AtomicBoolean editing = new AtomicBoolean(true);
+            Set<String> added = java.util.Collections.synchronizedSet(new HashSet<>());
+            CompletableFuture<Void> editsA = edit(a, order, "A", editing, added);
+            CompletableFuture<Void> editsB = edit(b, onB, "B", editing, added);
+            for (int kill = 0; kill < KILLS; kill++) {
+                Thread.sleep(700 + kill * 150L);
+                hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                Thread.sleep(200);
+                hub = startHub(database, tokenFile, port);
+            }
+            editing.set(false);
+            editsA.get(10, TimeUnit.SECONDS);
+            editsB.get(10, TimeUnit.SECONDS);
+            await(() -> a.idle() && b.idle(), "every edit acknowledged");
+            assertTrue(added.size() > 20, "edits were made throughout: " + added.size());
+
+            hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            hub = startHub(database, tokenFile, port);
+            Device fresh = new Device("C", uri, tokens.issue("bistro", "C"));
+            devices.add(fresh);
+            await(() -> fresh.idle() && fresh.onUi(() -> fresh.terminal.order(order.uid)) != null, "C has the order");
+            Set<String> seen = fresh.onUi(() -> {
+                Set<String> uids = new HashSet<>();
+                fresh.terminal.order(order.uid).lines.forEach(line -> uids.add(line.uid));
+                return uids;
+            });
+            assertEquals(added, seen, "lines lost across kill -9: " + diff(added, seen));
+            assertNotNull(fresh.onUi(() -> fresh.terminal.order(order.uid).table));
+        } finally {
+            devices.forEach(Device::close);
+            hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static CompletableFuture<Void> edit(Device device, Order order, String prefix, AtomicBoolean editing,
+            Set<String> added) {
+        return CompletableFuture.runAsync(() -> {
+            int i = 0;
+            while (editing.get()) {
+                String uid = prefix + "-" + i++;
+                try {
+                    device.onUi(() -> {
+                        device.terminal.edit(order, o -> o.lines.add(new Orderline(uid, 1, BigDecimal.ONE, 1)));
+                        return null;
+                    });
+                    added.add(uid);
+                    Thread.sleep(15);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    private static Set<String> diff(Set<String> expected, Set<String> actual) {
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(actual);
+        return missing;
+    }
+
+    private static Process startHub(Path database, Path tokens, int port) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                HubProcessMain.class.getName(), database.toString(), tokens.toString(), Integer.toString(port))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.equals("READY")) {
+                        return line;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            if (!"READY".equals(ready.get(30, TimeUnit.SECONDS))) {
+                throw new IllegalStateException("hub process exited before it was ready: " + process.exitValue());
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hub process did not start", e);
+        }
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    /** A terminal with its own UI thread and WebSocket transport. */
+    private static final class Device implements AutoCloseable {
+        final ExecutorService ui;
+        final Terminal<Order> terminal;
+
+        Device(String id, URI uri, String token) {
+            this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
+            WebSocketTerminalTransport transport = WebSocketTerminalTransport.builder(uri, token)
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                    .keepAlive(Duration.ofMillis(250), Duration.ofSeconds(1))
+                    .build();
+            this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user(id)
+                    .transport(transport).executor(ui).build().start();
+        }
+
+        <T> T onUi(Callable<T> task) throws Exception {
+            return ui.submit(task).get(10, TimeUnit.SECONDS);
+        }
+
+        boolean idle() throws Exception {
+            return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
+        }
+
+        @Override
+        public void close() {
+            terminal.close();
+            ui.shutdownNow();
+        }
+    }
+}
