@@ -2,6 +2,7 @@ package dev.multisession.sample.cli;
 
 import dev.multisession.sample.cli.demo.DemoCommand;
 import dev.multisession.sample.cli.hub.HubCommand;
+import dev.multisession.sample.cli.terminal.TerminalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "multisession sample 0.1.0",
         description = "A restaurant point of sale whose terminals stay in sync through a multisession hub.",
-        subcommands = {DemoCommand.class, HubCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, HubCommand.class, TerminalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +26,11 @@ public final class Main implements Runnable {
     /** The command line with every subcommand, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main());
+    }
+
+    /** The command line with its commands made by {@code factory} (tests hand in their own streams this way). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new Main(), factory);
     }
 
     @Override

@@ -142,14 +142,15 @@ public final class RestaurantService {
     /** Lets two stations make the same edit released by one signal, as two people tapping at once. */
     private void atTheSameMoment(Station first, Station second, Consumer<RestaurantOrder> change) {
         CountDownLatch go = new CountDownLatch(1);
+        // Threads of their own: each blocks until its station has made the edit.
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> first.run(t -> {
             awaitQuietly(go);
             t.edit(find(t.orders(), "T4"), change);
-        }));
+        }), task -> new Thread(task, "tap-" + first.name()).start());
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> second.run(t -> {
             awaitQuietly(go);
             t.edit(find(t.orders(), "T4"), change);
-        }));
+        }), task -> new Thread(task, "tap-" + second.name()).start());
         go.countDown();
         CompletableFuture.allOf(a, b).join();
     }
