@@ -139,6 +139,16 @@ public final class HubServer implements AutoCloseable {
             return this;
         }
 
+        /** Sets every per-connection limit at once (see {@link ConnectionLimits} for each). */
+        public Builder limits(ConnectionLimits limits) {
+            Objects.requireNonNull(limits, "limits");
+            this.maxMessageBytes = limits.maxMessageBytes();
+            this.rateLimit = limits.rateLimit();
+            this.outboundQueueLimit = limits.outboundQueueLimit();
+            this.idleTimeout = limits.idleTimeout();
+            return this;
+        }
+
         /** The largest text message (and frame) accepted; 1 MiB by default. Larger ones close with 1009. */
         public Builder maxMessageBytes(int maxMessageBytes) {
             this.maxMessageBytes = maxMessageBytes;

@@ -11,17 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HubServerTlsTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static TestKeyStores stores;
+
+    @BeforeAll
+    static void makeKeyStores() throws Exception {
+        stores = TestKeyStores.create(dir);
+    }
 
     @Test
     void terminalConnectsOverTlsWithItsTrustStore() throws Exception {
-        TestKeyStores stores = TestKeyStores.create(dir);
         RecordingHub hub = new RecordingHub();
         TerminalTokens tokens = TerminalTokens.inMemory();
         String token = tokens.issue("bistro", "bar");
@@ -46,7 +53,6 @@ class HubServerTlsTest {
 
     @Test
     void aTerminalThatDoesNotTrustTheCertificateNeverConnects() throws Exception {
-        TestKeyStores stores = TestKeyStores.create(dir);
         RecordingHub hub = new RecordingHub();
         TerminalTokens tokens = TerminalTokens.inMemory();
         String token = tokens.issue("bistro", "bar");
