@@ -1,0 +1,82 @@
+package dev.multisession.benchmarks.wire;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.transport.TerminalTransport;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wraps a terminal's transport and records, as the encoded bytes that travel on the wire, every
+ * mutation the terminal sends and every change the hub broadcasts back.
+ */
+final class RecordingTransport implements TerminalTransport {
+
+    private final TerminalTransport delegate;
+    private final MessageCodec codec = MessageCodec.instance();
+    private final List<String> sentMutations = new ArrayList<>();
+    private final List<String> receivedChanges = new ArrayList<>();
+
+    RecordingTransport(TerminalTransport delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void start(Listener listener) {
+        delegate.start(new Listener() {
+            @Override
+            public void connected() {
+                listener.connected();
+            }
+
+            @Override
+            public void received(HubMessage message) {
+                if (message instanceof HubMessage.Change) {
+                    synchronized (RecordingTransport.this) {
+                        receivedChanges.add(codec.encode(message));
+                    }
+                }
+                listener.received(message);
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                listener.disconnected(reason);
+            }
+        });
+    }
+
+    @Override
+    public boolean send(ClientMessage message) {
+        if (message instanceof ClientMessage.Mutate) {
+            synchronized (this) {
+                sentMutations.add(codec.encode(message));
+            }
+        }
+        return delegate.send(message);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    synchronized void clear() {
+        sentMutations.clear();
+        receivedChanges.clear();
+    }
+
+    synchronized List<String> sentMutations() {
+        return List.copyOf(sentMutations);
+    }
+
+    synchronized List<String> receivedChanges() {
+        return List.copyOf(receivedChanges);
+    }
+
+    static int bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
