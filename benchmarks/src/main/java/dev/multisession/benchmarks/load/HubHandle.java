@@ -1,0 +1,104 @@
+package dev.multisession.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a {@link HubProcess} as a child JVM and asks it for its CPU time and heap. */
+final class HubHandle implements AutoCloseable {
+
+    /** What the hub process reported at one moment. */
+    record Stats(long cpuNanos, long heapBytes, int connections, long atNanos) {}
+
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+    private final int port;
+
+    private HubHandle(Process process) throws IOException {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        this.port = Integer.parseInt(expect("PORT")[1]);
+    }
+
+    /** Starts a hub on {@code store} ("sqlite" with a file, "postgres" with a JDBC URL) and waits until it listens. */
+    static HubHandle start(String store, String where, Path tokens, String heap, long maxSeconds) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseG1GC");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        String flightRecording = System.getProperty("hub.jfr");
+        if (flightRecording != null) {
+            command.add("-XX:StartFlightRecording=filename=" + flightRecording + ",settings=profile");
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(HubProcess.class.getName());
+        command.add(store);
+        command.add(where);
+        command.add(tokens.toString());
+        command.add(Long.toString(maxSeconds));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new HubHandle(process);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** CPU time so far and heap used after a full GC (the GC itself takes a moment). */
+    synchronized Stats stats() throws IOException {
+        long now = System.nanoTime();
+        in.println("stats");
+        String[] parts = expect("STATS");
+        return new Stats(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[3]), now);
+    }
+
+    private String[] expect(String tag) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(tag + " ")) {
+                return line.split(" ");
+            }
+        }
+        throw new IOException("hub process ended before it said " + tag + " (exit " + exitValue() + ")");
+    }
+
+    private String exitValue() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        in.println("quit");
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

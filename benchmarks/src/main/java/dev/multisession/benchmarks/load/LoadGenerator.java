@@ -1,0 +1,259 @@
+package dev.multisession.benchmarks.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import dev.multisession.runtime.transport.websocket.TerminalTokens;
+
+/**
+ * Drives a hub with N terminals over WebSocket on loopback, spread over multi-sessions of a
+ * few terminals each, at a fixed total rate of edits, for 1 to 200 terminals; reports accepted
+ * operations per second, end-to-end latency (edit started on one terminal until applied on
+ * another) at p50, p99 and max, and the hub's CPU and heap. The hub runs in a JVM of its own
+ * ({@link HubProcess}) on a fresh SQLite file or on PostgreSQL; everything stays on 127.0.0.1,
+ * and every step is bounded in time.
+ *
+ * <p>Each edit is +1 on a random line of a random open order of the terminal's session (a
+ * {@code COUNTER} field, so concurrent edits of one line all count). Each accepted edit is one
+ * durable hub transaction.
+ *
+ * <p>Usage: {@code LoadGenerator [--store sqlite|postgres] [--terminals 1,5,20,50,100,200]
+ * [--per-session 5] [--rate 5000] [--warmup 5] [--seconds 15] [--orders 2] [--lines 10]
+ * [--out docs/benchmarks]}. PostgreSQL: {@code MULTISESSION_PG_URL}.
+ */
+public final class LoadGenerator {
+
+    private LoadGenerator() {}
+
+    /** The measured figures of one step. */
+    record Step(String store, int terminals, int sessions, int targetRate, double acceptedRate, double p50Millis,
+            double p99Millis, double maxMillis, int samples, long problems, double hubCpuCores, double clientCpuCores,
+            double hubHeapMb, double heapPerConnectionKb, double heapPerOrderKb, double lagP99Millis) {
+
+        static final String CSV_HEADER = "store,terminals,sessions,target_ops_s,accepted_ops_s,p50_ms,p99_ms,max_ms,"
+                + "samples,problems,hub_cpu_cores,client_cpu_cores,hub_heap_mb,heap_per_connection_kb,"
+                + "heap_per_order_kb,pacer_lag_p99_ms";
+
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%.2f,%.2f,%.1f,%.1f,%.1f,%.2f",
+                    store, terminals, sessions, targetRate, acceptedRate, p50Millis, p99Millis, maxMillis, samples,
+                    problems, hubCpuCores, clientCpuCores, hubHeapMb, heapPerConnectionKb, heapPerOrderKb, lagP99Millis);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String store = options.getOrDefault("store", "sqlite");
+        int perSession = Integer.parseInt(options.getOrDefault("per-session", "5"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+        int orders = Integer.parseInt(options.getOrDefault("orders", "2"));
+        int lines = Integer.parseInt(options.getOrDefault("lines", "10"));
+        Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
+        List<Integer> counts = new ArrayList<>();
+        for (String count : options.getOrDefault("terminals", "1,5,20,50,100,200").split(",")) {
+            counts.add(Integer.parseInt(count.trim()));
+        }
+        Files.createDirectories(out);
+        Path csv = out.resolve("load-" + store + ".csv");
+        StringBuilder rows = new StringBuilder(Step.CSV_HEADER).append('\n');
+        System.out.println(Step.CSV_HEADER);
+        for (int terminals : counts) {
+            Step step = run(store, terminals, perSession, rate, warmup, seconds, orders, lines);
+            System.out.println(step.csv());
+            rows.append(step.csv()).append('\n');
+            Files.writeString(csv, rows);
+        }
+    }
+
+    static Step run(String store, int terminalCount, int perSession, int rate, int warmup, int seconds, int ordersEach,
+            int lines) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("multisession-load");
+        Path tokenFile = dir.resolve("tokens");
+        TerminalTokens tokens = TerminalTokens.open(tokenFile);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        int sessions = (terminalCount + perSession - 1) / perSession;
+        Map<String, String> issued = new LinkedHashMap<>();
+        Map<String, String> sessionOf = new LinkedHashMap<>();
+        for (int t = 0; t < terminalCount; t++) {
+            String session = "load-" + run + "-s" + (t % sessions);
+            String terminal = "t" + t;
+            issued.put(terminal, tokens.issue(session, terminal));
+            sessionOf.put(terminal, session);
+        }
+        String where = store.equals("sqlite") ? dir.resolve("hub.db").toString()
+                : System.getenv().getOrDefault("MULTISESSION_PG_URL", "jdbc:postgresql://127.0.0.1:5432/multisession_test");
+        long stepSeconds = 120L + warmup + seconds + terminalCount;
+        long[] window = {Long.MAX_VALUE, Long.MAX_VALUE};
+        Map<String, LoadTerminal> everyone = new ConcurrentHashMap<>();
+        List<LoadTerminal> terminals = new ArrayList<>();
+        try (HubHandle hub = HubHandle.start(store, where, tokenFile, "1g", stepSeconds)) {
+            HubHandle.Stats empty = hub.stats();
+            URI uri = URI.create("ws://127.0.0.1:" + hub.port() + "/ws");
+            int[] sessionSizes = new int[sessions];
+            for (int t = 0; t < terminalCount; t++) {
+                sessionSizes[t % sessions]++;
+            }
+            for (Map.Entry<String, String> entry : issued.entrySet()) {
+                String terminal = entry.getKey();
+                int index = Integer.parseInt(terminal.substring(1));
+                LoadTerminal load = new LoadTerminal(terminal, sessionOf.get(terminal), sessionSizes[index % sessions] == 1,
+                        uri, entry.getValue(), everyone, () -> window[0], () -> window[1]);
+                everyone.put(terminal, load);
+                terminals.add(load);
+                load.start();
+            }
+            awaitSettled(terminals, t -> 0, 60);
+            HubHandle.Stats connected = hub.stats();
+            for (LoadTerminal terminal : terminals) {
+                terminal.openOrders(ordersEach, lines);
+            }
+            awaitSettled(terminals, t -> sessionSizes[Integer.parseInt(t.id.substring(1)) % sessions] * ordersEach, 60);
+            HubHandle.Stats opened = hub.stats();
+
+            long warmupStart = System.nanoTime();
+            long measureStart = warmupStart + TimeUnit.SECONDS.toNanos(warmup);
+            long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
+            window[0] = measureStart;
+            window[1] = measureEnd;
+            Thread pacer = new Thread(() -> pace(terminals, rate, warmupStart, measureEnd), "pacer");
+            pacer.start();
+            sleepUntil(measureStart);
+            HubHandle.Stats first = hub.stats();
+            long clientCpuFirst = ownCpuNanos();
+            long firstAt = System.nanoTime();
+            sleepUntil(measureEnd);
+            HubHandle.Stats last = hub.stats();
+            long clientCpuLast = ownCpuNanos();
+            long lastAt = System.nanoTime();
+            pacer.join();
+            awaitDrained(terminals, 60);
+            for (LoadTerminal terminal : terminals) {
+                terminal.barrier();
+            }
+
+            LongSamples latencies = new LongSamples();
+            LongSamples lags = new LongSamples();
+            long accepted = 0;
+            long problems = 0;
+            for (LoadTerminal terminal : terminals) {
+                latencies.addAll(terminal.latencies);
+                lags.addAll(terminal.lags);
+                accepted += terminal.accepted.get();
+                problems += terminal.problems.get();
+            }
+            latencies.sort();
+            lags.sort();
+            // The stats calls themselves run a GC in the hub: CPU is taken between two of them,
+            // over the measurement window, with the GC of the first call included.
+            double wall = (last.atNanos() - first.atNanos()) / 1e9;
+            double hubCores = (last.cpuNanos() - first.cpuNanos()) / 1e9 / wall;
+            double clientCores = (clientCpuLast - clientCpuFirst) / 1e9 / ((lastAt - firstAt) / 1e9);
+            int orderCount = terminalCount * ordersEach;
+            for (LoadTerminal terminal : terminals) {
+                terminal.close();
+            }
+            return new Step(store, terminalCount, sessions, rate, accepted / (double) seconds,
+                    latencies.percentile(50) / 1e6, latencies.percentile(99) / 1e6, latencies.max() / 1e6,
+                    latencies.size(), problems, hubCores, clientCores, last.heapBytes() / 1048576.0,
+                    (connected.heapBytes() - empty.heapBytes()) / 1024.0 / terminalCount,
+                    (opened.heapBytes() - connected.heapBytes()) / 1024.0 / orderCount, lags.percentile(99) / 1e6);
+        } finally {
+            for (LoadTerminal terminal : terminals) {
+                terminal.close();
+            }
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Hands out edits round-robin at {@code rate} per second from {@code start} to {@code end}. */
+    private static void pace(List<LoadTerminal> terminals, int rate, long start, long end) {
+        SplittableRandom random = new SplittableRandom(42);
+        double period = 1e9 / rate;
+        for (long k = 0; ; k++) {
+            long due = start + (long) (k * period);
+            if (due >= end) {
+                return;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 20_000) {
+                LockSupport.parkNanos(wait);
+            }
+            terminals.get((int) (k % terminals.size())).editLater(random, due);
+        }
+    }
+
+    private interface Expected {
+        int orders(LoadTerminal terminal);
+    }
+
+    private static void awaitSettled(List<LoadTerminal> terminals, Expected expected, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (LoadTerminal terminal : terminals) {
+            while (!terminal.settled(expected.orders(terminal))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("terminal " + terminal.id + " did not settle within " + seconds + " s");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void awaitDrained(List<LoadTerminal> terminals, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (LoadTerminal terminal : terminals) {
+            while (terminal.pending() > 0) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("terminal " + terminal.id + " still has " + terminal.pending()
+                            + " pending mutations after " + seconds + " s");
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait;
+        while ((wait = nanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("options are --name value pairs, got " + String.join(" ", args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.multisession.benchmarks.load;
+
+import dev.multisession.benchmarks.fixture.RestaurantOrders;
+import dev.multisession.benchmarks.support.UiThread;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.transport.websocket.WebSocketTerminalTransport;
+import dev.multisession.sample.restaurant.RestaurantOrder;
+import dev.multisession.sample.restaurant.RestaurantOrderline;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * One simulated POS device: a real {@link Terminal} of restaurant orders on its own UI thread,
+ * connected to the hub over WebSocket. Its transport is wrapped so that, on the UI thread and
+ * right after the terminal applied it, every change another terminal made is timed against the
+ * moment that terminal started the edit (both in this JVM, so one clock).
+ */
+final class LoadTerminal implements AutoCloseable {
+
+    final String id;
+    final String session;
+    final boolean alone;
+    final Terminal<RestaurantOrder> terminal;
+    private final ExecutorService ui;
+    private final Map<String, LoadTerminal> everyone;
+    private final LongSupplier windowStart;
+    private final LongSupplier windowEnd;
+    /** Edit start times by mutation id. */
+    private final Map<Long, Long> started = new ConcurrentHashMap<>();
+    // written on the UI thread only
+    final LongSamples latencies = new LongSamples();
+    final LongSamples lags = new LongSamples();
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong problems = new AtomicLong();
+
+    LoadTerminal(String id, String session, boolean alone, URI hub, String token, Map<String, LoadTerminal> everyone,
+            LongSupplier windowStart, LongSupplier windowEnd) {
+        this.id = id;
+        this.session = session;
+        this.alone = alone;
+        this.everyone = everyone;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.ui = UiThread.start("ui-" + id);
+        TerminalTransport transport = new Probe(WebSocketTerminalTransport.builder(hub, token)
+                .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                .build());
+        this.terminal = Terminal.builder(RestaurantOrder.class).session(session).terminalId(id).user("waiter " + id)
+                .transport(transport).executor(ui).build();
+    }
+
+    void start() {
+        terminal.start();
+    }
+
+    /** Opens {@code count} orders of {@code lines} lines each (on the UI thread). */
+    void openOrders(int count, int lines) {
+        UiThread.call(ui, () -> {
+            for (int i = 0; i < count; i++) {
+                RestaurantOrder template = RestaurantOrders.withLines(lines);
+                terminal.newOrder(order -> {
+                    order.setTable(id + "/" + order.getUid().hashCode());
+                    order.setGuests(template.getGuests());
+                    for (int l = 0; l < lines; l++) {
+                        RestaurantOrderline line = RestaurantOrders.line(l);
+                        line.setUid(order.getUid() + "-" + l);
+                        order.addLine(line);
+                    }
+                });
+            }
+            return null;
+        });
+    }
+
+    /** Whether the terminal is online, has nothing pending and shows {@code orders} orders. */
+    boolean settled(int orders) {
+        return UiThread.call(ui, () -> terminal.isOnline() && terminal.pendingMutations() == 0
+                && terminal.orders().size() == orders);
+    }
+
+    int pending() {
+        return UiThread.call(ui, terminal::pendingMutations);
+    }
+
+    /**
+     * Queues one edit on the UI thread: +1 on a random line of a random open order of the
+     * session. {@code scheduledNanos} is when the pacer meant it to start.
+     */
+    void editLater(RandomGenerator random, long scheduledNanos) {
+        int orderPick = random.nextInt(1 << 20);
+        int linePick = random.nextInt(1 << 20);
+        ui.execute(() -> {
+            List<RestaurantOrder> orders = terminal.orders();
+            if (orders.isEmpty()) {
+                return;
+            }
+            RestaurantOrder order = orders.get(orderPick % orders.size());
+            List<RestaurantOrderline> lines = order.getLines();
+            if (lines.isEmpty()) {
+                return;
+            }
+            RestaurantOrderline line = lines.get(linePick % lines.size());
+            long mutationId = terminal.lastMutationId() + 1;
+            long now = System.nanoTime();
+            started.put(mutationId, now);
+            if (inWindow(now)) {
+                lags.add(now - scheduledNanos);
+            }
+            terminal.edit(order, o -> line.changeQty(1));
+        });
+    }
+
+    private boolean inWindow(long nanos) {
+        return nanos >= windowStart.getAsLong() && nanos < windowEnd.getAsLong();
+    }
+
+    /** Runs on this terminal's UI thread after it applied {@code change}. */
+    private void applied(HubMessage.Change change) {
+        String author = change.author().terminal();
+        if (author.equals(id) && !alone) {
+            return;
+        }
+        LoadTerminal origin = everyone.get(author);
+        if (origin == null) {
+            return;
+        }
+        Long start = author.equals(id) ? started.remove(change.mutationId()) : origin.started.get(change.mutationId());
+        if (start != null && inWindow(start)) {
+            latencies.add(System.nanoTime() - start);
+        }
+    }
+
+    /** Waits until every task queued so far on the UI thread has run. */
+    void barrier() {
+        UiThread.call(ui, () -> null);
+    }
+
+    @Override
+    public void close() {
+        terminal.close();
+        ui.shutdownNow();
+    }
+
+    /** The WebSocket transport, with the probes on what arrives. */
+    private final class Probe implements TerminalTransport {
+        private final TerminalTransport delegate;
+
+        Probe(TerminalTransport delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void start(Listener listener) {
+            delegate.start(new Listener() {
+                @Override
+                public void connected() {
+                    listener.connected();
+                }
+
+                @Override
+                public void received(HubMessage message) {
+                    listener.received(message);
+                    if (message instanceof HubMessage.Change change) {
+                        if (change.author().terminal().equals(id) && inWindow(System.nanoTime())) {
+                            accepted.incrementAndGet();
+                        }
+                        ui.execute(() -> applied(change));
+                    } else if (message instanceof HubMessage.Error || message instanceof HubMessage.Rejected
+                            || message instanceof HubMessage.Resend) {
+                        problems.incrementAndGet();
+                    } else if (message instanceof HubMessage.Ack ack && !ack.dropped().isEmpty()) {
+                        problems.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void disconnected(String reason) {
+                    problems.incrementAndGet();
+                    listener.disconnected(reason);
+                }
+            });
+        }
+
+        @Override
+        public boolean send(ClientMessage message) {
+            return delegate.send(message);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
