@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import dev.multisession.benchmarks.support.Options;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 
 /**
@@ -53,7 +54,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = Options.parse(args);
         String store = options.getOrDefault("store", "sqlite");
         int perSession = Integer.parseInt(options.getOrDefault("per-session", "5"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
@@ -236,17 +237,6 @@ public final class LoadGenerator {
     private static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("options are --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,0 +1,131 @@
+package dev.multisession.benchmarks.compile;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * javac on 300 annotated model classes with and without the annotation processor, in this JVM
+ * through {@code javax.tools} as Maven's compiler plugin runs it. "With" puts only the shaded
+ * processor jar on the processor path, so it also compiles the 300 generated codecs; "without"
+ * passes {@code -proc:none}. Runs alternate (with, without, with, ...) after warm-up rounds, so
+ * both see the same JIT state; the ratio is of the medians.
+ *
+ * <p>Usage: {@code CompileOverhead [--classes 300] [--warmup 3] [--runs 7]
+ * [--processor target/javac/processor/multisession-processor.jar] [--classpath target/javac/classpath]
+ * [--out docs/benchmarks]}
+ */
+public final class CompileOverhead {
+
+    private CompileOverhead() {}
+
+    public static void main(String[] args) throws IOException {
+        java.util.Map<String, String> options = dev.multisession.benchmarks.support.Options.parse(args);
+        int classes = Integer.parseInt(options.getOrDefault("classes", "300"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
+        Path processor = Path.of(options.getOrDefault("processor", "target/javac/processor/multisession-processor.jar"));
+        Path classpathDir = Path.of(options.getOrDefault("classpath", "target/javac/classpath"));
+        if (!Files.isRegularFile(processor)) {
+            throw new IllegalArgumentException("no processor jar at " + processor + " (run mvn package in benchmarks/)");
+        }
+        String classpath;
+        try (Stream<Path> jars = Files.list(classpathDir)) {
+            classpath = jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
+                    .reduce((a, b) -> a + File.pathSeparator + b)
+                    .orElseThrow(() -> new IllegalArgumentException("no jars in " + classpathDir));
+        }
+        Path work = Files.createTempDirectory("multisession-javac");
+        try {
+            List<Path> sources = ModelSources.write(work.resolve("src"), classes);
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            List<String> common = List.of("--release", "17", "-encoding", "UTF-8", "-classpath", classpath,
+                    "-implicit:none", "-Xlint:none");
+            List<String> with = new ArrayList<>(common);
+            with.addAll(List.of("-processorpath", processor.toString()));
+            List<String> without = new ArrayList<>(common);
+            without.add("-proc:none");
+
+            int generated = 0;
+            double[] withTimes = new double[runs];
+            double[] withoutTimes = new double[runs];
+            for (int i = 0; i < warmup + runs; i++) {
+                double a = compile(javac, sources, with, work.resolve("out-with-" + i));
+                if (i == 0) {
+                    generated = countGenerated(work.resolve("out-with-" + i));
+                }
+                double b = compile(javac, sources, without, work.resolve("out-without-" + i));
+                if (i >= warmup) {
+                    withTimes[i - warmup] = a;
+                    withoutTimes[i - warmup] = b;
+                }
+                System.out.printf(Locale.ROOT, "%s run %d: with processor %.0f ms, without %.0f ms%n",
+                        i < warmup ? "warm-up" : "measured", i + 1, a, b);
+            }
+            double withMedian = median(withTimes);
+            double withoutMedian = median(withoutTimes);
+            System.out.printf(Locale.ROOT,
+                    "%d classes (%d codecs generated): with processor %.0f ms, without %.0f ms (medians of %d): %.2fx%n",
+                    classes, generated, withMedian, withoutMedian, runs, withMedian / withoutMedian);
+            if (options.containsKey("out")) {
+                Path out = Path.of(options.get("out"));
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("compile-overhead.csv"), String.format(Locale.ROOT,
+                        "classes,generated_codecs,runs,with_processor_median_ms,without_processor_median_ms,"
+                                + "with_processor_min_ms,without_processor_min_ms,ratio%n%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.3f%n",
+                        classes, generated, runs, withMedian, withoutMedian, Arrays.stream(withTimes).min().orElse(0),
+                        Arrays.stream(withoutTimes).min().orElse(0), withMedian / withoutMedian));
+            }
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static double compile(JavaCompiler javac, List<Path> sources, List<String> options, Path out)
+            throws IOException {
+        Files.createDirectories(out);
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("-d", out.toString(), "-s", out.toString()));
+        StringWriter messages = new StringWriter();
+        long start = System.nanoTime();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
+            boolean ok = javac.getTask(messages, files, null, all, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (!ok) {
+                throw new IllegalStateException("javac failed:\n" + messages);
+            }
+            return millis;
+        }
+    }
+
+    private static int countGenerated(Path out) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return (int) files.filter(p -> p.toString().endsWith("_MultiSession.class")).count();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

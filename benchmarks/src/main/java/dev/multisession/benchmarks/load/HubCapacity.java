@@ -1,0 +1,125 @@
+package dev.multisession.benchmarks.load;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.benchmarks.fixture.RestaurantOrders;
+import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.HubConnection;
+import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.hub.InMemoryHubStore;
+import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.store.jdbc.SqliteHubStore;
+import dev.multisession.runtime.store.jdbc.SqliteSync;
+import dev.multisession.sample.restaurant.RestaurantOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hub alone, without network or terminals: one thread per terminal feeds ready-made
+ * mutations (+1 on a line) straight into {@link Hub} connections as fast as they are answered,
+ * and every broadcast is encoded to JSON as the WebSocket server would. Separates what the hub
+ * and its store can do from what the load generator's terminals cost on the same two cores.
+ *
+ * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
+ * {@code hub-capacity.csv}.
+ */
+public final class HubCapacity {
+
+    private HubCapacity() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int terminals = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
+        Path dir = Files.createTempDirectory("multisession-hub-capacity");
+        String[][] stores = {{"in-memory"}, {"sqlite-normal"}, {"sqlite-full"}};
+        for (String[] kind : stores) {
+            HubStore store = switch (kind[0]) {
+                case "in-memory" -> new InMemoryHubStore();
+                case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
+                default -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
+            };
+            try (store; Hub hub = Hub.builder().store(store).build()) {
+                measure(hub, kind[0], terminals, 2, false);
+                String row = measure(hub, kind[0], terminals, seconds, true);
+                System.out.println(row);
+                csv.append(row).append('\n');
+            }
+        }
+        if (args.length > 2) {
+            Path out = Path.of(args[2]);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("hub-capacity.csv"), csv);
+        }
+    }
+
+    private static String measure(Hub hub, String kind, int terminals, int seconds, boolean report)
+            throws InterruptedException {
+        String session = kind + "-" + System.nanoTime();
+        MessageCodec json = MessageCodec.instance();
+        AtomicLong encodedBytes = new AtomicLong();
+        ObjectNode order = MultiSessionCodecs.forClass(RestaurantOrder.class).exportAsJson(RestaurantOrders.withLines(10));
+        List<Thread> threads = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long cpuBefore = cpuNanos();
+        long start = System.nanoTime();
+        for (int t = 0; t < terminals; t++) {
+            String terminal = "t" + t;
+            String uid = session + "-order-" + t;
+            Thread thread = new Thread(() -> {
+                Object lock = new Object();
+                long[] acked = {0};
+                HubConnection connection = hub.connect(new TerminalIdentity(session, terminal), message -> {
+                    encodedBytes.addAndGet(json.encode(message).length());
+                    if (message instanceof HubMessage.Ack ack) {
+                        synchronized (lock) {
+                            acked[0] = ack.mutationId();
+                            lock.notifyAll();
+                        }
+                    }
+                });
+                connection.receive(new ClientMessage.Hello(session, terminal, "bench", 0, 0, 1));
+                ObjectNode created = order.deepCopy();
+                created.set("uid", TextNode.valueOf(uid));
+                long id = 1;
+                connection.receive(new ClientMessage.Mutate(id, 1, uid, 0, null, List.of(
+                        new Op.Set(List.of(PathStep.key("lines")), created.get("lines")))));
+                String line = created.get("lines").get(5).get("uid").asText();
+                Op add = new Op.Add(List.of(PathStep.key("lines"), PathStep.element("uid", TextNode.valueOf(line)),
+                        PathStep.key("qty")), IntNode.valueOf(1));
+                while (System.nanoTime() < end) {
+                    id++;
+                    connection.receive(new ClientMessage.Mutate(id, 1, uid, 0, null, List.of(add)));
+                    done.incrementAndGet();
+                }
+                connection.close();
+            }, "feeder-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cores = (cpuNanos() - cpuBefore) / 1e9 / wall;
+        return String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.0f,%.2f", kind, terminals, done.get(), wall,
+                done.get() / wall, cores);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}
