@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.hub.SessionHead;
 import dev.multisession.runtime.hub.StoredOrder;
+import dev.multisession.runtime.merge.JsonValues;
+import dev.multisession.runtime.merge.MergeEngine;
+import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
@@ -166,8 +171,42 @@ class SeededSimulationTest {
                 node.online(true);
             }
             cluster.settle();
+            checkVisibleIsHubPlusPending();
             cluster.network.dropAll(); // what a keep-alive does after lost messages: reconnect
             cluster.settle();
+        }
+
+        /**
+         * At a quiet point, before any reconnect repairs things: a terminal in step with the hub
+         * shows the hub's state plus exactly its mutations the hub has not handled yet, so no
+         * delta is shown twice (a lost ack followed by a snapshot) and none is missing.
+         */
+        void checkVisibleIsHubPlusPending() {
+            SessionHead head = cluster.hubStore.inSession(Cluster.SESSION, tx -> tx.head());
+            for (Cluster.Node node : cluster.nodes()) {
+                if (!node.terminal.isOnline() || node.terminal.lastSeq() != head.seq()
+                        || node.terminal.runId() != head.runId()) {
+                    continue;
+                }
+                long handled = cluster.hubStore.inSession(Cluster.SESSION, tx -> tx.terminal(node.id)).lastMutationId();
+                for (StoredOrder stored : cluster.hubStore.openOrders(Cluster.SESSION)) {
+                    ObjectNode expected = stored.data().deepCopy();
+                    for (ClientMessage entry : node.store.load().outbox()) {
+                        if (entry instanceof ClientMessage.Mutate mutate && mutate.mutationId() > handled
+                                && mutate.runId() == head.runId() && mutate.order().equals(stored.uid())) {
+                            MergeEngine.instance().applyAll(expected, mutate.ops());
+                        } else if (entry instanceof ClientMessage.Remove remove && remove.mutationId() > handled
+                                && remove.runId() == head.runId() && remove.order().equals(stored.uid())) {
+                            expected = null;
+                            break;
+                        }
+                    }
+                    ObjectNode shown = node.terminal.visibleState(stored.uid());
+                    boolean same = expected == null ? shown == null : shown != null && JsonValues.same(expected, shown);
+                    assertTrue(same, node.id + " shows " + shown + " for " + stored.uid() + ", the hub's state plus its"
+                            + " pending changes is " + expected);
+                }
+            }
         }
 
         void check() {

@@ -13,7 +13,9 @@ import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,20 +82,16 @@ public final class Hub implements HubEndpoint, AutoCloseable {
      * @return the new run id
      */
     public long resetSession(String session) {
-        SessionHead head = store.inSession(session, tx -> {
-            SessionHead old = tx.head();
-            tx.deleteAllOrders();
-            tx.trimLog(old.seq());
-            SessionHead next = new SessionHead(old.runId() + 1, old.seq(), 0, old.seq());
-            tx.saveHead(next);
-            return next;
-        });
-        Channel channel = channels.get(session);
-        if (channel != null) {
-            channel.reset(head);
-        }
-        LOG.info("session {} reset to run {}", session, head.runId());
-        return head.runId();
+        return channel(session).reset();
+    }
+
+    private static SessionHead closeDay(SessionTx tx) {
+        SessionHead old = tx.head();
+        tx.deleteAllOrders();
+        tx.trimLog(old.seq());
+        SessionHead next = new SessionHead(old.runId() + 1, old.seq(), 0, old.seq());
+        tx.saveHead(next);
+        return next;
     }
 
     /** Stops accepting connections. The store is the caller's to close. */
@@ -140,13 +138,26 @@ public final class Hub implements HubEndpoint, AutoCloseable {
             }
         }
 
-        synchronized void reset(SessionHead head) {
+        /** Closes the day and sends every connection the empty snapshot of the new run; returns the new run id. */
+        synchronized long reset() {
+            // the cursors are read in the reset's own transaction, so each snapshot names exactly
+            // the mutations of its terminal that the old run had handled
+            Map<Connection, Long> handled = new HashMap<>();
+            SessionHead head = store.inSession(session, tx -> {
+                SessionHead next = closeDay(tx);
+                for (Connection connection : connections) {
+                    handled.put(connection, tx.terminal(connection.identity.terminal()).lastMutationId());
+                }
+                return next;
+            });
             broadcastSeq = Math.max(broadcastSeq, head.seq());
-            HubMessage.Snapshot snapshot = new HubMessage.Snapshot(head.runId(), head.seq(), List.of());
             for (Connection connection : connections) {
                 connection.sentSeq = head.seq();
-                connection.sink.send(snapshot);
+                connection.sink.send(new HubMessage.Snapshot(head.runId(), head.seq(),
+                        handled.getOrDefault(connection, 0L), List.of()));
             }
+            LOG.info("session {} reset to run {}", session, head.runId());
+            return head.runId();
         }
 
         /** Brings a connection up to date from {@code afterSeq} and registers it for broadcasts. */
@@ -155,14 +166,15 @@ public final class Hub implements HubEndpoint, AutoCloseable {
                 SessionHead head = tx.head();
                 TerminalCursor cursor = tx.terminal(connection.identity.terminal());
                 boolean replayable = runId == head.runId() && afterSeq >= head.logFloor() && afterSeq <= head.seq();
-                return new Start(head, cursor, replayable ? null : snapshot(tx, head));
+                return new Start(head, cursor, replayable ? null : snapshot(tx, head, cursor));
             });
             if (welcome) {
                 connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
                         start.head.runId(), start.head.seq(), start.cursor.lastMutationId()));
             }
             if (start.snapshot == null && !replay(connection, afterSeq, start.head.seq())) {
-                HubMessage.Snapshot snapshot = store.inSession(session, tx -> snapshot(tx, tx.head()));
+                HubMessage.Snapshot snapshot = store.inSession(session,
+                        tx -> snapshot(tx, tx.head(), tx.terminal(connection.identity.terminal())));
                 connection.sentSeq = snapshot.seq();
                 connection.sink.send(snapshot);
             } else if (start.snapshot != null) {
@@ -206,13 +218,13 @@ public final class Hub implements HubEndpoint, AutoCloseable {
 
     private record Start(SessionHead head, TerminalCursor cursor, HubMessage.Snapshot snapshot) {}
 
-    private static HubMessage.Snapshot snapshot(SessionTx tx, SessionHead head) {
+    private static HubMessage.Snapshot snapshot(SessionTx tx, SessionHead head, TerminalCursor cursor) {
         List<HubMessage.OrderState> orders = new ArrayList<>();
         for (StoredOrder order : tx.openOrders()) {
             orders.add(new HubMessage.OrderState(order.uid(), order.revision(), order.number(),
                     order.data().deepCopy(), order.info().deepCopy()));
         }
-        return new HubMessage.Snapshot(head.runId(), head.seq(), orders);
+        return new HubMessage.Snapshot(head.runId(), head.seq(), cursor.lastMutationId(), orders);
     }
 
     /** The hub's side of one terminal's connection. */

@@ -126,9 +126,11 @@ public sealed interface HubMessage extends Message {
     /**
      * The whole open state of the session at {@code seq}: sent instead of the log when the
      * terminal is too far behind or the run changed. Terminals drop orders not in it (except
-     * ones they created and have not sent yet).
+     * ones they created and have not sent yet). {@code lastMutationId} is the last mutation id
+     * the hub had handled from the receiving terminal when it read the state (read in the same
+     * transaction): every mutation of that terminal up to it is already in {@code orders}.
      */
-    record Snapshot(long runId, long seq, List<OrderState> orders) implements HubMessage {
+    record Snapshot(long runId, long seq, long lastMutationId, List<OrderState> orders) implements HubMessage {
         public Snapshot {
             orders = List.copyOf(orders);
         }

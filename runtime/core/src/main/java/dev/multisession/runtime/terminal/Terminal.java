@@ -62,6 +62,10 @@ public final class Terminal<O> implements AutoCloseable {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The protocol version this terminal speaks. */
     public static final int PROTOCOL = 1;
+    /** Mutations sent and not yet acknowledged, by default. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+    private static final long FIRST_RATE_LIMIT_PAUSE_MILLIS = 250;
+    private static final long MAX_RATE_LIMIT_PAUSE_MILLIS = 8_000;
 
     private final MultiSessionCodec<O> codec;
     private final String idKey;
@@ -72,6 +76,7 @@ public final class Terminal<O> implements AutoCloseable {
     private final TerminalStore store;
     private final Executor executor;
     private final Supplier<String> ids;
+    private final int maxInFlight;
     private final List<TerminalListener<O>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
 
@@ -90,6 +95,19 @@ public final class Terminal<O> implements AutoCloseable {
     private boolean connected;
     private boolean welcomed;
     private boolean closed;
+    private boolean refusalReported;
+    /** Counts connections, so that a timer set on one does nothing on the next. */
+    private long connection;
+    /** The highest mutation id sent on this connection. */
+    private long sentUpTo;
+    /** The highest mutation id the hub has acknowledged (every lower one too). */
+    private long ackedUpTo;
+    /** After a resend: the id it rewound to and how many stale resend requests for it are still due. */
+    private long rewoundTo = -1;
+    private long staleResends;
+    /** The hub dropped messages for exceeding its rate; sending waits until the pause ends. */
+    private boolean paused;
+    private long pauseMillis = FIRST_RATE_LIMIT_PAUSE_MILLIS;
 
     private Terminal(Builder<O> builder) {
         this.codec = Objects.requireNonNull(builder.codec, "codec (or model type)");
@@ -102,6 +120,7 @@ public final class Terminal<O> implements AutoCloseable {
         this.store = builder.store != null ? builder.store : new InMemoryTerminalStore();
         this.executor = Objects.requireNonNull(builder.executor, "executor");
         this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
+        this.maxInFlight = builder.maxInFlight;
         restore(store.load());
     }
 
@@ -295,8 +314,36 @@ public final class Terminal<O> implements AutoCloseable {
         outbox.put(TerminalWrite.mutationId(message), new Pending(message));
         store.write(new TerminalWrite(runId, lastSeq, lastMutationId, false, List.of(), List.of(),
                 List.of(message), List.of()));
-        if (welcomed) {
-            transport.send(message);
+        pump();
+    }
+
+    /**
+     * Sends pending mutations after the last one sent, in order, while fewer than
+     * {@code maxInFlight} are waiting for their acknowledgement; acknowledgements call it again.
+     */
+    private void pump() {
+        if (!welcomed || paused) {
+            return;
+        }
+        while (outbox.subMap(ackedUpTo, false, sentUpTo, true).size() < maxInFlight) {
+            Map.Entry<Long, Pending> next = outbox.higherEntry(sentUpTo);
+            while (next != null && next.getValue().ackSeq >= 0) {
+                next = outbox.higherEntry(next.getKey());
+            }
+            if (next == null || !transport.send(next.getValue().message)) {
+                return;
+            }
+            sentUpTo = next.getKey();
+        }
+    }
+
+    private void acknowledgedUpTo(long mutationId) {
+        if (mutationId > ackedUpTo) {
+            ackedUpTo = mutationId;
+            sentUpTo = Math.max(sentUpTo, ackedUpTo);
+            if (!paused) {
+                pauseMillis = FIRST_RATE_LIMIT_PAUSE_MILLIS;
+            }
         }
     }
 
@@ -427,6 +474,9 @@ public final class Terminal<O> implements AutoCloseable {
     private void onConnected() {
         connected = true;
         welcomed = false;
+        paused = false;
+        refusalReported = false;
+        connection++;
         transport.send(new ClientMessage.Hello(session, terminalId, user, runId, lastSeq, PROTOCOL));
     }
 
@@ -434,6 +484,8 @@ public final class Terminal<O> implements AutoCloseable {
         boolean wasOnline = welcomed;
         connected = false;
         welcomed = false;
+        paused = false;
+        connection++;
         early.clear();
         syncRequestedAfter = -1;
         LOG.debug("terminal {} disconnected: {}", terminalId, reason);
@@ -442,6 +494,56 @@ public final class Terminal<O> implements AutoCloseable {
                 listener.connectionChanged(false);
             }
         }
+    }
+
+    private void onUnauthorized(String reason) {
+        onDisconnected(reason);
+        if (!refusalReported) {
+            refusalReported = true;
+            LOG.warn("terminal {}: the hub refused its credentials: {}", terminalId, reason);
+            for (TerminalListener<O> listener : listeners) {
+                listener.unauthorized(reason);
+            }
+        }
+    }
+
+    /**
+     * The hub dropped a message for exceeding its rate. Which one is not said, so sending stops
+     * for a while (doubling up to a few seconds while it keeps happening) and then starts again
+     * from the first unacknowledged mutation; the hub answers any it already had as duplicates.
+     */
+    private void onRateLimited() {
+        if (paused || !connected) {
+            return;
+        }
+        paused = true;
+        long delay = pauseMillis;
+        pauseMillis = Math.min(MAX_RATE_LIMIT_PAUSE_MILLIS, pauseMillis * 2);
+        long pausedConnection = connection;
+        LOG.debug("terminal {}: rate limited by the hub; pausing {} ms", terminalId, delay);
+        RetryTimer.schedule(delay, () -> executor.execute(() -> {
+            synchronized (lock) {
+                if (!closed && connection == pausedConnection && paused) {
+                    resumeAfterRateLimit();
+                }
+            }
+        }));
+    }
+
+    private void resumeAfterRateLimit() {
+        paused = false;
+        if (!welcomed) {
+            transport.send(new ClientMessage.Hello(session, terminalId, user, runId, lastSeq, PROTOCOL));
+            return;
+        }
+        if (!early.isEmpty()) {
+            syncRequestedAfter = lastSeq;
+            transport.send(new ClientMessage.Sync(lastSeq));
+        }
+        rewoundTo = -1;
+        staleResends = 0;
+        sentUpTo = ackedUpTo;
+        pump();
     }
 
     private void onMessage(HubMessage message) {
@@ -456,8 +558,12 @@ public final class Terminal<O> implements AutoCloseable {
         } else if (message instanceof HubMessage.Rejected rejected) {
             onRejected(rejected);
         } else if (message instanceof HubMessage.Resend resend) {
-            resendFrom(resend.expectedMutationId());
+            onResend(resend.expectedMutationId());
         } else if (message instanceof HubMessage.Error error) {
+            if (Reason.RATE_LIMITED.equals(error.code())) {
+                onRateLimited();
+                return;
+            }
             LOG.warn("terminal {}: hub reported {} ({}) for {}", terminalId, error.code(), error.message(), error.ref());
         }
         // Pong: nothing to do
@@ -471,7 +577,11 @@ public final class Terminal<O> implements AutoCloseable {
         List<ClientMessage> rewritten = new ArrayList<>();
         List<Long> replaced = new ArrayList<>();
         if (runId == 0) {
-            // changes made before this terminal ever reached the hub belong to the hub's current run
+            // Changes made before this terminal ever reached the hub belong to the hub's current
+            // run, and so does every change made from now on: the terminal takes the run right
+            // here, not when the snapshot that follows arrives, so no edit is made for run 0 while
+            // it is already sending.
+            runId = welcome.runId();
             for (Pending pending : outbox.values()) {
                 if (pending.runId() == 0) {
                     pending.message = withRun(pending.message, welcome.runId());
@@ -490,22 +600,34 @@ public final class Terminal<O> implements AutoCloseable {
         }
         store.write(new TerminalWrite(runId, lastSeq, lastMutationId, false, List.of(), List.of(), rewritten,
                 replaced));
-        resendFrom(welcome.lastMutationId() + 1);
+        acknowledgedUpTo(welcome.lastMutationId());
+        sentUpTo = ackedUpTo;
+        rewoundTo = -1;
+        staleResends = 0;
+        pump();
         settle(new LinkedHashSet<>(), Map.of(), false, List.of(), List.of());
         for (TerminalListener<O> listener : listeners) {
             listener.connectionChanged(true);
         }
     }
 
-    private void resendFrom(long firstId) {
-        if (!welcomed) {
+    /**
+     * The hub missed mutation {@code expected} and asks for everything from it on. Each message
+     * sent after it on this connection draws the same request, so after rewinding once the
+     * requests already on their way are ignored instead of re-sending the window again each time.
+     */
+    private void onResend(long expected) {
+        if (!welcomed || paused || expected <= ackedUpTo) {
+            return; // stale: sent before a later acknowledgement, or sending resumes after the pause anyway
+        }
+        if (expected == rewoundTo && staleResends > 0) {
+            staleResends--;
             return;
         }
-        for (Pending pending : outbox.tailMap(firstId, true).values()) {
-            if (pending.ackSeq < 0) {
-                transport.send(pending.message);
-            }
-        }
+        rewoundTo = expected;
+        staleResends = Math.max(0, sentUpTo - expected - 1);
+        sentUpTo = Math.min(sentUpTo, expected - 1);
+        pump();
     }
 
     private void onEvent(HubMessage.Event event) {
@@ -531,6 +653,7 @@ public final class Terminal<O> implements AutoCloseable {
             next = early.remove(lastSeq + 1);
         }
         settle(touched, finalized, false, put, deleted);
+        pump();
     }
 
     private void apply(HubMessage.Event event, Set<String> touched, Map<String, Boolean> finalized,
@@ -571,6 +694,7 @@ public final class Terminal<O> implements AutoCloseable {
                 pending.ackSeq = seq;
             }
         }
+        acknowledgedUpTo(mutationId);
     }
 
     private void onSnapshot(HubMessage.Snapshot snapshot) {
@@ -585,6 +709,17 @@ public final class Terminal<O> implements AutoCloseable {
             touched.add(order.order());
         }
         lastSeq = snapshot.seq();
+        // the snapshot already holds this terminal's mutations up to its lastMutationId, even
+        // those whose acks were lost: applying them again on top would count their deltas twice
+        for (Pending pending : outbox.headMap(snapshot.lastMutationId(), true).values()) {
+            if (pending.ackSeq < 0 || pending.ackSeq > snapshot.seq()) {
+                pending.ackSeq = snapshot.seq();
+            }
+        }
+        if (snapshot.lastMutationId() > lastMutationId) {
+            lastMutationId = snapshot.lastMutationId();
+        }
+        acknowledgedUpTo(snapshot.lastMutationId());
         early.headMap(lastSeq, true).clear();
         syncRequestedAfter = -1;
         settle(touched, Map.of(), true, new ArrayList<>(confirmed.values()), List.of());
@@ -592,9 +727,11 @@ public final class Terminal<O> implements AutoCloseable {
         if (next != null) {
             onEvent(next);
         }
+        pump();
     }
 
     private void onAck(HubMessage.Ack ack) {
+        acknowledgedUpTo(ack.mutationId());
         Set<String> touched = new LinkedHashSet<>();
         for (Pending pending : outbox.headMap(ack.mutationId(), true).values()) {
             if (pending.ackSeq < 0) {
@@ -610,9 +747,11 @@ public final class Terminal<O> implements AutoCloseable {
             conflict(new Conflict(order, ack.mutationId(), dropped.op(), dropped.reason(), dropped.message()));
         }
         settle(touched, Map.of(), false, List.of(), List.of());
+        pump();
     }
 
     private void onRejected(HubMessage.Rejected rejected) {
+        acknowledgedUpTo(rejected.mutationId());
         Pending pending = outbox.get(rejected.mutationId());
         if (pending == null) {
             return; // already settled (for example a rejection of an old run's change we dropped)
@@ -622,6 +761,7 @@ public final class Terminal<O> implements AutoCloseable {
                 List.of(rejected.mutationId())));
         conflict(new Conflict(rejected.order(), rejected.mutationId(), null, rejected.reason(), rejected.message()));
         settle(new LinkedHashSet<>(List.of(pending.order())), Map.of(), false, List.of(), List.of());
+        pump();
     }
 
     /** Drops pending changes the confirmed state now holds, persists, and refreshes the touched orders. */
@@ -721,6 +861,17 @@ public final class Terminal<O> implements AutoCloseable {
                 }
             });
         }
+
+        @Override
+        public void unauthorized(String reason) {
+            executor.execute(() -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        onUnauthorized(reason);
+                    }
+                }
+            });
+        }
     }
 
     /** Settings of a {@link Terminal}. */
@@ -733,6 +884,7 @@ public final class Terminal<O> implements AutoCloseable {
         private TerminalStore store;
         private Executor executor;
         private Supplier<String> ids;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
 
         private Builder(MultiSessionCodec<O> codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
@@ -777,6 +929,19 @@ public final class Terminal<O> implements AutoCloseable {
         /** Makes ids for new orders whose constructor gives none (default: terminal id and a random UUID). */
         public Builder<O> orderIds(Supplier<String> ids) {
             this.ids = ids;
+            return this;
+        }
+
+        /**
+         * How many mutations may be sent and not yet acknowledged at once (default
+         * {@value Terminal#DEFAULT_MAX_IN_FLIGHT}); more are sent as acknowledgements arrive, so
+         * a terminal that comes back with a long outbox does not flood the hub.
+         */
+        public Builder<O> maxInFlight(int maxInFlight) {
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+            }
+            this.maxInFlight = maxInFlight;
             return this;
         }
 

@@ -25,4 +25,13 @@ public interface TerminalListener<O> {
 
     /** The terminal is now in sync with the hub ({@code true}) or working offline ({@code false}). */
     default void connectionChanged(boolean online) {}
+
+    /**
+     * The hub refused this terminal's credentials (its token is unknown, revoked or for another
+     * terminal); {@code reason} says what the transport was told. Reported once per streak of
+     * refusals, not at every retry: the transport keeps trying at its longest backoff, since a
+     * token may be issued later, and the next {@link #connectionChanged connectionChanged(true)}
+     * means the hub let it in.
+     */
+    default void unauthorized(String reason) {}
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * message goes through its JSON form, so it exercises the same encoding as the network. Messages
  * to the hub are handled on the caller's thread; messages from the hub are delivered to the
  * listener on one thread of the transport's own, in order. {@link #setOnline} simulates a
- * dropped or restored network.
+ * dropped or restored network, {@link #setAuthorized} a token the hub refuses.
  */
 public final class InMemoryTransport implements TerminalTransport {
 
@@ -29,6 +29,7 @@ public final class InMemoryTransport implements TerminalTransport {
     private HubConnection connection;
     private long generation;
     private boolean online = true;
+    private boolean authorized = true;
     private boolean closed;
 
     public InMemoryTransport(HubEndpoint hub, TerminalIdentity identity) {
@@ -92,6 +93,29 @@ public final class InMemoryTransport implements TerminalTransport {
         }
     }
 
+    /**
+     * Makes the hub refuse this terminal ({@code false}: the connection drops and every attempt
+     * is reported as {@link Listener#unauthorized}) or accept it again ({@code true}).
+     */
+    public void setAuthorized(boolean authorized) {
+        synchronized (lock) {
+            if (this.authorized == authorized || closed) {
+                this.authorized = authorized;
+                return;
+            }
+            this.authorized = authorized;
+            if (listener == null || !online) {
+                return;
+            }
+            if (authorized) {
+                open();
+            } else {
+                drop(null);
+                refuse();
+            }
+        }
+    }
+
     public boolean isOnline() {
         synchronized (lock) {
             return online;
@@ -113,6 +137,10 @@ public final class InMemoryTransport implements TerminalTransport {
     }
 
     private void open() {
+        if (!authorized) {
+            refuse();
+            return;
+        }
         long mine = ++generation;
         Listener target = listener;
         connection = hub.connect(identity, message -> deliver(mine, target, message));
@@ -127,7 +155,16 @@ public final class InMemoryTransport implements TerminalTransport {
             old.close();
         }
         Listener target = listener;
-        delivery.execute(() -> target.disconnected(reason));
+        if (reason != null) {
+            delivery.execute(() -> target.disconnected(reason));
+        }
+    }
+
+    private void refuse() {
+        Listener target = listener;
+        String reason = "unauthorized: the hub refused the token of terminal " + identity.terminal()
+                + " of session " + identity.session();
+        delivery.execute(() -> target.unauthorized(reason));
     }
 
     private void deliver(long fromGeneration, Listener target, HubMessage message) {

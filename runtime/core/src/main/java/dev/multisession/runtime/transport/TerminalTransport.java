@@ -34,5 +34,15 @@ public interface TerminalTransport extends AutoCloseable {
 
         /** The connection dropped or could not be made; the transport keeps trying. */
         void disconnected(String reason);
+
+        /**
+         * The hub refused the terminal's credentials, a connection attempt failed for that reason
+         * (reported instead of {@link #disconnected}). {@code reason} starts with
+         * {@code "unauthorized"}. The transport keeps trying, at its longest backoff, because
+         * the token may be issued or fixed on the hub later. The default treats it as a drop.
+         */
+        default void unauthorized(String reason) {
+            disconnected(reason);
+        }
     }
 }

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * pings the hub every few seconds and treats a hub that stops answering as gone, so a dead
  * network path is noticed within {@code pongTimeout} instead of a TCP timeout.
  *
+ * <p>A hub that refuses the token ({@code 401} at the upgrade) is reported to the listener as
+ * {@link Listener#unauthorized}, not as an ordinary drop; the transport goes on trying, at its
+ * longest backoff, since the token may be issued on the hub later. Messages to the hub are paced
+ * ({@link Builder#sendRate}) below the hub's default per-connection rate limit.
+ *
  * <p>Listener calls run on one thread owned by the transport, one at a time and in order;
  * {@link #send} may be called from any thread and never blocks.
  *
@@ -49,6 +54,9 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
     private final Duration pongTimeout;
     private final Duration connectTimeout;
     private final int outboundQueueLimit;
+    private final double sendRate;
+    private final int sendBurst;
+    private final Duration maxBackoff;
     private final Backoff backoff;
     private final WebSocketClient client;
     private final ScheduledExecutorService events;
@@ -69,6 +77,9 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         this.pongTimeout = builder.pongTimeout;
         this.connectTimeout = builder.connectTimeout;
         this.outboundQueueLimit = builder.outboundQueueLimit;
+        this.sendRate = builder.sendRate;
+        this.sendBurst = builder.sendBurst;
+        this.maxBackoff = builder.maxBackoff;
         this.backoff = new Backoff(builder.minBackoff, builder.maxBackoff,
                 bound -> bound == 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
         HttpClient http = new HttpClient();
@@ -121,7 +132,7 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
     @Override
     public boolean send(ClientMessage message) {
         Connection connection = current;
-        return connection != null && connection.outbound.offer(codec.encode(message));
+        return connection != null && connection.paced.offer(codec.encode(message));
     }
 
     /** Whether a connection to the hub is up right now. */
@@ -141,7 +152,7 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
                 Connection connection = current;
                 current = null;
                 if (connection != null) {
-                    connection.outbound.close();
+                    connection.paced.close();
                     connection.session.close(StatusCode.NORMAL, "terminal closed", Callback.NOOP);
                 }
             }).get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -167,12 +178,51 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         try {
             client.connect(socket, uri, request).whenComplete((session, failure) -> {
                 if (failure != null) {
-                    onEvents(() -> dropped(socket, describe(failure)));
+                    onEvents(() -> failedToConnect(socket, failure));
                 }
             });
         } catch (Exception e) {
-            dropped(socket, describe(e));
+            failedToConnect(socket, e);
         }
+    }
+
+    private void failedToConnect(Socket socket, Throwable failure) {
+        int status = upgradeStatus(failure);
+        if (status == 401 || status == 403) {
+            refused(socket, "unauthorized: the hub at " + uri + " refused the token (HTTP " + status + ")");
+        } else {
+            dropped(socket, describe(failure));
+        }
+    }
+
+    /** The HTTP status of a refused upgrade anywhere in the cause chain, or 0. */
+    private static int upgradeStatus(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException upgrade) {
+                return upgrade.getResponseStatusCode();
+            }
+            if (cause instanceof org.eclipse.jetty.websocket.core.exception.UpgradeException upgrade) {
+                return upgrade.getResponseStatusCode();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    /** The token was refused: tell the listener so, and try again only at the longest backoff. */
+    private void refused(Socket socket, String reason) {
+        if (socket.dropped) {
+            return;
+        }
+        socket.dropped = true;
+        if (closed) {
+            return;
+        }
+        LOG.warn("{}; trying again in {} s", reason, maxBackoff.toSeconds());
+        notifyListener(() -> listener.unauthorized(reason));
+        reconnect = events.schedule(this::connect, maxBackoff.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void opened(Socket socket, Session session) {
@@ -180,8 +230,9 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
             session.close(StatusCode.NORMAL, "terminal closed", Callback.NOOP);
             return;
         }
-        Connection connection = new Connection(socket, session,
-                new OutboundQueue(session, outboundQueueLimit, "hub " + uri));
+        Connection connection = new Connection(socket, session, new PacedOutbound(
+                new OutboundQueue(session, outboundQueueLimit, "hub " + uri), events, sendRate, sendBurst,
+                outboundQueueLimit, System::nanoTime));
         socket.heard();
         backoff.reset();
         current = connection;
@@ -214,7 +265,7 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         Connection connection = current;
         if (connection != null && connection.socket == socket) {
             current = null;
-            connection.outbound.close();
+            connection.paced.close();
             cancelTimers();
             LOG.info("connection to {} lost: {}", uri, reason);
         } else {
@@ -270,8 +321,8 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    /** An open connection: the socket Jetty calls back, its session and its write queue. */
-    private record Connection(Socket socket, Session session, OutboundQueue outbound) {}
+    /** An open connection: the socket Jetty calls back, its session and its paced write queue. */
+    private record Connection(Socket socket, Session session, PacedOutbound paced) {}
 
     /**
      * Jetty's callbacks for one connection attempt, forwarded to the events thread. Public only
@@ -341,6 +392,8 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private int maxMessageBytes = 16 << 20;
         private int outboundQueueLimit = 10_000;
+        private double sendRate = 160;
+        private int sendBurst = 320;
         private KeyStoreFile trustStore;
 
         private Builder(URI uri, String token) {
@@ -391,6 +444,22 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         /** Messages that may wait to be written before the connection is dropped; 10,000 by default. */
         public Builder outboundQueueLimit(int outboundQueueLimit) {
             this.outboundQueueLimit = outboundQueueLimit;
+            return this;
+        }
+
+        /**
+         * Sends at most {@code messagesPerSecond} messages to the hub, in bursts of up to
+         * {@code burst} (160 and 320 by default: 80 % of the hub's default {@link RateLimit}, so
+         * that a terminal catching up on a long outbox is never rate limited). Messages over
+         * the rate wait in the transport; raise both when the hub's limit is raised.
+         */
+        public Builder sendRate(double messagesPerSecond, int burst) {
+            if (!(messagesPerSecond > 0) || burst < 1) {
+                throw new IllegalArgumentException("send rate needs messagesPerSecond > 0 and burst >= 1, got "
+                        + messagesPerSecond + " and " + burst);
+            }
+            this.sendRate = messagesPerSecond;
+            this.sendBurst = burst;
             return this;
         }
 

@@ -41,6 +41,11 @@ final class RecordingListener implements TerminalTransport.Listener {
         call(() -> events.add("disconnected:" + reason));
     }
 
+    @Override
+    public void unauthorized(String reason) {
+        call(() -> events.add(reason));
+    }
+
     boolean overlapped() {
         return overlapped;
     }

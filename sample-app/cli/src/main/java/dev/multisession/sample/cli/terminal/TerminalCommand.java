@@ -3,6 +3,7 @@ package dev.multisession.sample.cli.terminal;
 import dev.multisession.runtime.store.jdbc.SqliteTerminalStore;
 import dev.multisession.runtime.terminal.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.runtime.terminal.TerminalStore;
 import dev.multisession.runtime.transport.websocket.WebSocketTerminalTransport;
 import dev.multisession.sample.restaurant.RestaurantOrder;
@@ -79,6 +80,13 @@ public final class TerminalCommand implements Callable<Integer> {
                 .build();
         try {
             PosShell shell = new PosShell(terminal, uiThread, out, Clock.systemUTC());
+            terminal.addListener(new TerminalListener<>() {
+                @Override
+                public void unauthorized(String reason) {
+                    out.println("* the hub refused the token for terminal " + terminalId + " of session " + session
+                            + ": check --token (it keeps trying, in case the token is issued later)");
+                }
+            });
             out.println("Connecting to " + url + " as terminal " + terminalId + " of session " + session + " ...");
             terminal.start();
             shell.run(in);

@@ -53,9 +53,6 @@ class PosShellTest {
         try (Shell anna = new Shell("anna"); Shell ben = new Shell("ben")) {
             anna.awaitOutput("online");
             ben.awaitOutput("online");
-            // A mutation made in the instant after "online" can still carry run 0 and be refused
-            // as stale_run; give the first welcome a moment to settle.
-            Thread.sleep(300);
 
             anna.type("open T1 2 Terrace");
             anna.awaitOutput("Opened");
@@ -103,6 +100,13 @@ class PosShellTest {
         }
     }
 
+    @Test
+    void aRefusedTokenIsSaidPlainly() throws Exception {
+        try (Shell shell = new Shell("anna", "not-a-token")) {
+            shell.awaitOutput("the hub refused the token for terminal anna of session bistro: check --token");
+        }
+    }
+
     /** One terminal command running on its own thread, fed through a pipe. */
     private final class Shell implements AutoCloseable {
         final PipedOutputStream keys = new PipedOutputStream();
@@ -110,9 +114,12 @@ class PosShellTest {
         final CompletableFuture<Integer> exit;
 
         Shell(String terminal) throws IOException {
+            this(terminal, tokens.issue("bistro", terminal));
+        }
+
+        Shell(String terminal, String token) throws IOException {
             PipedInputStream in = new PipedInputStream(keys);
             PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-            String token = tokens.issue("bistro", terminal);
             String[] args = {"terminal", "--url", server.loopbackUri().toString(), "--token", token,
                 "--session", "bistro", "--terminal", terminal, "--user", terminal};
             CommandLine.IFactory factory = new CommandLine.IFactory() {
