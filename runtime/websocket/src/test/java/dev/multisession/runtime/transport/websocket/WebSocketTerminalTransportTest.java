@@ -117,9 +117,10 @@ class WebSocketTerminalTransportTest {
         transport = transportTo(server.loopbackUri(), TokenHash.newToken()).build();
         RecordingListener listener = new RecordingListener();
         transport.start(listener);
-        String first = listener.await("disconnected:", 5);
+        String first = listener.await("unauthorized:", 5);
         assertTrue(first.contains("401"), first);
-        listener.await("disconnected:", 5);
+        listener.await("unauthorized:", 5);
+        assertTrue(listener.events.stream().noneMatch(e -> e.startsWith("disconnected:")), "reported as refused, not as a drop");
         assertEquals(List.of(), hub.connected);
         assertFalse(transport.isConnected());
     }

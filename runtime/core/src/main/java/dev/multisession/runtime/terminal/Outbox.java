@@ -1,0 +1,167 @@
+package dev.multisession.runtime.terminal;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A terminal's mutations the hub has not reflected yet, by mutation id, and which of them are on
+ * their way: the send window. Acknowledgements are cumulative (an ack for an id covers every
+ * lower one), so the window is the ids above the highest acknowledged one up to the highest
+ * sent on this connection. Not thread-safe: the terminal guards it.
+ */
+final class Outbox {
+
+    private final TreeMap<Long, PendingMutation> entries = new TreeMap<>();
+    private final int maxInFlight;
+    /** The highest mutation id sent on this connection. */
+    private long sentUpTo;
+    /** The highest mutation id the hub has acknowledged (every lower one too). */
+    private long ackedUpTo;
+    /** After a resend request: the id it rewound to and how many stale requests for it are still due. */
+    private long rewoundTo = -1;
+    private long staleResends;
+
+    Outbox(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    void add(ClientMessage message) {
+        PendingMutation pending = new PendingMutation(message);
+        entries.put(pending.mutationId(), pending);
+    }
+
+    PendingMutation get(long mutationId) {
+        return entries.get(mutationId);
+    }
+
+    void remove(long mutationId) {
+        entries.remove(mutationId);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    Collection<PendingMutation> all() {
+        return entries.values();
+    }
+
+    /** Marks every entry up to {@code mutationId} not yet acknowledged as reflected at {@code seq}. */
+    void acknowledge(long mutationId, long seq) {
+        for (PendingMutation pending : entries.headMap(mutationId, true).values()) {
+            if (!pending.acknowledged()) {
+                pending.ackSeq = seq;
+            }
+        }
+        acknowledgedUpTo(mutationId);
+    }
+
+    /** A snapshot at {@code seq} holds every entry up to {@code mutationId}, whatever their acks said. */
+    void containedIn(long mutationId, long seq) {
+        for (PendingMutation pending : entries.headMap(mutationId, true).values()) {
+            if (!pending.acknowledged() || pending.ackSeq > seq) {
+                pending.ackSeq = seq;
+            }
+        }
+        acknowledgedUpTo(mutationId);
+    }
+
+    /** The hub has handled every id up to {@code mutationId}, though not said at which seq. */
+    void acknowledgedUpTo(long mutationId) {
+        if (mutationId > ackedUpTo) {
+            ackedUpTo = mutationId;
+            sentUpTo = Math.max(sentUpTo, ackedUpTo);
+        }
+    }
+
+    /** Removes the acknowledged entries that {@code lastSeq} reflects and returns them. */
+    List<PendingMutation> dropReflected(long lastSeq) {
+        List<PendingMutation> dropped = new ArrayList<>();
+        entries.values().removeIf(pending -> {
+            boolean reflected = pending.acknowledged() && pending.ackSeq <= lastSeq;
+            if (reflected) {
+                dropped.add(pending);
+            }
+            return reflected;
+        });
+        return dropped;
+    }
+
+    /** Moves every entry made in run 0 into {@code runId}; returns the rewritten messages. */
+    List<ClientMessage> adoptRun(long runId) {
+        List<ClientMessage> rewritten = new ArrayList<>();
+        for (PendingMutation pending : entries.values()) {
+            if (pending.runId() == 0) {
+                pending.moveToRun(runId);
+                rewritten.add(pending.message());
+            }
+        }
+        return rewritten;
+    }
+
+    /** Whether an order was created here in {@code runId} (a mutation on base revision 0 is pending). */
+    boolean createdHere(String uid, long runId) {
+        for (PendingMutation pending : entries.values()) {
+            if (pending.order().equals(uid) && pending.runId() == runId
+                    && pending.message() instanceof ClientMessage.Mutate mutate && mutate.baseRevision() == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- the send window
+
+    /** A new connection: everything above {@code handledUpTo} is to be sent again. */
+    void restart(long handledUpTo) {
+        acknowledgedUpTo(handledUpTo);
+        sentUpTo = ackedUpTo;
+        rewoundTo = -1;
+        staleResends = 0;
+    }
+
+    /** Starts again from the first unacknowledged entry (after a pause). */
+    void rewind() {
+        restart(ackedUpTo);
+    }
+
+    /** The next entry to send if the window has room, else null. */
+    PendingMutation nextToSend() {
+        if (entries.subMap(ackedUpTo, false, sentUpTo, true).size() >= maxInFlight) {
+            return null;
+        }
+        Map.Entry<Long, PendingMutation> next = entries.higherEntry(sentUpTo);
+        while (next != null && next.getValue().acknowledged()) {
+            next = entries.higherEntry(next.getKey());
+        }
+        return next == null ? null : next.getValue();
+    }
+
+    void sent(PendingMutation pending) {
+        sentUpTo = pending.mutationId();
+    }
+
+    /**
+     * The hub missed mutation {@code expected} and asks for everything from it on; returns
+     * whether to send again. Each message sent after it on this connection draws the same
+     * request, so after one rewind the requests already on their way are ignored instead of
+     * re-sending the window each time.
+     */
+    boolean resendFrom(long expected) {
+        if (expected <= ackedUpTo) {
+            return false; // stale: sent before a later acknowledgement
+        }
+        if (expected == rewoundTo && staleResends > 0) {
+            staleResends--;
+            return false;
+        }
+        rewoundTo = expected;
+        staleResends = Math.max(0, sentUpTo - expected - 1);
+        sentUpTo = Math.min(sentUpTo, expected - 1);
+        return true;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.multisession.runtime.terminal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.merge.MergeEngine;
+import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.terminal.TerminalStore.TerminalState;
+import dev.multisession.runtime.terminal.TerminalStore.TerminalWrite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a terminal holds of the hub: the confirmed orders as of {@code lastSeq} in run
+ * {@code runId}, the orders it saw removed, and its mutation counter; and what it shows, that
+ * state with the outbox of the current run on top. Every change goes to the
+ * {@link TerminalStore} through {@link #persist}. Not thread-safe: the terminal guards it.
+ */
+final class Replica {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final TerminalStore store;
+    private final Outbox outbox;
+    long runId;
+    long lastSeq;
+    long lastMutationId;
+    private final Map<String, HubMessage.OrderState> confirmed = new HashMap<>();
+    private final Set<String> removedOrders = new HashSet<>();
+
+    Replica(TerminalStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** Loads the stored state; returns every order it knows of, hub numbers first. */
+    Set<String> restore(TerminalState state) {
+        runId = state.runId();
+        lastSeq = state.lastSeq();
+        lastMutationId = state.lastMutationId();
+        for (HubMessage.OrderState order : state.confirmed()) {
+            confirmed.put(order.order(), copy(order));
+        }
+        for (ClientMessage message : state.outbox()) {
+            outbox.add(message);
+        }
+        return knownOrders(Set.of());
+    }
+
+    HubMessage.OrderState confirmed(String uid) {
+        return confirmed.get(uid);
+    }
+
+    /** The confirmed revision of the order, 0 if the hub has not confirmed it. */
+    long revision(String uid) {
+        HubMessage.OrderState state = confirmed.get(uid);
+        return state == null ? 0 : state.revision();
+    }
+
+    /** Every order the terminal has any state of, hub numbers first, then {@code shown} and the outbox's. */
+    Set<String> knownOrders(Set<String> shown) {
+        Set<String> all = new LinkedHashSet<>();
+        confirmed.values().stream()
+                .sorted((a, b) -> Long.compare(a.number(), b.number()))
+                .forEach(o -> all.add(o.order()));
+        all.addAll(shown);
+        for (PendingMutation pending : outbox.all()) {
+            all.add(pending.order());
+        }
+        return all;
+    }
+
+    /** The hub's state of the order with the pending changes of the current run on top; null if gone. */
+    ObjectNode visible(String uid) {
+        HubMessage.OrderState state = confirmed.get(uid);
+        ObjectNode json;
+        if (state != null) {
+            json = state.data().deepCopy();
+        } else {
+            if (removedOrders.contains(uid) || !outbox.createdHere(uid, runId)) {
+                return null;
+            }
+            json = JSON.objectNode();
+        }
+        for (PendingMutation pending : outbox.all()) {
+            if (!pending.order().equals(uid) || pending.runId() != runId) {
+                continue;
+            }
+            if (pending.isRemove()) {
+                return null;
+            }
+            MergeEngine.instance().applyAll(json, ((ClientMessage.Mutate) pending.message()).ops());
+        }
+        return json;
+    }
+
+    /** Applies one event in sequence, recording what changed in {@code batch}. */
+    void apply(HubMessage.Event event, EventBatch batch) {
+        lastSeq = event.seq();
+        batch.touched.add(event.order());
+        if (event instanceof HubMessage.Change change) {
+            HubMessage.OrderState old = confirmed.get(change.order());
+            ObjectNode data = old == null ? JSON.objectNode() : old.data();
+            ObjectNode info = old == null ? OrderInfo.empty() : old.info();
+            MergeEngine.instance().applyAll(data, change.ops());
+            OrderInfo.record(info, change.ops(), change.author());
+            HubMessage.OrderState state = new HubMessage.OrderState(change.order(), change.revision(),
+                    change.number(), data, info);
+            confirmed.put(change.order(), state);
+            batch.put.removeIf(o -> o.order().equals(change.order()));
+            batch.put.add(state);
+            batch.deleted.remove(change.order());
+        } else {
+            HubMessage.Removed removed = (HubMessage.Removed) event;
+            confirmed.remove(removed.order());
+            removedOrders.add(removed.order());
+            batch.finalized.put(removed.order(), removed.finalized());
+            batch.put.removeIf(o -> o.order().equals(removed.order()));
+            batch.deleted.add(removed.order());
+        }
+    }
+
+    /** Replaces the confirmed state by a snapshot; returns the orders it may have changed. */
+    Set<String> adopt(HubMessage.Snapshot snapshot, Set<String> shown) {
+        Set<String> touched = knownOrders(shown);
+        if (snapshot.runId() != runId) {
+            removedOrders.clear();
+            runId = snapshot.runId();
+        }
+        confirmed.clear();
+        for (HubMessage.OrderState order : snapshot.orders()) {
+            confirmed.put(order.order(), copy(order));
+            touched.add(order.order());
+        }
+        lastSeq = snapshot.seq();
+        return touched;
+    }
+
+    List<HubMessage.OrderState> confirmedOrders() {
+        return new ArrayList<>(confirmed.values());
+    }
+
+    /** Writes the counters and the given changes in one store write. */
+    void persist(boolean clearOrders, List<HubMessage.OrderState> put, List<String> deleted,
+            List<ClientMessage> enqueue, List<Long> dequeue) {
+        List<HubMessage.OrderState> copies = new ArrayList<>(put.size());
+        for (HubMessage.OrderState order : put) {
+            copies.add(copy(order));
+        }
+        store.write(new TerminalWrite(runId, lastSeq, lastMutationId, clearOrders, copies, deleted, enqueue, dequeue));
+    }
+
+    private static HubMessage.OrderState copy(HubMessage.OrderState order) {
+        return new HubMessage.OrderState(order.order(), order.revision(), order.number(), order.data().deepCopy(),
+                order.info().deepCopy());
+    }
+
+    /** What a run of events changed: orders to refresh, to store and to delete, and which removals were payments. */
+    static final class EventBatch {
+        final Set<String> touched = new LinkedHashSet<>();
+        final Map<String, Boolean> finalized = new HashMap<>();
+        final List<HubMessage.OrderState> put = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+    }
+}
