@@ -3,9 +3,11 @@
 # the charts (PNG) into docs/benchmarks/. See docs/BENCHMARKS.md for what each one measures.
 #
 #   benchmarks/run.sh                    # everything (about 15 minutes on 2 cores)
-#   benchmarks/run.sh codec wire         # only some: codec wire catchup compile capacity load-sqlite load-postgres charts
+#   benchmarks/run.sh codec wire         # only some: codec wire catchup compile capacity
+#                                        load-sqlite load-sqlite-light load-postgres charts
 #
 # Environment: OUT (default docs/benchmarks), TERMINALS (default 1,5,20,50,100,200), RATE (5000),
+# LIGHT_RATE (200: a rate the hub sustains, for the latency curve),
 # SECONDS_PER_STEP (15), MULTISESSION_PG_URL for PostgreSQL (started with .ci/postgres.sh when absent),
 # SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar.
 set -euo pipefail
@@ -18,7 +20,7 @@ rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-  steps=(codec wire catchup compile capacity load-sqlite load-postgres charts)
+  steps=(codec wire catchup compile capacity load-sqlite load-sqlite-light load-postgres charts)
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -61,6 +63,10 @@ for step in "${steps[@]}"; do
     load-sqlite)
       java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LoadGenerator --store sqlite --terminals "$terminals" \
         --rate "$rate" --seconds "$seconds" --out "$out"
+      ;;
+    load-sqlite-light)
+      java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LoadGenerator --store sqlite --terminals "$terminals" \
+        --rate "${LIGHT_RATE:-200}" --seconds "$seconds" --name "sqlite-${LIGHT_RATE:-200}" --out "$out"
       ;;
     load-postgres)
       if [ -z "${MULTISESSION_PG_URL:-}" ]; then

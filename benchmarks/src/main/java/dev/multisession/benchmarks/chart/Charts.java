@@ -22,10 +22,13 @@ public final class Charts {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/benchmarks");
         Map<String, List<Map<String, String>>> load = new TreeMap<>();
-        for (String store : new String[] {"sqlite", "postgres"}) {
-            Path csv = dir.resolve("load-" + store + ".csv");
-            if (Files.exists(csv)) {
-                load.put(store.equals("sqlite") ? "SQLite" : "PostgreSQL", read(csv));
+        try (var files = Files.list(dir)) {
+            for (Path csv : files.filter(p -> p.getFileName().toString().matches("load-.*\\.csv")).sorted().toList()) {
+                List<Map<String, String>> rows = read(csv);
+                if (!rows.isEmpty()) {
+                    String store = rows.get(0).get("store").equals("sqlite") ? "SQLite" : "PostgreSQL";
+                    load.put(store + " @ " + rows.get(0).get("target_ops_s") + " ops/s", rows);
+                }
             }
         }
         if (!load.isEmpty()) {
@@ -35,8 +38,7 @@ public final class Charts {
             for (Map.Entry<String, List<Map<String, String>>> entry : load.entrySet()) {
                 List<Map<String, String>> rows = entry.getValue();
                 double[] terminals = column(rows, "terminals");
-                throughput.series(entry.getKey() + " accepted", terminals, column(rows, "accepted_ops_s"));
-                throughput.series(entry.getKey() + " offered", terminals, column(rows, "target_ops_s"));
+                throughput.series(entry.getKey() + " offered: accepted", terminals, column(rows, "accepted_ops_s"));
                 latency.series(entry.getKey() + " p50", terminals, column(rows, "p50_ms"));
                 latency.series(entry.getKey() + " p99", terminals, column(rows, "p99_ms"));
             }

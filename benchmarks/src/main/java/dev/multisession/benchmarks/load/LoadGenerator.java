@@ -31,7 +31,8 @@ import dev.multisession.runtime.transport.websocket.TerminalTokens;
  *
  * <p>Usage: {@code LoadGenerator [--store sqlite|postgres] [--terminals 1,5,20,50,100,200]
  * [--per-session 5] [--rate 5000] [--warmup 5] [--seconds 15] [--orders 2] [--lines 10]
- * [--out docs/benchmarks]}. PostgreSQL: {@code MULTISESSION_PG_URL}.
+ * [--out docs/benchmarks] [--name store]}, results in {@code load-<name>.csv}. PostgreSQL:
+ * {@code MULTISESSION_PG_URL}.
  */
 public final class LoadGenerator {
 
@@ -68,7 +69,7 @@ public final class LoadGenerator {
             counts.add(Integer.parseInt(count.trim()));
         }
         Files.createDirectories(out);
-        Path csv = out.resolve("load-" + store + ".csv");
+        Path csv = out.resolve("load-" + options.getOrDefault("name", store) + ".csv");
         StringBuilder rows = new StringBuilder(Step.CSV_HEADER).append('\n');
         System.out.println(Step.CSV_HEADER);
         for (int terminals : counts) {
@@ -140,7 +141,7 @@ public final class LoadGenerator {
             long clientCpuLast = ownCpuNanos();
             long lastAt = System.nanoTime();
             pacer.join();
-            awaitDrained(terminals, 60);
+            awaitDrained(terminals, 30);
             for (LoadTerminal terminal : terminals) {
                 terminal.barrier();
             }
