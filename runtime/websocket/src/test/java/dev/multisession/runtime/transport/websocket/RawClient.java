@@ -49,6 +49,7 @@ final class RawClient implements AutoCloseable {
     public static final class Connection implements Session.Listener.AutoDemanding {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
         private volatile Session session;
 
         @Override
@@ -68,7 +69,8 @@ final class RawClient implements AutoCloseable {
 
         @Override
         public void onWebSocketError(Throwable cause) {
-            closeCode.complete(-1);
+            // A write racing the server's close frame fails first; the close code still follows.
+            errors.add(cause);
         }
 
         void send(String text) throws Exception {
