@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One point-of-sale device's view of a multi-session: the open orders as model objects, kept in
@@ -38,6 +40,8 @@ import java.util.function.Supplier;
  * @param <O> the order model type
  */
 public final class Terminal<O> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Terminal.class);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The protocol version this terminal speaks. */
@@ -68,7 +72,7 @@ public final class Terminal<O> implements AutoCloseable {
         this.terminalId = Objects.requireNonNull(builder.terminalId, "terminalId");
         this.user = builder.user;
         this.transport = Objects.requireNonNull(builder.transport, "transport");
-        TerminalStore store = builder.store != null ? builder.store : new InMemoryTerminalStore();
+        TerminalStore store = builder.store != null ? builder.store : memoryStore(terminalId);
         Executor executor = Objects.requireNonNull(builder.executor, "executor");
         this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
         this.listeners = new Listeners<>(terminalId);
@@ -279,6 +283,13 @@ public final class Terminal<O> implements AutoCloseable {
     record Identity(String session, String terminalId, String user) {}
 
     /** Settings of a {@link Terminal}. */
+    /** The fallback store; loud, because unsent edits die with the process. */
+    private static TerminalStore memoryStore(String terminalId) {
+        LOG.warn("terminal {} has no TerminalStore: its state and unsent edits are kept in memory only and are"
+                + " lost if the process stops; use SqliteTerminalStore.open(file) from multisession-jdbc", terminalId);
+        return new InMemoryTerminalStore();
+    }
+
     public static final class Builder<O> {
         private final MultiSessionCodec<O> codec;
         private String session;
@@ -318,7 +329,12 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Where the confirmed state and the outbox survive a crash (default: in memory). */
+        /**
+         * Where the confirmed state and the outbox survive a crash. Deployments give a durable
+         * store ({@code SqliteTerminalStore} from {@code multisession-jdbc}); without one the
+         * terminal keeps its state in memory, loses unsent edits if the process dies, and logs a
+         * warning saying so.
+         */
         public Builder<O> store(TerminalStore store) {
             this.store = store;
             return this;

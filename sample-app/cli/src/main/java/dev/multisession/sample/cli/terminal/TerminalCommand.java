@@ -45,8 +45,12 @@ public final class TerminalCommand implements Callable<Integer> {
     private String user;
 
     @Option(names = "--store", paramLabel = "FILE",
-            description = "SQLite file that keeps unsent changes across restarts (default: memory only).")
+            description = "SQLite file that keeps this terminal's orders and unsent changes across restarts"
+                    + " (default: <session>-<terminal>.pos.db in the current folder).")
     private Path storeFile;
+
+    @Option(names = "--memory", description = "Keep state in memory only: unsent changes are lost if the terminal stops.")
+    private boolean memoryOnly;
 
     private final InputStream in;
     private final PrintStream out;
@@ -69,7 +73,7 @@ public final class TerminalCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        TerminalStore store = storeFile == null ? new InMemoryTerminalStore() : SqliteTerminalStore.open(storeFile);
+        TerminalStore store = memoryOnly ? new InMemoryTerminalStore() : SqliteTerminalStore.open(storeFile());
         Terminal<RestaurantOrder> terminal = Terminal.builder(RestaurantOrder.class)
                 .session(session)
                 .terminalId(terminalId)
@@ -96,5 +100,9 @@ public final class TerminalCommand implements Callable<Integer> {
             store.close();
         }
         return 0;
+    }
+
+    private Path storeFile() {
+        return storeFile != null ? storeFile : Path.of(session + "-" + terminalId + ".pos.db");
     }
 }

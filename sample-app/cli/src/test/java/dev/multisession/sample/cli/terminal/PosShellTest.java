@@ -121,7 +121,8 @@ class PosShellTest {
             PipedInputStream in = new PipedInputStream(keys);
             PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
             String[] args = {"terminal", "--url", server.loopbackUri().toString(), "--token", token,
-                "--session", "bistro", "--terminal", terminal, "--user", terminal};
+                "--session", "bistro", "--terminal", terminal, "--user", terminal,
+                "--store", folder.resolve(terminal + ".pos.db").toString()};
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 @SuppressWarnings("unchecked")
