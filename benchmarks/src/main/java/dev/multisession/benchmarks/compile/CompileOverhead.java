@@ -19,7 +19,9 @@ import javax.tools.ToolProvider;
  * javac on 300 annotated model classes with and without the annotation processor, in this JVM
  * through {@code javax.tools} as Maven's compiler plugin runs it. "With" puts only the shaded
  * processor jar on the processor path, so it also compiles the 300 generated codecs; "without"
- * passes {@code -proc:none}. Runs alternate (with, without, with, ...) after warm-up rounds, so
+ * passes {@code -proc:none}. A third variant compiles the models together with the sources the
+ * processor generated, without the processor, to split the overhead into running the processor
+ * and compiling its output. Runs alternate (with, without, with, ...) after warm-up rounds, so
  * both see the same JIT state; the ratio is of the medians.
  *
  * <p>Usage: {@code CompileOverhead [--classes 300] [--warmup 3] [--runs 7]
@@ -57,34 +59,53 @@ public final class CompileOverhead {
             List<String> without = new ArrayList<>(common);
             without.add("-proc:none");
 
-            int generated = 0;
+            // The generated sources of a first run, compiled as plain sources: what compiling the
+            // output costs, apart from running the processor.
+            Path first = work.resolve("out-first");
+            compile(javac, sources, with, first);
+            List<Path> generatedSources;
+            try (Stream<Path> files = Files.walk(first)) {
+                generatedSources = files.filter(p -> p.toString().endsWith("_MultiSession.java")).sorted().toList();
+            }
+            List<Path> plusGenerated = new ArrayList<>(sources);
+            plusGenerated.addAll(generatedSources);
+            int generated = generatedSources.size();
+
             double[] withTimes = new double[runs];
             double[] withoutTimes = new double[runs];
+            double[] pregeneratedTimes = new double[runs];
             for (int i = 0; i < warmup + runs; i++) {
                 double a = compile(javac, sources, with, work.resolve("out-with-" + i));
-                if (i == 0) {
-                    generated = countGenerated(work.resolve("out-with-" + i));
-                }
                 double b = compile(javac, sources, without, work.resolve("out-without-" + i));
+                double c = compile(javac, plusGenerated, without, work.resolve("out-pregenerated-" + i));
                 if (i >= warmup) {
                     withTimes[i - warmup] = a;
                     withoutTimes[i - warmup] = b;
+                    pregeneratedTimes[i - warmup] = c;
                 }
-                System.out.printf(Locale.ROOT, "%s run %d: with processor %.0f ms, without %.0f ms%n",
-                        i < warmup ? "warm-up" : "measured", i + 1, a, b);
+                System.out.printf(Locale.ROOT,
+                        "%s run %d: with processor %.0f ms, without %.0f ms, models + generated sources without processor %.0f ms%n",
+                        i < warmup ? "warm-up" : "measured", i + 1, a, b, c);
             }
             double withMedian = median(withTimes);
             double withoutMedian = median(withoutTimes);
+            double pregeneratedMedian = median(pregeneratedTimes);
+            long modelLines = lines(sources);
+            long generatedLines = lines(generatedSources);
             System.out.printf(Locale.ROOT,
-                    "%d classes (%d codecs generated): with processor %.0f ms, without %.0f ms (medians of %d): %.2fx%n",
-                    classes, generated, withMedian, withoutMedian, runs, withMedian / withoutMedian);
+                    "%d classes (%,d lines) and %d generated codecs (%,d lines): with processor %.0f ms, without %.0f ms,"
+                            + " models + generated sources without processor %.0f ms (medians of %d): %.2fx%n",
+                    classes, modelLines, generated, generatedLines, withMedian, withoutMedian, pregeneratedMedian, runs,
+                    withMedian / withoutMedian);
             if (options.containsKey("out")) {
                 Path out = Path.of(options.get("out"));
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("compile-overhead.csv"), String.format(Locale.ROOT,
-                        "classes,generated_codecs,runs,with_processor_median_ms,without_processor_median_ms,"
-                                + "with_processor_min_ms,without_processor_min_ms,ratio%n%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.3f%n",
-                        classes, generated, runs, withMedian, withoutMedian, Arrays.stream(withTimes).min().orElse(0),
+                        "classes,model_lines,generated_codecs,generated_lines,runs,with_processor_median_ms,"
+                                + "without_processor_median_ms,pregenerated_median_ms,with_processor_min_ms,"
+                                + "without_processor_min_ms,ratio%n%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f%n",
+                        classes, modelLines, generated, generatedLines, runs, withMedian, withoutMedian,
+                        pregeneratedMedian, Arrays.stream(withTimes).min().orElse(0),
                         Arrays.stream(withoutTimes).min().orElse(0), withMedian / withoutMedian));
             }
         } finally {
@@ -110,10 +131,14 @@ public final class CompileOverhead {
         }
     }
 
-    private static int countGenerated(Path out) throws IOException {
-        try (Stream<Path> files = Files.walk(out)) {
-            return (int) files.filter(p -> p.toString().endsWith("_MultiSession.class")).count();
+    private static long lines(List<Path> files) throws IOException {
+        long lines = 0;
+        for (Path file : files) {
+            try (Stream<String> content = Files.lines(file)) {
+                lines += content.count();
+            }
         }
+        return lines;
     }
 
     private static double median(double[] values) {

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * mutations (+1 on a line) straight into {@link Hub} connections as fast as they are answered,
  * and every broadcast is encoded to JSON as the WebSocket server would. Separates what the hub
  * and its store can do from what the load generator's terminals cost on the same two cores.
+ * The last row puts {@link GroupCommitStore} (an experiment) in front of the SQLite store.
  *
  * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
  * {@code hub-capacity.csv}.
@@ -43,12 +44,13 @@ public final class HubCapacity {
         int terminals = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
-        String[][] stores = {{"in-memory"}, {"sqlite-normal"}, {"sqlite-full"}};
+        String[][] stores = {{"in-memory"}, {"sqlite-normal"}, {"sqlite-full"}, {"sqlite-full-group-commit"}};
         for (String[] kind : stores) {
             HubStore store = switch (kind[0]) {
                 case "in-memory" -> new InMemoryHubStore();
                 case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
-                default -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
+                case "sqlite-full" -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
+                default -> new GroupCommitStore(SqliteHubStore.open(dir.resolve("group.db"), SqliteSync.FULL));
             };
             try (store; Hub hub = Hub.builder().store(store).build()) {
                 measure(hub, kind[0], terminals, 2, false);

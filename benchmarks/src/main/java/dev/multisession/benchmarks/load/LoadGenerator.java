@@ -40,17 +40,17 @@ public final class LoadGenerator {
 
     /** The measured figures of one step. */
     record Step(String store, int terminals, int sessions, int targetRate, double acceptedRate, double p50Millis,
-            double p99Millis, double maxMillis, int samples, long problems, double hubCpuCores, double clientCpuCores,
+            double p99Millis, double maxMillis, int samples, long shed, long problems, double hubCpuCores, double clientCpuCores,
             double hubHeapMb, double heapPerConnectionKb, double heapPerOrderKb, double lagP99Millis) {
 
         static final String CSV_HEADER = "store,terminals,sessions,target_ops_s,accepted_ops_s,p50_ms,p99_ms,max_ms,"
-                + "samples,problems,hub_cpu_cores,client_cpu_cores,hub_heap_mb,heap_per_connection_kb,"
+                + "samples,shed,problems,hub_cpu_cores,client_cpu_cores,hub_heap_mb,heap_per_connection_kb,"
                 + "heap_per_order_kb,pacer_lag_p99_ms";
 
         String csv() {
-            return String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%.2f,%.2f,%.1f,%.1f,%.1f,%.2f",
+            return String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f,%.2f,%.1f,%.1f,%.1f,%.2f",
                     store, terminals, sessions, targetRate, acceptedRate, p50Millis, p99Millis, maxMillis, samples,
-                    problems, hubCpuCores, clientCpuCores, hubHeapMb, heapPerConnectionKb, heapPerOrderKb, lagP99Millis);
+                    shed, problems, hubCpuCores, clientCpuCores, hubHeapMb, heapPerConnectionKb, heapPerOrderKb, lagP99Millis);
         }
     }
 
@@ -143,14 +143,20 @@ public final class LoadGenerator {
             pacer.join();
             awaitDrained(terminals, 30);
             for (LoadTerminal terminal : terminals) {
-                terminal.barrier();
+                try {
+                    terminal.barrier();
+                } catch (IllegalStateException e) {
+                    System.err.println("terminal " + terminal.id + " is still busy: " + e.getMessage());
+                }
             }
 
             LongSamples latencies = new LongSamples();
             LongSamples lags = new LongSamples();
             long accepted = 0;
             long problems = 0;
+            long shed = 0;
             for (LoadTerminal terminal : terminals) {
+                shed += terminal.shed.get();
                 latencies.addAll(terminal.latencies);
                 lags.addAll(terminal.lags);
                 accepted += terminal.accepted.get();
@@ -169,7 +175,7 @@ public final class LoadGenerator {
             }
             return new Step(store, terminalCount, sessions, rate, accepted / (double) seconds,
                     latencies.percentile(50) / 1e6, latencies.percentile(99) / 1e6, latencies.max() / 1e6,
-                    latencies.size(), problems, hubCores, clientCores, last.heapBytes() / 1048576.0,
+                    latencies.size(), shed, problems, hubCores, clientCores, last.heapBytes() / 1048576.0,
                     (connected.heapBytes() - empty.heapBytes()) / 1024.0 / terminalCount,
                     (opened.heapBytes() - connected.heapBytes()) / 1024.0 / orderCount, lags.percentile(99) / 1e6);
         } finally {
@@ -217,14 +223,21 @@ public final class LoadGenerator {
     private static void awaitDrained(List<LoadTerminal> terminals, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (LoadTerminal terminal : terminals) {
-            while (terminal.pending() > 0) {
+            while (pendingOrStuck(terminal) > 0) {
                 if (System.nanoTime() > deadline) {
-                    System.err.println("terminal " + terminal.id + " still has " + terminal.pending()
-                            + " pending mutations after " + seconds + " s");
+                    System.err.println("terminal " + terminal.id + " still has pending mutations after " + seconds + " s");
                     return;
                 }
                 Thread.sleep(20);
             }
+        }
+    }
+
+    private static int pendingOrStuck(LoadTerminal terminal) {
+        try {
+            return terminal.pending();
+        } catch (IllegalStateException e) {
+            return 1;
         }
     }
 

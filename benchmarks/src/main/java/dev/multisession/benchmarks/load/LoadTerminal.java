@@ -42,6 +42,11 @@ final class LoadTerminal implements AutoCloseable {
     final LongSamples lags = new LongSamples();
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong problems = new AtomicLong();
+    /** Edits the pacer offered that this terminal did not make because it was too far behind. */
+    final AtomicLong shed = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    /** At most this many edits wait on the UI thread, and at most this many mutations in the outbox. */
+    static final int BACKLOG = 500;
 
     LoadTerminal(String id, String session, boolean alone, URI hub, String token, Map<String, LoadTerminal> everyone,
             LongSupplier windowStart, LongSupplier windowEnd) {
@@ -94,12 +99,24 @@ final class LoadTerminal implements AutoCloseable {
 
     /**
      * Queues one edit on the UI thread: +1 on a random line of a random open order of the
-     * session. {@code scheduledNanos} is when the pacer meant it to start.
+     * session. {@code scheduledNanos} is when the pacer meant it to start. When the terminal is
+     * {@link #BACKLOG} behind (edits queued, or mutations the hub has not confirmed) the edit is
+     * shed and counted instead, so that an overloaded run stays bounded.
      */
     void editLater(RandomGenerator random, long scheduledNanos) {
         int orderPick = random.nextInt(1 << 20);
         int linePick = random.nextInt(1 << 20);
+        if (queued.incrementAndGet() > BACKLOG) {
+            queued.decrementAndGet();
+            shed.incrementAndGet();
+            return;
+        }
         ui.execute(() -> {
+            queued.decrementAndGet();
+            if (terminal.pendingMutations() > BACKLOG) {
+                shed.incrementAndGet(); // a waiter would wait for the hub before tapping on
+                return;
+            }
             List<RestaurantOrder> orders = terminal.orders();
             if (orders.isEmpty()) {
                 return;
