@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HubTest {
 
     private final InMemoryHubStore store = new InMemoryHubStore();
-    private Hub hub = Hub.builder().store(store).logSize(3).build();
+    private Hub hub = Hub.builder().store(store).logSize(3).sameThread().build();
 
     private final class Peer {
         final List<HubMessage> inbox = new ArrayList<>();
@@ -134,7 +134,7 @@ class HubTest {
         Peer a = peer("A").hello(0, 0);
         a.connection.receive(setNote(1, "O1", "x"));
         hub.close();
-        hub = Hub.builder().store(store).build();
+        hub = Hub.builder().store(store).sameThread().build();
         Peer again = peer("A").hello(1, 1);
         assertEquals(new HubMessage.Welcome("s", "A", 1, 1, 1), again.inbox.get(0));
         again.connection.receive(setNote(2, "O2", "y"));

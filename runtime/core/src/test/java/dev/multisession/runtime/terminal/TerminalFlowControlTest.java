@@ -23,7 +23,7 @@ class TerminalFlowControlTest {
     private static final int WINDOW = 8;
 
     private final InMemoryHubStore hubStore = new InMemoryHubStore();
-    private final Hub hub = Hub.builder().store(hubStore).build();
+    private final Hub hub = Hub.builder().store(hubStore).sameThread().build();
     private final ScriptedTransport transport = new ScriptedTransport(hub, new TerminalIdentity("bistro", "A"));
     private final Terminal<Tab> terminal = Terminal.builder(Tab.CODEC).session("bistro").terminalId("A")
             .transport(transport).executor(Runnable::run).maxInFlight(WINDOW).build();
@@ -112,7 +112,7 @@ class TerminalFlowControlTest {
     @Test
     void theWindowAlsoHoldsOverTheInMemoryTransport() throws Exception {
         InMemoryHubStore store = new InMemoryHubStore();
-        Hub inMemoryHub = Hub.builder().store(store).build();
+        Hub inMemoryHub = Hub.builder().store(store).sameThread().build();
         InMemoryTransport inMemory = new InMemoryTransport(inMemoryHub, new TerminalIdentity("bistro", "B"));
         inMemory.setOnline(false);
         AtomicLong highestSent = new AtomicLong();

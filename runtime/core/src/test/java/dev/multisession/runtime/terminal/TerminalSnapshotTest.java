@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TerminalSnapshotTest {
 
     private final InMemoryHubStore hubStore = new InMemoryHubStore();
-    private final Hub hub = Hub.builder().store(hubStore).logSize(2).build();
+    private final Hub hub = Hub.builder().store(hubStore).logSize(2).sameThread().build();
 
     private Terminal<Tab> terminal(String id, ScriptedTransport transport) {
         return Terminal.builder(Tab.CODEC).session("bistro").terminalId(id).transport(transport)

@@ -104,7 +104,7 @@ public final class Cluster {
     }
 
     private Hub newHub() {
-        return Hub.builder().store(hubStore).clock(scheduler.clock()).logSize(logSize).build();
+        return Hub.builder().store(hubStore).clock(scheduler.clock()).logSize(logSize).sameThread().build();
     }
 
     public Node node(int index) {
