@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 /**
  * A small line chart drawn with Java2D into a PNG (headless): numeric X and Y axes, each linear
  * or logarithmic, one polyline with point markers per series, optional dashed target lines, and
- * a legend. Enough for the benchmark report, with nothing to download.
+ * a legend under the plot. Enough for the benchmark report, with nothing to download.
  */
 public final class LineChart {
 
@@ -42,7 +42,6 @@ public final class LineChart {
     private final String yLabel;
     private boolean logX;
     private boolean logY;
-    private boolean legendBottom;
     private double yMin = Double.NaN;
     private final List<Series> series = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
@@ -60,12 +59,6 @@ public final class LineChart {
 
     public LineChart logY() {
         logY = true;
-        return this;
-    }
-
-    /** Puts the legend in the lower right corner instead of the upper right. */
-    public LineChart legendBottom() {
-        legendBottom = true;
         return this;
     }
 
@@ -90,7 +83,8 @@ public final class LineChart {
     }
 
     public void write(Path png) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        int rows = (targets.size() + series.size() + 1) / 2;
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT + rows * 22 + 10, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             draw(g);
@@ -106,7 +100,7 @@ public final class LineChart {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, WIDTH, HEIGHT + 400);
 
         double[] xr = range(true);
         double[] yr = range(false);
@@ -178,29 +172,19 @@ public final class LineChart {
             legendColors.add(color);
             legendDashed.add(false);
         }
+        // The legend goes under the plot, two entries per row, so it never hides a line.
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        fm = g.getFontMetrics();
-        int boxWidth = 0;
-        for (String name : legend) {
-            boxWidth = Math.max(boxWidth, fm.stringWidth(name));
-        }
-        boxWidth += 50;
-        int x0 = WIDTH - RIGHT - boxWidth - 10;
-        int y0 = legendBottom ? HEIGHT - BOTTOM - 10 - (legend.size() * 20 + 8) : TOP + 10;
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(new Color(255, 255, 255, 230));
-        g.fillRect(x0, y0, boxWidth, legend.size() * 20 + 8);
-        g.setColor(Color.GRAY);
-        g.drawRect(x0, y0, boxWidth, legend.size() * 20 + 8);
+        int columnWidth = (WIDTH - LEFT - RIGHT) / 2;
         for (int i = 0; i < legend.size(); i++) {
-            int ly = y0 + 18 + i * 20;
+            int lx = LEFT + (i % 2) * columnWidth;
+            int ly = HEIGHT + 4 + (i / 2) * 22;
             g.setColor(legendColors.get(i));
             g.setStroke(legendDashed.get(i)
                     ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)
                     : new BasicStroke(2.5f));
-            g.drawLine(x0 + 8, ly - 4, x0 + 36, ly - 4);
+            g.drawLine(lx, ly - 4, lx + 28, ly - 4);
             g.setColor(Color.BLACK);
-            g.drawString(legend.get(i), x0 + 42, ly);
+            g.drawString(legend.get(i), lx + 36, ly);
         }
     }
 
@@ -225,7 +209,9 @@ public final class LineChart {
         boolean log = x ? logX : logY;
         if (log) {
             min = Math.max(min, 1e-3);
-            return new double[] {Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max)))};
+            double low = Math.pow(10, Math.floor(Math.log10(min)));
+            // The X axis ends at the last point; Y at the next power of ten, for the legend's room.
+            return new double[] {low, x ? Math.max(max, low * 10) : Math.pow(10, Math.ceil(Math.log10(max)))};
         }
         if (!x) {
             min = Math.min(0, min);
