@@ -8,11 +8,11 @@ import dev.multisession.runtime.codec.DerivedCodec;
 import dev.multisession.runtime.codec.ModelValues;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodec;
 import dev.multisession.runtime.codec.ValueCodecs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,10 +29,6 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
   public static final Order_MultiSession INSTANCE = new Order_MultiSession();
 
   private static final Optional<String> ID_KEY = Optional.of("uid");
-
-  private static final ValueCodec<String> UID_CODEC = ValueCodecs.STRING;
-
-  private static final ValueCodec<String> NAME_CODEC = ValueCodecs.STRING;
 
   private volatile List<SyncedField> fieldList;
 
@@ -71,6 +67,11 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
   }
 
   @Override
+  public void applyMsData(Order<Orderline> model, JsonNode data, Set<String> changed) {
+    applyFields(model, data, changed, Orderline_MultiSession.INSTANCE);
+  }
+
+  @Override
   public List<SyncedField> fields() {
     // Built on first use: the codecs of nested models may not be initialised yet when this one is
     List<SyncedField> result = fieldList;
@@ -98,9 +99,9 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
    */
   public static <L extends Orderline> void exportFields(Order<L> model, ObjectNode json,
       MultiSessionCodec<L> lCodec) {
-    json.set("uid", UID_CODEC.toJson(model.uid));
+    json.put("uid", model.uid);
     json.set("lines", ModelValues.exportAll(lCodec, model.lines));
-    json.set("name", NAME_CODEC.toJson(model.name));
+    json.put("name", model.name);
   }
 
   /**
@@ -110,7 +111,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
       MultiSessionCodec<L> lCodec) {
     JsonNode uidJson = json.get("uid");
     if (uidJson != null) {
-      model.uid = UID_CODEC.fromJson(uidJson, "uid");
+      model.uid = ValueCodecs.readString(uidJson, "uid");
     }
     JsonNode linesJson = json.get("lines");
     if (linesJson != null) {
@@ -118,7 +119,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
     }
     JsonNode nameJson = json.get("name");
     if (nameJson != null) {
-      model.name = NAME_CODEC.fromJson(nameJson, "name");
+      model.name = ValueCodecs.readString(nameJson, "name");
     }
   }
 
@@ -137,8 +138,8 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
     }
     JsonNode nameJson = data.get("name");
     if (nameJson != null) {
-      String value = NAME_CODEC.fromJson(nameJson, "name");
-      if (!NAME_CODEC.same(value, model.name)) {
+      String value = ValueCodecs.readString(nameJson, "name");
+      if (!Objects.equals(value, model.name)) {
         model.name = value;
         changed.add("name");
       }
@@ -159,7 +160,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
    * The id of a {@link Order} as it is exported.
    */
   public static <L extends Orderline> JsonNode idOf(Order<L> model) {
-    return UID_CODEC.toJson(model.uid);
+    return ValueCodecs.STRING.toJson(model.uid);
   }
 
   /**
@@ -170,7 +171,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
       Class<S> type, Supplier<S> constructor, MultiSessionCodec<L> lCodec) {
     List<SyncedField> fields = new ArrayList<>();
     addFields(fields, lCodec);
-    return new DerivedCodec<>(type, constructor,
+    return new DerivedCodec<S>(type, constructor,
         (model, json) -> exportFields(model, json, lCodec),
         (model, json) -> initFields(model, json, lCodec),
         (model, data, changed) -> applyFields(model, data, changed, lCodec),

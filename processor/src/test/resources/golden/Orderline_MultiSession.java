@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
-import dev.multisession.runtime.codec.DerivedCodec;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodec;
 import dev.multisession.runtime.codec.ValueCodecs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -29,12 +27,6 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
   public static final Orderline_MultiSession INSTANCE = new Orderline_MultiSession();
 
   private static final Optional<String> ID_KEY = Optional.of("uid");
-
-  private static final ValueCodec<String> UID_CODEC = ValueCodecs.STRING;
-
-  private static final ValueCodec<BigDecimal> PRICE_CODEC = ValueCodecs.BIG_DECIMAL;
-
-  private static final ValueCodec<String> NOTE_CODEC = ValueCodecs.STRING;
 
   private volatile List<SyncedField> fieldList;
 
@@ -71,6 +63,11 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
   }
 
   @Override
+  public void applyMsData(Orderline model, JsonNode data, Set<String> changed) {
+    applyFields(model, data, changed);
+  }
+
+  @Override
   public List<SyncedField> fields() {
     // Built on first use: the codecs of nested models may not be initialised yet when this one is
     List<SyncedField> result = fieldList;
@@ -97,11 +94,11 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
    * Writes the synced fields of {@link Orderline} and of its ancestors into {@code json}.
    */
   public static void exportFields(Orderline model, ObjectNode json) {
-    json.set("uid", UID_CODEC.toJson(model.uid));
+    json.put("uid", model.uid);
     json.put("qty", model.quantity);
-    json.set("price_unit", PRICE_CODEC.toJson(model.getPrice()));
+    json.put("price_unit", model.getPrice());
     json.put("printed", model.isPrinted());
-    json.set("note", NOTE_CODEC.toJson(model.note));
+    json.put("note", model.note);
   }
 
   /**
@@ -110,23 +107,23 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
   public static void initFields(Orderline model, JsonNode json) {
     JsonNode uidJson = json.get("uid");
     if (uidJson != null) {
-      model.uid = UID_CODEC.fromJson(uidJson, "uid");
+      model.uid = ValueCodecs.readString(uidJson, "uid");
     }
     JsonNode quantityJson = json.get("qty");
     if (quantityJson != null) {
-      model.quantity = ValueCodecs.INT.fromJsonNonNull(quantityJson, "qty");
+      model.quantity = ValueCodecs.readInt(quantityJson, "qty");
     }
     JsonNode priceJson = json.get("price_unit");
     if (priceJson != null) {
-      model.setPrice(PRICE_CODEC.fromJson(priceJson, "price_unit"));
+      model.setPrice(ValueCodecs.readBigDecimal(priceJson, "price_unit"));
     }
     JsonNode printedJson = json.get("printed");
     if (printedJson != null) {
-      model.setPrinted(ValueCodecs.BOOLEAN.fromJsonNonNull(printedJson, "printed"));
+      model.setPrinted(ValueCodecs.readBoolean(printedJson, "printed"));
     }
     JsonNode noteJson = json.get("note");
     if (noteJson != null) {
-      model.note = NOTE_CODEC.fromJson(noteJson, "note");
+      model.note = ValueCodecs.readString(noteJson, "note");
     }
   }
 
@@ -137,7 +134,7 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     // "uid" is the id: never changed by an update
     JsonNode quantityJson = data.get("qty");
     if (quantityJson != null) {
-      int value = ValueCodecs.INT.fromJsonNonNull(quantityJson, "qty");
+      int value = ValueCodecs.readInt(quantityJson, "qty");
       if (value != model.quantity) {
         model.quantity = value;
         changed.add("qty");
@@ -145,15 +142,15 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     }
     JsonNode priceJson = data.get("price_unit");
     if (priceJson != null) {
-      BigDecimal value = PRICE_CODEC.fromJson(priceJson, "price_unit");
-      if (!PRICE_CODEC.same(value, model.getPrice())) {
+      BigDecimal value = ValueCodecs.readBigDecimal(priceJson, "price_unit");
+      if (!ValueCodecs.sameNumber(value, model.getPrice())) {
         model.setPrice(value);
         changed.add("price_unit");
       }
     }
     JsonNode printedJson = data.get("printed");
     if (printedJson != null) {
-      boolean value = ValueCodecs.BOOLEAN.fromJsonNonNull(printedJson, "printed");
+      boolean value = ValueCodecs.readBoolean(printedJson, "printed");
       if (value != model.isPrinted()) {
         model.setPrinted(value);
         changed.add("printed");
@@ -161,8 +158,8 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     }
     JsonNode noteJson = data.get("note");
     if (noteJson != null) {
-      String value = NOTE_CODEC.fromJson(noteJson, "note");
-      if (!NOTE_CODEC.same(value, model.note)) {
+      String value = ValueCodecs.readString(noteJson, "note");
+      if (!Objects.equals(value, model.note)) {
         model.note = value;
         changed.add("note");
       }
@@ -184,22 +181,6 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
    * The id of a {@link Orderline} as it is exported.
    */
   public static JsonNode idOf(Orderline model) {
-    return UID_CODEC.toJson(model.uid);
-  }
-
-  /**
-   * The codec of a subclass of {@link Orderline} that declares no synced field of its own; called once by
-   * {@code MultiSessionCodecs.forClass}.
-   */
-  public static <S extends Orderline> MultiSessionCodec<S> forSubclass(Class<S> type,
-      Supplier<S> constructor) {
-    List<SyncedField> fields = new ArrayList<>();
-    addFields(fields);
-    return new DerivedCodec<>(type, constructor,
-        (model, json) -> exportFields(model, json),
-        (model, json) -> initFields(model, json),
-        (model, data, changed) -> applyFields(model, data, changed),
-        model -> idOf(model),
-        fields, "uid");
+    return ValueCodecs.STRING.toJson(model.uid);
   }
 }

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
-import dev.multisession.runtime.codec.DerivedCodec;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodec;
 import dev.multisession.runtime.codec.ValueCodecs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -30,8 +28,6 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
   public static final RestaurantOrder_MultiSession INSTANCE = new RestaurantOrder_MultiSession();
 
   private static final Optional<String> ID_KEY = Optional.of("uid");
-
-  private static final ValueCodec<String> TABLE_ID_CODEC = ValueCodecs.STRING;
 
   private volatile List<SyncedField> fieldList;
 
@@ -68,6 +64,11 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
   }
 
   @Override
+  public void applyMsData(RestaurantOrder model, JsonNode data, Set<String> changed) {
+    applyFields(model, data, changed);
+  }
+
+  @Override
   public List<SyncedField> fields() {
     // Built on first use: the codecs of nested models may not be initialised yet when this one is
     List<SyncedField> result = fieldList;
@@ -95,7 +96,7 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
    */
   public static void exportFields(RestaurantOrder model, ObjectNode json) {
     Order_MultiSession.exportFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
-    json.set("table_id", TABLE_ID_CODEC.toJson(model.tableId));
+    json.put("table_id", model.tableId);
     json.put("guests", model.guests);
   }
 
@@ -106,11 +107,11 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
     Order_MultiSession.initFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
     JsonNode tableIdJson = json.get("table_id");
     if (tableIdJson != null) {
-      model.tableId = TABLE_ID_CODEC.fromJson(tableIdJson, "table_id");
+      model.tableId = ValueCodecs.readString(tableIdJson, "table_id");
     }
     JsonNode guestsJson = json.get("guests");
     if (guestsJson != null) {
-      model.guests = ValueCodecs.INT.fromJsonNonNull(guestsJson, "guests");
+      model.guests = ValueCodecs.readInt(guestsJson, "guests");
     }
   }
 
@@ -121,15 +122,15 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
     Order_MultiSession.applyFields(model, data, changed, RestaurantOrderline_MultiSession.INSTANCE);
     JsonNode tableIdJson = data.get("table_id");
     if (tableIdJson != null) {
-      String value = TABLE_ID_CODEC.fromJson(tableIdJson, "table_id");
-      if (!TABLE_ID_CODEC.same(value, model.tableId)) {
+      String value = ValueCodecs.readString(tableIdJson, "table_id");
+      if (!Objects.equals(value, model.tableId)) {
         model.tableId = value;
         changed.add("table_id");
       }
     }
     JsonNode guestsJson = data.get("guests");
     if (guestsJson != null) {
-      int value = ValueCodecs.INT.fromJsonNonNull(guestsJson, "guests");
+      int value = ValueCodecs.readInt(guestsJson, "guests");
       if (value != model.guests) {
         model.guests = value;
         changed.add("guests");
@@ -151,21 +152,5 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
    */
   public static JsonNode idOf(RestaurantOrder model) {
     return Order_MultiSession.idOf(model);
-  }
-
-  /**
-   * The codec of a subclass of {@link RestaurantOrder} that declares no synced field of its own; called once by
-   * {@code MultiSessionCodecs.forClass}.
-   */
-  public static <S extends RestaurantOrder> MultiSessionCodec<S> forSubclass(Class<S> type,
-      Supplier<S> constructor) {
-    List<SyncedField> fields = new ArrayList<>();
-    addFields(fields);
-    return new DerivedCodec<>(type, constructor,
-        (model, json) -> exportFields(model, json),
-        (model, json) -> initFields(model, json),
-        (model, data, changed) -> applyFields(model, data, changed),
-        model -> idOf(model),
-        fields, "uid");
   }
 }

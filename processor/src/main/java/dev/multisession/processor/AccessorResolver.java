@@ -25,6 +25,8 @@ final class AccessorResolver {
 
     private final Elements elements;
     private final Types types;
+    private TypeElement lastOwner;
+    private List<ExecutableElement> lastMethods;
 
     AccessorResolver(Elements elements, Types types) {
         this.elements = elements;
@@ -37,7 +39,7 @@ final class AccessorResolver {
         }
         String name = field.getSimpleName().toString();
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(owner));
+        List<ExecutableElement> methods = methodsOf(owner);
         String getter = null;
         String setter = null;
         for (String candidate : getterNames(field, name, capitalised)) {
@@ -61,6 +63,15 @@ final class AccessorResolver {
             missing.add("setter");
         }
         return new Result(Optional.empty(), String.join(" and ", missing));
+    }
+
+    /** The methods of the class a model's fields are resolved in, read once for all its private fields. */
+    private List<ExecutableElement> methodsOf(TypeElement owner) {
+        if (owner != lastOwner) {
+            lastMethods = ElementFilter.methodsIn(elements.getAllMembers(owner));
+            lastOwner = owner;
+        }
+        return lastMethods;
     }
 
     private static List<String> getterNames(VariableElement field, String name, String capitalised) {

@@ -28,7 +28,8 @@ import javax.lang.model.element.Modifier;
  * nearest synced ancestor's codec, so a subclass codec in another jar can chain to them. Each
  * takes a codec per type variable bounded by a model, which a subclass binding the variable
  * fills with the codec of the bound type. The instance methods of the codec call them with the
- * codecs of the bounds, and {@code forSubclass} builds the codec of a subclass that only inherits.
+ * codecs of the bounds. A codec with such parameters also has {@code forSubclass}, which builds the
+ * codec of a subclass that only inherits and binds them; without, the runtime wraps {@code INSTANCE}.
  */
 final class CodecWriter {
 
@@ -87,6 +88,12 @@ final class CodecWriter {
                         .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
                         .addStatement("return changed")
                         .build())
+                .addMethod(instanceMethod("applyMsData", model)
+                        .addParameter(model.instanceType(), "model")
+                        .addParameter(RuntimeNames.JSON_NODE, "data")
+                        .addParameter(STRING_SET, "changed")
+                        .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
+                        .build())
                 .addMethod(instanceMethod("fields", model)
                         .returns(FIELD_LIST)
                         .addComment("Built on first use: the codecs of nested models may not be initialised yet when this one is")
@@ -117,7 +124,10 @@ final class CodecWriter {
         if (model.idKey().isPresent()) {
             type.addMethod(idOf(model));
         }
-        type.addMethod(forSubclass(model));
+        if (!model.codecParameters().isEmpty()) {
+            // Without model type variables, the runtime wraps INSTANCE for an inheriting subclass.
+            type.addMethod(forSubclass(model));
+        }
         return JavaFile.builder(model.modelName().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .build();
@@ -240,10 +250,10 @@ final class CodecWriter {
         String codecs = parameterArguments(model);
         method.addStatement("$T fields = new $T<>()", FIELD_LIST, ArrayList.class)
                 .addStatement("addFields(fields$L)", codecs)
-                .addStatement("return new $T<>(type, constructor,\n(model, json) -> exportFields(model, json$L),\n"
+                .addStatement("return new $T<$L>(type, constructor,\n(model, json) -> exportFields(model, json$L),\n"
                                 + "(model, json) -> initFields(model, json$L),\n"
                                 + "(model, data, changed) -> applyFields(model, data, changed$L),\n$L,\nfields, $L)",
-                        RuntimeNames.DERIVED_CODEC, codecs, codecs, codecs,
+                        RuntimeNames.DERIVED_CODEC, subclass.name(), codecs, codecs, codecs,
                         model.idKey().isPresent() ? "model -> idOf(model)" : "null",
                         model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")));
         return method.build();

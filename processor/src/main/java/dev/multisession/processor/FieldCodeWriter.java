@@ -1,12 +1,15 @@
 package dev.multisession.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -16,9 +19,33 @@ import javax.lang.model.element.Modifier;
  */
 final class FieldCodeWriter {
 
+    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
+    /**
+     * The {@code ValueCodecs} constants whose values generated code converts with direct static
+     * calls ({@code ValueCodecs.readInt}, {@code json.put}) instead of a codec constant, by the
+     * suffix of their {@code read…} methods.
+     */
+    static final Map<String, String> DIRECT = Map.ofEntries(
+            Map.entry("BOOLEAN", "Boolean"),
+            Map.entry("BYTE", "Byte"),
+            Map.entry("SHORT", "Short"),
+            Map.entry("INT", "Int"),
+            Map.entry("LONG", "Long"),
+            Map.entry("FLOAT", "Float"),
+            Map.entry("DOUBLE", "Double"),
+            Map.entry("CHAR", "Char"),
+            Map.entry("STRING", "String"),
+            Map.entry("BIG_DECIMAL", "BigDecimal"),
+            Map.entry("BIG_INTEGER", "BigInteger"));
+
+    /** The reference types with a {@code read…} method that have no {@code …OrNull} variant. */
+    private static final Set<String> REFERENCE_ONLY = Set.of("STRING", "BIG_DECIMAL", "BIG_INTEGER");
+
     /** The {@code ValueCodec} constant of a reference value field. */
     Optional<FieldSpec> constant(SyncedProperty property) {
-        if (!(property.valueType() instanceof ValueType.Value value)) {
+        if (!(property.valueType() instanceof ValueType.Value value) || value.codec() instanceof ValueCodecSpec.EnumOf
+                || direct(value.codec()) != null) {
             return Optional.empty();
         }
         TypeName type = ParameterizedTypeName.get(RuntimeNames.VALUE_CODEC, property.type().box());
@@ -34,11 +61,24 @@ final class FieldCodeWriter {
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
             return primitive.kind().equals("char")
-                    ? CodeBlock.of("json.set($S, $T.CHAR.toJson($L));\n", key, RuntimeNames.VALUE_CODECS, read)
+                    ? CodeBlock.of("json.set($S, $T.charNode($L));\n", key, RuntimeNames.VALUE_CODECS, read)
                     : CodeBlock.of("json.put($S, $L);\n", key, read);
         }
-        if (type instanceof ValueType.Value) {
-            return CodeBlock.of("json.set($S, $N.toJson($L));\n", key, constantName(property), read);
+        if (type instanceof ValueType.Value value) {
+            ValueCodecSpec codec = value.codec();
+            if (codec instanceof ValueCodecSpec.EnumOf) {
+                return CodeBlock.of("json.set($S, $T.enumNode($L));\n", key, RuntimeNames.VALUE_CODECS, read);
+            }
+            String direct = direct(codec);
+            if (direct == null) {
+                return CodeBlock.of("json.set($S, $N.toJson($L));\n", key, constantName(property), read);
+            }
+            if (direct.equals("Byte") || direct.equals("Char")) {
+                return CodeBlock.of("json.set($S, $T.$L($L));\n", key, RuntimeNames.VALUE_CODECS,
+                        direct.toLowerCase(Locale.ROOT) + "Node", read);
+            }
+            // ObjectNode.put writes null as JSON null for every reference type it takes.
+            return CodeBlock.of("json.put($S, $L);\n", key, read);
         }
         if (type instanceof ValueType.Model model) {
             return CodeBlock.of("json.set($S, $T.export($L, $L));\n", key, RuntimeNames.MODEL_VALUES,
@@ -115,8 +155,10 @@ final class FieldCodeWriter {
         if (property.valueType() instanceof ValueType.Primitive primitive) {
             return CodeBlock.of("$T.$L.toJson($L)", RuntimeNames.VALUE_CODECS, primitive.constant(), read(property));
         }
-        if (property.valueType() instanceof ValueType.Value) {
-            return CodeBlock.of("$N.toJson($L)", constantName(property), read(property));
+        if (property.valueType() instanceof ValueType.Value value) {
+            return value.codec() instanceof ValueCodecSpec.Constant constant && direct(constant) != null
+                    ? CodeBlock.of("$T.$L.toJson($L)", RuntimeNames.VALUE_CODECS, constant.name(), read(property))
+                    : CodeBlock.of("$N.toJson($L)", constantName(property), read(property));
         }
         throw notValidated(property);
     }
@@ -136,9 +178,19 @@ final class FieldCodeWriter {
         String key = property.jsonKey();
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            return CodeBlock.of("$T.$L.fromJsonNonNull($N, $S)", RuntimeNames.VALUE_CODECS, primitive.constant(), node, key);
+            return CodeBlock.of("$T.read$L($N, $S)", RuntimeNames.VALUE_CODECS, DIRECT.get(primitive.constant()), node, key);
         }
-        if (type instanceof ValueType.Value) {
+        if (type instanceof ValueType.Value value) {
+            ValueCodecSpec codec = value.codec();
+            if (codec instanceof ValueCodecSpec.EnumOf enumOf) {
+                return CodeBlock.of("$T.readEnum($N, $S, $T.class)", RuntimeNames.VALUE_CODECS, node, key, enumOf.type());
+            }
+            String direct = direct(codec);
+            if (direct != null) {
+                boolean boxed = !REFERENCE_ONLY.contains(((ValueCodecSpec.Constant) codec).name());
+                return CodeBlock.of("$T.read$L$L($N, $S)", RuntimeNames.VALUE_CODECS, direct, boxed ? "OrNull" : "", node,
+                        key);
+            }
             return CodeBlock.of("$N.fromJson($N, $S)", constantName(property), node, key);
         }
         if (type instanceof ValueType.Model model) {
@@ -157,7 +209,22 @@ final class FieldCodeWriter {
                     ? CodeBlock.of("$T.compare(value, $L) != 0", property.type().box(), current)
                     : CodeBlock.of("value != $L", current);
         }
-        return CodeBlock.of("!$N.same(value, $L)", constantName(property), current);
+        ValueCodecSpec codec = ((ValueType.Value) property.valueType()).codec();
+        if (codec instanceof ValueCodecSpec.EnumOf) {
+            return CodeBlock.of("value != $L", current);
+        }
+        String direct = direct(codec);
+        if (direct == null) {
+            return CodeBlock.of("!$N.same(value, $L)", constantName(property), current);
+        }
+        return direct.equals("BigDecimal")
+                ? CodeBlock.of("!$T.sameNumber(value, $L)", RuntimeNames.VALUE_CODECS, current)
+                : CodeBlock.of("!$T.equals(value, $L)", OBJECTS, current);
+    }
+
+    /** The {@code read…} suffix of a value converted by direct calls, or null if it goes through a constant. */
+    private static String direct(ValueCodecSpec codec) {
+        return codec instanceof ValueCodecSpec.Constant constant ? DIRECT.get(constant.name()) : null;
     }
 
     private static CodeBlock read(SyncedProperty property) {

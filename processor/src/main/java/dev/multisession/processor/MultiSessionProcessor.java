@@ -74,6 +74,7 @@ public final class MultiSessionProcessor extends AbstractProcessor {
             reportNeverGenerated();
             return false;
         }
+        scanner.startRound();
         Set<TypeElement> candidates = new LinkedHashSet<>();
         for (String name : deferred.keySet()) {
             TypeElement type = elements.getTypeElement(name);

@@ -1,6 +1,7 @@
 package dev.multisession.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +29,37 @@ final class SyncedFieldScanner {
     /** What the annotations on one field say. */
     record Annotated(VariableElement field, String jsonKey, String merge, boolean id) {}
 
+    /**
+     * What {@link #declaredBy} found, per class, in the current round: every field type of every
+     * model asks whether its class (and each of its ancestors) is a model.
+     */
+    private final Map<TypeElement, List<Annotated>> declared = new HashMap<>();
+
+    /** Forgets what earlier rounds read: a later round may see classes that were not complete yet. */
+    void startRound() {
+        declared.clear();
+    }
+
     /** The synced fields a class declares itself, in declaration order. */
     List<Annotated> declaredBy(TypeElement type) {
+        List<Annotated> result = declared.get(type);
+        if (result == null) {
+            result = scan(type);
+            declared.put(type, result);
+        }
+        return result;
+    }
+
+    private List<Annotated> scan(TypeElement type) {
+        if (type.getQualifiedName().toString().startsWith("java.")) {
+            // The JDK's own classes are never models; reading their fields would only load them.
+            return List.of();
+        }
         List<Annotated> result = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             read(field).ifPresent(result::add);
         }
-        return result;
+        return List.copyOf(result);
     }
 
     /** Whether the class declares at least one synced field itself. */

@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 /**
  * Finds the generated {@code <Simple>_MultiSession} class of a model type by name.
  *
- * <p>For a class that only inherits synced fields it calls the nearest generated ancestor's
- * {@code forSubclass(Class, Supplier, MultiSessionCodec...)} factory once, passing a
- * constructor handle and, for each of the ancestor's model type parameters, the codec of the
+ * <p>For a class that only inherits synced fields it wraps the nearest generated ancestor's codec
+ * in an {@link InheritingCodec}; when the ancestor has model type variables it calls the
+ * ancestor codec's {@code forSubclass(Class, Supplier, MultiSessionCodec...)} factory once
+ * instead, passing a constructor handle and, for each of those variables, the codec of the
  * type the class binds it to. Reflection happens here, at lookup time only.
  */
 final class CodecLocator {
@@ -79,6 +80,10 @@ final class CodecLocator {
 
     private static MultiSessionCodec<?> derive(Class<?> type, Class<?> ancestor, Class<?> ancestorCodec) {
         Method factory = factory(ancestorCodec);
+        if (factory == null) {
+            // The ancestor has no model type variables: its own codec handles the inherited fields.
+            return inheriting(type, constructor(type), instance(ancestorCodec));
+        }
         Type[] parameters = factory.getGenericParameterTypes();
         Object[] arguments = new Object[parameters.length];
         arguments[0] = type;
@@ -98,14 +103,22 @@ final class CodecLocator {
         }
     }
 
+    /** The ancestor codec's factory taking a codec per model type variable, or null if it has none. */
     private static Method factory(Class<?> ancestorCodec) {
         for (Method method : ancestorCodec.getMethods()) {
-            if (method.getName().equals(FACTORY) && Modifier.isStatic(method.getModifiers())) {
+            if (method.getName().equals(FACTORY) && Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() > 2) {
                 return method;
             }
         }
-        throw new IllegalStateException(ancestorCodec.getName() + " has no static " + FACTORY
-                + " method: recompile it with the current multisession processor");
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> MultiSessionCodec<T> inheriting(Class<T> type, Supplier<?> constructor,
+            MultiSessionCodec<?> ancestor) {
+        // The ancestor codec's model type is a superclass of type, as the caller found it walking up.
+        return new InheritingCodec<>(type, (Supplier<? extends T>) constructor, (MultiSessionCodec<? super T>) ancestor);
     }
 
     /** The name of the type variable in a {@code MultiSessionCodec<L>} factory parameter. */

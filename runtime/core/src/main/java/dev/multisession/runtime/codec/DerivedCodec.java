@@ -91,6 +91,11 @@ public final class DerivedCodec<T> implements MultiSessionCodec<T> {
     }
 
     @Override
+    public void applyMsData(T model, JsonNode data, Set<String> changed) {
+        applier.apply(model, data, changed);
+    }
+
+    @Override
     public List<SyncedField> fields() {
         return fields;
     }

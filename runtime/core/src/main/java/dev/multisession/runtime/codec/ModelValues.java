@@ -88,7 +88,9 @@ public final class ModelValues {
         if (!node.isObject()) {
             throw ValueCodecs.wrongType(key, "an object", node);
         }
-        if (!codec.applyMsData(current, node).isEmpty()) {
+        ChangeFlag flag = new ChangeFlag();
+        codec.applyMsData(current, node, flag);
+        if (flag.changed()) {
             changed.add(key);
         }
         return current;
@@ -140,12 +142,13 @@ public final class ModelValues {
 
     private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
             JsonNode array, String key) {
-        Map<Object, T> existing = new HashMap<>();
+        Map<Object, T> existing = new HashMap<>(Math.max(16, current.size() * 2));
         for (T model : current) {
             existing.putIfAbsent(idValue(codec.exportId(model)), model);
         }
         List<T> result = new ArrayList<>(array.size());
         boolean elementChanged = false;
+        ChangeFlag flag = new ChangeFlag();
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
             if (!element.isObject()) {
@@ -156,7 +159,9 @@ public final class ModelValues {
             if (model == null) {
                 result.add(read(codec, element, key + "[" + i + "]"));
             } else {
-                elementChanged |= !codec.applyMsData(model, element).isEmpty();
+                flag.reset();
+                codec.applyMsData(model, element, flag);
+                elementChanged |= flag.changed();
                 result.add(model);
             }
         }
@@ -175,7 +180,7 @@ public final class ModelValues {
             return null;
         }
         if (id.isIntegralNumber()) {
-            return id.bigIntegerValue();
+            return id.canConvertToLong() ? (Object) id.longValue() : id.bigIntegerValue();
         }
         return id.isTextual() ? id.textValue() : id.toString();
     }

@@ -53,6 +53,16 @@ public interface MultiSessionCodec<T> {
     Set<String> applyMsData(T model, JsonNode data);
 
     /**
+     * Applies a partial update like {@link #applyMsData(Object, JsonNode)}, adding the keys that
+     * changed to {@code changed} instead of returning a new set. Nested models and collection
+     * elements are applied through this method, so that the caller's set (or a mere flag) is
+     * reused; generated codecs implement it without the intermediate set this default makes.
+     */
+    default void applyMsData(T model, JsonNode data, Set<String> changed) {
+        changed.addAll(applyMsData(model, data));
+    }
+
+    /**
      * Metadata of every synced field, superclasses' first, in export order. The sync runtime
      * uses it to diff exported states and to build operations without reflection.
      */

@@ -36,7 +36,7 @@ public interface ValueCodec<V> {
      */
     default V fromJsonNonNull(JsonNode node, String key) {
         if (node.isNull()) {
-            throw new IllegalArgumentException("'" + key + "' is null, but its field is a primitive");
+            throw ValueCodecs.nullForPrimitive(key);
         }
         return fromJson(node, key);
     }
