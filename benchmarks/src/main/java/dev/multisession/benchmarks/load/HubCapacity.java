@@ -30,12 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * mutations (+1 on a line) straight into {@link Hub} connections as fast as they are answered,
  * and every broadcast is encoded to JSON as the WebSocket server would. Separates what the hub
  * and its store can do from what the load generator's terminals cost on the same two cores.
+ * Each feeder keeps at most 64 mutations unanswered, as a terminal does.
  * The last row puts {@link GroupCommitStore} (an experiment) in front of the SQLite store.
  *
  * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
  * {@code hub-capacity.csv}.
  */
 public final class HubCapacity {
+
+    /** Unanswered mutations per feeder, as many as a terminal keeps in flight by default. */
+    private static final int WINDOW = 64;
 
     private HubCapacity() {}
 
@@ -101,10 +105,24 @@ public final class HubCapacity {
                 String line = created.get("lines").get(5).get("uid").asText();
                 Op add = new Op.Add(List.of(PathStep.key("lines"), PathStep.element("uid", TextNode.valueOf(line)),
                         PathStep.key("qty")), IntNode.valueOf(1));
+                // Like a terminal: at most WINDOW mutations unanswered, so the hub's own queue
+                // cannot hide its speed; an operation counts when its Ack arrives.
+                long counted = 0;
                 while (System.nanoTime() < end) {
                     id++;
                     connection.receive(new ClientMessage.Mutate(id, 1, uid, 0, null, List.of(add)));
-                    done.incrementAndGet();
+                    synchronized (lock) {
+                        while (acked[0] < id - WINDOW) {
+                            try {
+                                lock.wait(1000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        done.addAndGet(acked[0] - 1 - counted);
+                        counted = acked[0] - 1;
+                    }
                 }
                 connection.close();
             }, "feeder-" + t);
