@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The server side of one authenticated terminal's WebSocket: decodes text frames, keeps
  * invalid and excess messages away from the hub (each answered with an error, the
  * connection kept), hands the rest to the hub in order, and queues the hub's messages for
- * writing. Jetty delivers the frames of one connection one at a time.
+ * writing. Jetty delivers the frames of one connection one at a time; the hub only queues
+ * each message (see {@code Hub}), so the next frame is read while earlier ones are handled.
  *
  * <p>Public only because Jetty binds to endpoint classes through public method handles;
  * it cannot be created outside this package.
@@ -29,6 +30,11 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(HubSocket.class);
     /** Error texts quote parser messages; keep them short so an error never echoes a whole frame. */
     private static final int MAX_ERROR_TEXT = 200;
+    /**
+     * The hub broadcasts an event by handing the same object to every connection of its session
+     * in a row, on one thread: the text made for the first connection serves the others.
+     */
+    private static final ThreadLocal<EncodedEvent> LAST_EVENT = ThreadLocal.withInitial(() -> EncodedEvent.NONE);
 
     private final TerminalIdentity identity;
     private final HubEndpoint hub;
@@ -137,8 +143,25 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private void deliver(HubMessage message) {
         OutboundQueue queue = outbound;
         if (queue != null) {
-            queue.offer(codec.encode(message));
+            queue.offer(encode(message));
         }
+    }
+
+    private String encode(HubMessage message) {
+        if (!(message instanceof HubMessage.Event)) {
+            return codec.encode(message);
+        }
+        EncodedEvent last = LAST_EVENT.get();
+        if (last.event() == message) {
+            return last.text();
+        }
+        String text = codec.encode(message);
+        LAST_EVENT.set(new EncodedEvent(message, text));
+        return text;
+    }
+
+    private record EncodedEvent(HubMessage event, String text) {
+        static final EncodedEvent NONE = new EncodedEvent(null, null);
     }
 
     private void reply(String code, String text, String ref) {
