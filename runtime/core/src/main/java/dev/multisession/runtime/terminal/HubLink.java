@@ -5,6 +5,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.transport.TerminalTransport;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -224,8 +225,20 @@ final class HubLink<O> {
     // ---------------------------------------------------------------- hub state
 
     private void onEvent(HubMessage.Event event) {
+        Replica.EventBatch batch = new Replica.EventBatch();
+        if (applyEvent(event, batch)) {
+            settle(batch, false);
+            pump();
+        }
+    }
+
+    /**
+     * Applies an event, and the early ones it makes applicable, into {@code batch}; the caller
+     * settles the batch (once for several events). False if nothing was applied.
+     */
+    private boolean applyEvent(HubMessage.Event event, Replica.EventBatch batch) {
         if (event.runId() != replica.runId || event.seq() <= replica.lastSeq) {
-            return; // another run (a snapshot follows) or already applied
+            return false; // another run (a snapshot follows) or already applied
         }
         if (event.seq() > replica.lastSeq + 1) {
             early.put(event.seq(), event);
@@ -233,9 +246,8 @@ final class HubLink<O> {
                 syncRequestedAfter = replica.lastSeq;
                 transport.send(new ClientMessage.Sync(replica.lastSeq));
             }
-            return;
+            return false;
         }
-        Replica.EventBatch batch = new Replica.EventBatch();
         HubMessage.Event next = event;
         while (next != null) {
             replica.apply(next, batch);
@@ -243,8 +255,45 @@ final class HubLink<O> {
             early.headMap(replica.lastSeq, true).clear();
             next = early.remove(replica.lastSeq + 1);
         }
-        settle(batch, false);
-        pump();
+        return true;
+    }
+
+    /**
+     * Handles what the transport delivered since the last time, in order. Runs of events and
+     * plain acks are settled once for the whole run: under load a terminal receives many
+     * events at a time, and settling (dropping reflected mutations, refreshing the models the
+     * events touched) costs the same for one event as for many.
+     */
+    private void onInbox(List<Object> items) {
+        Replica.EventBatch batch = null;
+        for (Object item : items) {
+            if (closed.getAsBoolean()) {
+                return;
+            }
+            if (item instanceof HubMessage.Event event) {
+                batch = batch != null ? batch : new Replica.EventBatch();
+                applyEvent(event, batch);
+            } else if (item instanceof HubMessage.Ack ack && ack.dropped().isEmpty()) {
+                batch = batch != null ? batch : new Replica.EventBatch();
+                outbox.acknowledge(ack.mutationId(), ack.seq());
+                resetPause();
+            } else {
+                if (batch != null) {
+                    settle(batch, false);
+                    pump();
+                    batch = null;
+                }
+                if (item instanceof HubMessage message) {
+                    onMessage(message);
+                } else {
+                    ((Runnable) item).run();
+                }
+            }
+        }
+        if (batch != null) {
+            settle(batch, false);
+            pump();
+        }
     }
 
     /** Our own change coming back acknowledges it, even when its Ack is late. */
@@ -334,36 +383,89 @@ final class HubLink<O> {
         models.refresh(batch.touched, batch.finalized);
     }
 
-    /** Hops every transport event onto the app's executor. */
+    /**
+     * Hops every transport event onto the app's executor, in order: what arrives while an
+     * earlier hop is still waiting joins it, so a busy terminal handles its messages in runs.
+     */
     private final class TransportEvents implements TerminalTransport.Listener {
+        private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+        /** A task to drain the inbox is on its way; guarded by the inbox. */
+        private boolean scheduled;
+        /** Guarded by the terminal's lock. */
+        private boolean draining;
+        private boolean again;
+
         @Override
         public void connected() {
-            onExecutor(HubLink.this::onConnected);
+            enqueue((Runnable) HubLink.this::onConnected);
         }
 
         @Override
         public void received(HubMessage message) {
-            onExecutor(() -> onMessage(message));
+            enqueue(message);
         }
 
         @Override
         public void disconnected(String reason) {
-            onExecutor(() -> onDisconnected(reason));
+            enqueue((Runnable) () -> onDisconnected(reason));
         }
 
         @Override
         public void unauthorized(String reason) {
-            onExecutor(() -> onUnauthorized(reason));
+            enqueue((Runnable) () -> onUnauthorized(reason));
         }
 
-        private void onExecutor(Runnable task) {
-            executor.execute(() -> {
-                synchronized (lock) {
-                    if (!closed.getAsBoolean()) {
-                        task.run();
-                    }
+        private void enqueue(Object item) {
+            synchronized (inbox) {
+                inbox.add(item);
+                if (scheduled) {
+                    return;
                 }
-            });
+                scheduled = true;
+            }
+            executor.execute(this::drain);
+        }
+
+        /**
+         * Handles what is waiting now; if more arrives meanwhile, hands the rest to a new task
+         * so that the app's own tasks on the executor get their turn in between. With an
+         * executor that runs tasks on the calling thread, the new task cannot run inside this
+         * one: it asks this one to go round again instead.
+         */
+        private void drain() {
+            synchronized (lock) {
+                if (draining) {
+                    again = true;
+                    return;
+                }
+                draining = true;
+                try {
+                    do {
+                        again = false;
+                        List<Object> items;
+                        synchronized (inbox) {
+                            if (inbox.isEmpty()) {
+                                scheduled = false;
+                                return;
+                            }
+                            items = new ArrayList<>(inbox);
+                            inbox.clear();
+                        }
+                        if (!closed.getAsBoolean()) {
+                            onInbox(items);
+                        }
+                        synchronized (inbox) {
+                            if (inbox.isEmpty()) {
+                                scheduled = false;
+                                return;
+                            }
+                        }
+                        executor.execute(this::drain);
+                    } while (again);
+                } finally {
+                    draining = false;
+                }
+            }
         }
     }
 }
