@@ -754,9 +754,11 @@ public final class Hub implements HubEndpoint, AutoCloseable {
 
         /**
          * Handles each message on the thread that hands it to {@link HubConnection#receive},
-         * before {@code receive} returns (unless that thread is already handling the session's
-         * queue, in which case the message is handled right after). For single-threaded tests and
-         * simulations, where replies must come back deterministically; no pipelining.
+         * before {@code receive} returns, unless a call is already handling the session's queue
+         * (on another thread, or further up the same thread's stack when a reply leads straight
+         * to a new message): that call then handles it as well, right after what it is doing.
+         * For single-threaded tests and simulations, where replies must come back
+         * deterministically; no pipelining.
          */
         public Builder sameThread() {
             this.sameThread = true;
