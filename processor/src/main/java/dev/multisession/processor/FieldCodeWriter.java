@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,6 +21,7 @@ import javax.lang.model.element.Modifier;
 final class FieldCodeWriter {
 
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
     /**
      * The {@code ValueCodecs} constants whose values generated code converts with direct static
@@ -266,7 +268,7 @@ final class FieldCodeWriter {
 
     /** {@code unitPrice} becomes {@code UNIT_PRICE_CODEC}. */
     static String constantName(SyncedProperty property) {
-        return property.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "_CODEC";
+        return WORD_BOUNDARY.matcher(property.name()).replaceAll("$1_$2").toUpperCase(Locale.ROOT) + "_CODEC";
     }
 
     private static IllegalStateException notValidated(SyncedProperty property) {

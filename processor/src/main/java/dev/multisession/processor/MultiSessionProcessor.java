@@ -1,9 +1,11 @@
 package dev.multisession.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -120,10 +122,24 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 failed.add(name);
                 return;
             }
-            writer.write(model).writeTo(processingEnv.getFiler());
+            writeSource(writer.write(model), type);
         } catch (IOException | RuntimeException e) {
             failed.add(name);
             reporter.report(Message.UNEXPECTED, type, name, stackTrace(e));
+        }
+    }
+
+    /**
+     * Writes a generated file. JavaPoet appends in many small pieces and the Filer's writer
+     * encodes each one on its own, so the source is rendered into memory and written at once.
+     */
+    private void writeSource(JavaFile file, TypeElement origin) throws IOException {
+        StringBuilder source = new StringBuilder(16_384);
+        file.writeTo(source);
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        try (Writer out = processingEnv.getFiler().createSourceFile(name, origin).openWriter()) {
+            out.append(source);
         }
     }
 
