@@ -4,6 +4,7 @@ import dev.multisession.benchmarks.fixture.RestaurantOrders;
 import dev.multisession.benchmarks.support.UiThread;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.terminal.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.TerminalTransport;
 import dev.multisession.runtime.transport.websocket.WebSocketTerminalTransport;
@@ -23,7 +24,8 @@ import java.util.random.RandomGenerator;
  * One simulated POS device: a real {@link Terminal} of restaurant orders on its own UI thread,
  * connected to the hub over WebSocket. Its transport is wrapped so that, on the UI thread and
  * right after the terminal applied it, every change another terminal made is timed against the
- * moment that terminal started the edit (both in this JVM, so one clock).
+ * moment that terminal started the edit (both in this JVM, so one clock). Its state is kept in
+ * memory: the load is on the hub, and 200 terminal stores would measure this machine's disk.
  */
 final class LoadTerminal implements AutoCloseable {
 
@@ -61,7 +63,7 @@ final class LoadTerminal implements AutoCloseable {
                 .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
                 .build());
         this.terminal = Terminal.builder(RestaurantOrder.class).session(session).terminalId(id).user("waiter " + id)
-                .transport(transport).executor(ui).build();
+                .transport(transport).store(new InMemoryTerminalStore()).executor(ui).build();
     }
 
     void start() {

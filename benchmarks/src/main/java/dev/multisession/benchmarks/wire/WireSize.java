@@ -8,6 +8,7 @@ import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.InMemoryHubStore;
 import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.terminal.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.InMemoryTransport;
 import dev.multisession.sample.restaurant.RestaurantOrder;
@@ -75,7 +76,8 @@ public final class WireSize {
             RecordingTransport transport = new RecordingTransport(
                     new InMemoryTransport(hub, new TerminalIdentity("bistro", "till-1")));
             try (Terminal<RestaurantOrder> terminal = Terminal.builder(RestaurantOrder.class).session("bistro")
-                    .terminalId("till-1").user("waiter 1").transport(transport).executor(ui).build().start()) {
+                    .terminalId("till-1").user("waiter 1").transport(transport).store(new InMemoryTerminalStore())
+                    .executor(ui).build().start()) {
                 awaitIdle(terminal, ui);
                 RestaurantOrder template = RestaurantOrders.withLines(lines);
                 RestaurantOrder order = onUi(ui, () -> terminal.newOrder(o -> copy(template, o)));
