@@ -62,6 +62,9 @@ public final class ModelValues {
             throw ValueCodecs.wrongType(key, "an array", node);
         }
         C models = factory.get();
+        if (models instanceof ArrayList<?> list) {
+            list.ensureCapacity(node.size());
+        }
         for (int i = 0; i < node.size(); i++) {
             models.add(read(codec, node.get(i), key + "[" + i + "]"));
         }
