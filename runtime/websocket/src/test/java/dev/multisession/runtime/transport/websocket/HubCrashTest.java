@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,16 @@ class HubCrashTest {
         }
     }
 
+    /**
+     * The editors and the readiness reader block for long; on the common pool (one worker on a
+     * two-core machine) they would wait for one another.
+     */
+    private static final ExecutorService BLOCKING_TASKS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "crash-test");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private static CompletableFuture<Void> edit(Device device, Order order, String prefix, AtomicBoolean editing,
             Set<String> added) {
         return CompletableFuture.runAsync(() -> {
@@ -113,7 +125,7 @@ class HubCrashTest {
                     throw new IllegalStateException(e);
                 }
             }
-        });
+        }, BLOCKING_TASKS);
     }
 
     private static Set<String> diff(Set<String> expected, Set<String> actual) {
@@ -142,7 +154,7 @@ class HubCrashTest {
             } catch (IOException e) {
                 return null;
             }
-        });
+        }, BLOCKING_TASKS);
         try {
             if (!"READY".equals(ready.get(30, TimeUnit.SECONDS))) {
                 throw new IllegalStateException("hub process exited before it was ready: " + process.exitValue());
