@@ -1,7 +1,6 @@
 package dev.multisession.runtime.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -27,8 +26,7 @@ public final class JsonValues {
             if (a.size() != b.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : a.properties()) {
                 JsonNode other = b.get(entry.getKey());
                 if (other == null || !same(entry.getValue(), other)) {
                     return false;

@@ -11,7 +11,6 @@ import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -133,8 +132,7 @@ public final class MergeEngine {
                 return OpOutcome.conflict(op, Reason.TYPE_MISMATCH, "element " + element + " is not an object");
             }
             boolean changed = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = op.value().fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : op.value().properties()) {
                 JsonNode current = target.get(member.getKey());
                 if (current == null || !JsonValues.same(current, member.getValue())) {
                     ((ObjectNode) target).set(member.getKey(), member.getValue().deepCopy());
