@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * and every broadcast is encoded to JSON as the WebSocket server would. Separates what the hub
  * and its store can do from what the load generator's terminals cost on the same two cores.
  * Each feeder keeps at most 64 mutations unanswered, as a terminal does.
- * The last row puts {@link GroupCommitStore} (an experiment) in front of the SQLite store.
  *
  * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
  * {@code hub-capacity.csv}.
@@ -48,17 +47,15 @@ public final class HubCapacity {
         int terminals = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
-        String[][] stores = {{"in-memory"}, {"sqlite-normal"}, {"sqlite-full"}, {"sqlite-full-group-commit"}};
-        for (String[] kind : stores) {
-            HubStore store = switch (kind[0]) {
+        for (String kind : new String[] {"in-memory", "sqlite-normal", "sqlite-full"}) {
+            HubStore store = switch (kind) {
                 case "in-memory" -> new InMemoryHubStore();
                 case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
-                case "sqlite-full" -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
-                default -> new GroupCommitStore(SqliteHubStore.open(dir.resolve("group.db"), SqliteSync.FULL));
+                default -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
             };
             try (store; Hub hub = Hub.builder().store(store).build()) {
-                measure(hub, kind[0], terminals, 2, false);
-                String row = measure(hub, kind[0], terminals, seconds, true);
+                measure(hub, kind, terminals, 2, false);
+                String row = measure(hub, kind, terminals, seconds, true);
                 System.out.println(row);
                 csv.append(row).append('\n');
             }

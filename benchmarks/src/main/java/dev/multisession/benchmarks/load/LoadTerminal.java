@@ -59,8 +59,12 @@ final class LoadTerminal implements AutoCloseable {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.ui = UiThread.start("ui-" + id);
+        // The transport paces a terminal to 160 messages/s by default, to stay under the hub's
+        // default rate limit; that would cap one terminal at ~160 ops/s and 20 at 3,200/s. The
+        // benchmark's hub runs with HubProcess.LIMITS, so the terminals pace to the same limit.
         TerminalTransport transport = new Probe(WebSocketTerminalTransport.builder(hub, token)
                 .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                .sendRate(HubProcess.LIMITS.rateLimit().messagesPerSecond(), HubProcess.LIMITS.rateLimit().burst())
                 .build());
         this.terminal = Terminal.builder(RestaurantOrder.class).session(session).terminalId(id).user("waiter " + id)
                 .transport(transport).store(new InMemoryTerminalStore()).executor(ui).build();
