@@ -118,16 +118,20 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        OutboundQueue queue = outbound;
-        if (queue != null) {
-            queue.close();
-        }
-        HubConnection hubConnection = connection;
-        connection = null;
-        if (hubConnection != null) {
-            hubConnection.close();
-            LOG.info("{} disconnected ({} {})", describe(), statusCode, reason);
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        try {
+            OutboundQueue queue = outbound;
+            if (queue != null) {
+                queue.close();
+            }
+            HubConnection hubConnection = connection;
+            connection = null;
+            if (hubConnection != null) {
+                hubConnection.close();
+                LOG.info("{} disconnected ({} {})", describe(), statusCode, reason);
+            }
+        } finally {
+            callback.succeed();
         }
     }
 

@@ -171,12 +171,12 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         if (closed) {
             return;
         }
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setHeader("Authorization", "Bearer " + token);
         request.setTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Socket socket = new Socket();
         try {
-            client.connect(socket, uri, request).whenComplete((session, failure) -> {
+            client.connect(socket, request).whenComplete((session, failure) -> {
                 if (failure != null) {
                     onEvents(() -> failedToConnect(socket, failure));
                 }
@@ -371,8 +371,12 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            onEvents(() -> dropped(this, "closed by the hub: " + statusCode + (reason == null ? "" : " " + reason)));
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            try {
+                onEvents(() -> dropped(this, "closed by the hub: " + statusCode + (reason == null ? "" : " " + reason)));
+            } finally {
+                callback.succeed();
+            }
         }
 
         @Override

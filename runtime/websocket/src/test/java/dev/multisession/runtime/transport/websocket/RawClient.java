@@ -27,13 +27,13 @@ final class RawClient implements AutoCloseable {
 
     /** Connects with {@code Authorization: Bearer token} (no header when token is null). */
     Connection connect(URI uri, String token) throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         if (token != null) {
             request.setHeader("Authorization", "Bearer " + token);
         }
         Connection connection = new Connection();
         try {
-            client.connect(connection, uri, request).get(10, TimeUnit.SECONDS);
+            client.connect(connection, request).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -63,8 +63,12 @@ final class RawClient implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            closeCode.complete(statusCode);
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            try {
+                closeCode.complete(statusCode);
+            } finally {
+                callback.succeed();
+            }
         }
 
         @Override
