@@ -47,8 +47,12 @@ public final class ModelValues {
         if (!node.isObject()) {
             throw ValueCodecs.wrongType(key, "an object", node);
         }
+        return newModel(codec, node);
+    }
+
+    private static <T> T newModel(MultiSessionCodec<T> codec, JsonNode object) {
         T model = codec.newInstance();
-        codec.initFromJson(model, node);
+        codec.initFromJson(model, object);
         return model;
     }
 
@@ -66,7 +70,9 @@ public final class ModelValues {
             list.ensureCapacity(node.size());
         }
         for (int i = 0; i < node.size(); i++) {
-            models.add(read(codec, node.get(i), key + "[" + i + "]"));
+            JsonNode element = node.get(i);
+            // The element's key ("lines[3]") is built only for an error message.
+            models.add(element.isObject() ? newModel(codec, element) : read(codec, element, key + "[" + i + "]"));
         }
         return models;
     }
