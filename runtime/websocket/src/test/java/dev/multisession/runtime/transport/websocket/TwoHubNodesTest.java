@@ -1,0 +1,223 @@
+package dev.multisession.runtime.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.store.jdbc.PostgresHubStore;
+import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.transport.websocket.model.Order;
+import dev.multisession.runtime.transport.websocket.model.Orderline;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two hub nodes, each with its own WebSocket server and connection pool, on one real PostgreSQL
+ * database: terminals split across the nodes edit the same orders at the same time and converge,
+ * with counters adding up and no order number handed out twice.
+ */
+class TwoHubNodesTest {
+
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    private static final MultiSessionCodec<Order> CODEC = MultiSessionCodecs.forClass(Order.class);
+    private static final int TAPS = 25;
+
+    private final TerminalTokens tokens = TerminalTokens.inMemory();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    /** One hub node: its own store (pool and LISTEN connection), hub and server. */
+    private HubServer node() {
+        PostgresHubStore store = DATABASE.openHubStore(4);
+        Hub hub = Hub.builder().store(store).build();
+        HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
+        open.add(store);
+        open.add(hub);
+        open.add(server);
+        return server;
+    }
+
+    /** A terminal with its own UI thread, connected to one node. */
+    private final class Device implements AutoCloseable {
+        final String id;
+        final ExecutorService ui;
+        final Terminal<Order> terminal;
+
+        Device(String id, HubServer node) {
+            this.id = id;
+            this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
+            WebSocketTerminalTransport transport = WebSocketTerminalTransport
+                    .builder(URI.create("ws://127.0.0.1:" + node.port() + "/ws"), tokens.issue("bistro", id))
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(250))
+                    .build();
+            this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user("waiter " + id)
+                    .transport(transport).executor(ui).build().start();
+            open.add(0, this);
+        }
+
+        <T> T onUi(Callable<T> task) throws Exception {
+            return ui.submit(task).get(10, TimeUnit.SECONDS);
+        }
+
+        boolean idle() throws Exception {
+            return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
+        }
+
+        /** Every order this terminal shows, exported, keyed by uid. */
+        List<ObjectNode> state() throws Exception {
+            return onUi(() -> {
+                List<ObjectNode> orders = new ArrayList<>();
+                for (Order order : terminal.orders()) {
+                    orders.add(CODEC.exportAsJson(order));
+                }
+                orders.sort((a, b) -> a.get("uid").asText().compareTo(b.get("uid").asText()));
+                return orders;
+            });
+        }
+
+        @Override
+        public void close() {
+            terminal.close();
+            ui.shutdownNow();
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void terminalsOnTwoNodesEditTheSameOrdersAndConverge() throws Exception {
+        HubServer first = node();
+        HubServer second = node();
+        List<Device> devices = List.of(new Device("A", first), new Device("B", first),
+                new Device("C", second), new Device("D", second));
+        for (Device device : devices) {
+            await(device::idle, device.id + " online");
+        }
+
+        // Every terminal opens two orders at once: numbers are handed out on both nodes concurrently.
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService waiters = Executors.newFixedThreadPool(devices.size());
+        List<Future<?>> opened = new ArrayList<>();
+        for (Device device : devices) {
+            opened.add(waiters.submit(() -> {
+                go.await();
+                for (int i = 0; i < 2; i++) {
+                    String table = device.id + i;
+                    device.onUi(() -> device.terminal.newOrder(o -> o.table = table));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> future : opened) {
+            future.get(20, TimeUnit.SECONDS);
+        }
+
+        // One shared order: everyone adds a line and taps +1 on the same line at the same time.
+        Device a = devices.get(0);
+        String shared = a.onUi(() -> a.terminal.newOrder(o -> {
+            o.table = "shared";
+            o.lines.add(new Orderline("L1", 1, BigDecimal.ONE, 0));
+        })).uid;
+        for (Device device : devices) {
+            await(() -> device.onUi(() -> device.terminal.order(shared)) != null, device.id + " sees the shared order");
+        }
+        CountDownLatch tap = new CountDownLatch(1);
+        List<Future<?>> taps = new ArrayList<>();
+        for (Device device : devices) {
+            taps.add(waiters.submit(() -> {
+                tap.await();
+                device.onUi(() -> {
+                    Order order = device.terminal.order(shared);
+                    device.terminal.edit(order, o -> o.lines.add(new Orderline("L-" + device.id, 2, BigDecimal.TEN, 1)));
+                    return null;
+                });
+                for (int i = 0; i < TAPS; i++) {
+                    device.onUi(() -> {
+                        Order order = device.terminal.order(shared);
+                        device.terminal.edit(order, o -> o.line("L1").qty++);
+                        return null;
+                    });
+                }
+                return null;
+            }));
+        }
+        tap.countDown();
+        for (Future<?> future : taps) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        waiters.shutdown();
+
+        await(() -> converged(devices), "all four terminals converged");
+        List<ObjectNode> state = a.state();
+        assertEquals(9, state.size(), "8 orders opened at once plus the shared one");
+        ObjectNode sharedOrder = state.stream().filter(o -> o.get("uid").asText().equals(shared)).findFirst()
+                .orElseThrow();
+        assertEquals(1 + devices.size(), sharedOrder.get("lines").size(), "every terminal's line survived");
+        int qty = 0;
+        for (var line : sharedOrder.get("lines")) {
+            if (line.get("uid").asText().equals("L1")) {
+                qty = line.get("qty").asInt();
+            }
+        }
+        assertEquals(devices.size() * TAPS, qty, "every +1 from both nodes counted once");
+        Set<Long> numbers = new HashSet<>();
+        for (Order order : a.onUi(a.terminal::orders)) {
+            long number = a.onUi(() -> a.terminal.number(order));
+            assertEquals(true, numbers.add(number), "order number " + number + " handed out twice");
+        }
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), numbers, "numbers without gaps");
+    }
+
+    private static boolean converged(List<Device> devices) throws Exception {
+        List<ObjectNode> first = null;
+        for (Device device : devices) {
+            if (!device.idle()) {
+                return false;
+            }
+            List<ObjectNode> state = device.state();
+            if (first != null && !first.equals(state)) {
+                return false;
+            }
+            first = state;
+        }
+        return true;
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+}
