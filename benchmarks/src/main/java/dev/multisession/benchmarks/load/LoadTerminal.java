@@ -6,6 +6,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.terminal.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.transport.ForwardingTerminalTransport;
 import dev.multisession.runtime.transport.TerminalTransport;
 import dev.multisession.runtime.transport.websocket.WebSocketTerminalTransport;
 import dev.multisession.sample.restaurant.RestaurantOrder;
@@ -175,24 +176,18 @@ final class LoadTerminal implements AutoCloseable {
     }
 
     /** The WebSocket transport, with the probes on what arrives. */
-    private final class Probe implements TerminalTransport {
-        private final TerminalTransport delegate;
+    private final class Probe extends ForwardingTerminalTransport {
 
         Probe(TerminalTransport delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public void start(Listener listener) {
-            delegate.start(new Listener() {
-                @Override
-                public void connected() {
-                    listener.connected();
-                }
-
+        protected Listener listen(Listener terminal) {
+            return new ForwardingListener(terminal) {
                 @Override
                 public void received(HubMessage message) {
-                    listener.received(message);
+                    super.received(message);
                     if (message instanceof HubMessage.Change change) {
                         if (change.author().terminal().equals(id) && inWindow(System.nanoTime())) {
                             accepted.incrementAndGet();
@@ -209,19 +204,9 @@ final class LoadTerminal implements AutoCloseable {
                 @Override
                 public void disconnected(String reason) {
                     problems.incrementAndGet();
-                    listener.disconnected(reason);
+                    super.disconnected(reason);
                 }
-            });
-        }
-
-        @Override
-        public boolean send(ClientMessage message) {
-            return delegate.send(message);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            };
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.multisession.benchmarks.wire;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.transport.ForwardingTerminalTransport;
 import dev.multisession.runtime.transport.TerminalTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,25 +13,19 @@ import java.util.List;
  * Wraps a terminal's transport and records, as the encoded bytes that travel on the wire, every
  * mutation the terminal sends and every change the hub broadcasts back.
  */
-final class RecordingTransport implements TerminalTransport {
+final class RecordingTransport extends ForwardingTerminalTransport {
 
-    private final TerminalTransport delegate;
     private final MessageCodec codec = MessageCodec.instance();
     private final List<String> sentMutations = new ArrayList<>();
     private final List<String> receivedChanges = new ArrayList<>();
 
     RecordingTransport(TerminalTransport delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
-    public void start(Listener listener) {
-        delegate.start(new Listener() {
-            @Override
-            public void connected() {
-                listener.connected();
-            }
-
+    protected Listener listen(Listener terminal) {
+        return new ForwardingListener(terminal) {
             @Override
             public void received(HubMessage message) {
                 if (message instanceof HubMessage.Change) {
@@ -38,14 +33,9 @@ final class RecordingTransport implements TerminalTransport {
                         receivedChanges.add(codec.encode(message));
                     }
                 }
-                listener.received(message);
+                super.received(message);
             }
-
-            @Override
-            public void disconnected(String reason) {
-                listener.disconnected(reason);
-            }
-        });
+        };
     }
 
     @Override
@@ -55,12 +45,7 @@ final class RecordingTransport implements TerminalTransport {
                 sentMutations.add(codec.encode(message));
             }
         }
-        return delegate.send(message);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return super.send(message);
     }
 
     synchronized void clear() {

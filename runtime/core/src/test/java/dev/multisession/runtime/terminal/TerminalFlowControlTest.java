@@ -9,6 +9,7 @@ import dev.multisession.runtime.hub.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.transport.ForwardingTerminalTransport;
 import dev.multisession.runtime.transport.InMemoryTransport;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -138,41 +139,30 @@ class TerminalFlowControlTest {
     }
 
     /** Counts mutations sent against acks the terminal has been handed. */
-    private static final class CountingTransport implements dev.multisession.runtime.transport.TerminalTransport {
-        private final InMemoryTransport delegate;
+    private static final class CountingTransport extends ForwardingTerminalTransport {
         private final AtomicLong highestSent;
         private final AtomicLong highestAcked;
         private final AtomicLong maxInFlight;
 
         CountingTransport(InMemoryTransport delegate, AtomicLong highestSent, AtomicLong highestAcked,
                 AtomicLong maxInFlight) {
-            this.delegate = delegate;
+            super(delegate);
             this.highestSent = highestSent;
             this.highestAcked = highestAcked;
             this.maxInFlight = maxInFlight;
         }
 
         @Override
-        public void start(Listener listener) {
-            delegate.start(new Listener() {
-                @Override
-                public void connected() {
-                    listener.connected();
-                }
-
+        protected Listener listen(Listener terminal) {
+            return new ForwardingListener(terminal) {
                 @Override
                 public void received(HubMessage message) {
                     if (message instanceof HubMessage.Ack ack) {
                         highestAcked.accumulateAndGet(ack.mutationId(), Math::max);
                     }
-                    listener.received(message);
+                    super.received(message);
                 }
-
-                @Override
-                public void disconnected(String reason) {
-                    listener.disconnected(reason);
-                }
-            });
+            };
         }
 
         @Override
@@ -181,12 +171,7 @@ class TerminalFlowControlTest {
                 highestSent.accumulateAndGet(mutate.mutationId(), Math::max);
                 maxInFlight.accumulateAndGet(mutate.mutationId() - highestAcked.get(), Math::max);
             }
-            return delegate.send(message);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.send(message);
         }
     }
 }
