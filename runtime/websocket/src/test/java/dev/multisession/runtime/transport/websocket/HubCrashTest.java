@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.io.BufferedReader;
@@ -16,12 +15,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,14 +51,14 @@ class HubCrashTest {
         int port = freePort();
         URI uri = URI.create("ws://localhost:" + port + "/ws");
         Process hub = startHub(database, tokenFile, port);
-        List<Device> devices = new ArrayList<>();
+        List<TestTerminal> devices = new ArrayList<>();
         try {
-            Device a = new Device("A", uri, tokens.issue("bistro", "A"));
-            Device b = new Device("B", uri, tokens.issue("bistro", "B"));
+            TestTerminal a = new TestTerminal("A", uri, tokens.issue("bistro", "A"));
+            TestTerminal b = new TestTerminal("B", uri, tokens.issue("bistro", "B"));
             devices.add(a);
             devices.add(b);
             Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
-            await(() -> b.onUi(() -> b.terminal.order(order.uid)) != null, "B sees the order");
+            Eventually.await(() -> b.onUi(() -> b.terminal.order(order.uid)) != null, "B sees the order", 30);
             Order onB = b.onUi(() -> b.terminal.order(order.uid));
 
             AtomicBoolean editing = new AtomicBoolean(true);
@@ -77,14 +74,14 @@ class HubCrashTest {
             editing.set(false);
             editsA.get(10, TimeUnit.SECONDS);
             editsB.get(10, TimeUnit.SECONDS);
-            await(() -> a.idle() && b.idle(), "every edit acknowledged");
+            Eventually.await(() -> a.idle() && b.idle(), "every edit acknowledged", 30);
             assertTrue(added.size() > 20, "edits were made throughout: " + added.size());
 
             hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             hub = startHub(database, tokenFile, port);
-            Device fresh = new Device("C", uri, tokens.issue("bistro", "C"));
+            TestTerminal fresh = new TestTerminal("C", uri, tokens.issue("bistro", "C"));
             devices.add(fresh);
-            await(() -> fresh.idle() && fresh.onUi(() -> fresh.terminal.order(order.uid)) != null, "C has the order");
+            Eventually.await(() -> fresh.idle() && fresh.onUi(() -> fresh.terminal.order(order.uid)) != null, "C has the order", 30);
             Set<String> seen = fresh.onUi(() -> {
                 Set<String> uids = new HashSet<>();
                 fresh.terminal.order(order.uid).lines.forEach(line -> uids.add(line.uid));
@@ -93,7 +90,7 @@ class HubCrashTest {
             assertEquals(added, seen, "lines lost across kill -9: " + diff(added, seen));
             assertNotNull(fresh.onUi(() -> fresh.terminal.order(order.uid).table));
         } finally {
-            devices.forEach(Device::close);
+            devices.forEach(TestTerminal::close);
             hub.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
@@ -108,7 +105,7 @@ class HubCrashTest {
         return thread;
     });
 
-    private static CompletableFuture<Void> edit(Device device, Order order, String prefix, AtomicBoolean editing,
+    private static CompletableFuture<Void> edit(TestTerminal device, Order order, String prefix, AtomicBoolean editing,
             Set<String> added) {
         return CompletableFuture.runAsync(() -> {
             int i = 0;
@@ -169,50 +166,6 @@ class HubCrashTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
-
-    /** A terminal with its own UI thread and WebSocket transport. */
-    private static final class Device implements AutoCloseable {
-        final ExecutorService ui;
-        final Terminal<Order> terminal;
-
-        Device(String id, URI uri, String token) {
-            this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
-            WebSocketTerminalTransport transport = WebSocketTerminalTransport.builder(uri, token)
-                    .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-                    .keepAlive(Duration.ofMillis(250), Duration.ofSeconds(1))
-                    .build();
-            this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user(id)
-                    .transport(transport).executor(ui).build().start();
-        }
-
-        <T> T onUi(Callable<T> task) throws Exception {
-            return ui.submit(task).get(10, TimeUnit.SECONDS);
-        }
-
-        boolean idle() throws Exception {
-            return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
-        }
-
-        @Override
-        public void close() {
-            terminal.close();
-            ui.shutdownNow();
         }
     }
 }

@@ -56,9 +56,9 @@ class OutboxCatchUpTest {
                 .build());
         terminal = Terminal.builder(Order.class).session("bistro").terminalId("A").transport(transport)
                 .executor(ui).build().start();
-        await(() -> onUi(terminal::isOnline), "online", 20);
+        Eventually.await(() -> onUi(terminal::isOnline), "online", 20);
         server.close();
-        await(() -> !onUi(terminal::isOnline), "offline", 20);
+        Eventually.await(() -> !onUi(terminal::isOnline), "offline", 20);
 
         List<String> uids = onUi(() -> {
             List<String> made = new ArrayList<>();
@@ -75,7 +75,7 @@ class OutboxCatchUpTest {
 
         int dropsBefore = transport.drops.size();
         server = HubServer.builder().host("127.0.0.1").port(port).hub(hub).tokens(tokens).start();
-        await(() -> onUi(() -> terminal.isOnline() && terminal.pendingMutations() == 0), "outbox empty", 60);
+        Eventually.await(() -> onUi(() -> terminal.isOnline() && terminal.pendingMutations() == 0), "outbox empty", 60);
 
         assertEquals(List.of(), transport.errors, "errors from the hub");
         assertEquals(List.of(), transport.drops.subList(dropsBefore, transport.drops.size()), "drops after the restart");
@@ -84,20 +84,6 @@ class OutboxCatchUpTest {
             long qty = store.inSession("bistro", tx -> tx.order(uid).orElseThrow().data().get("lines").get(0)
                     .get("qty").asLong());
             assertEquals(EDITS_PER_ORDER - 1, qty, "quantity of " + uid);
-        }
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static void await(Check check, String what, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

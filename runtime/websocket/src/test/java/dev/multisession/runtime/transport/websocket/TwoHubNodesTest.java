@@ -8,17 +8,14 @@ import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
-import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,51 +52,6 @@ class TwoHubNodesTest {
         return server;
     }
 
-    /** A terminal with its own UI thread, connected to one node. */
-    private final class Device implements AutoCloseable {
-        final String id;
-        final ExecutorService ui;
-        final Terminal<Order> terminal;
-
-        Device(String id, HubServer node) {
-            this.id = id;
-            this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
-            WebSocketTerminalTransport transport = WebSocketTerminalTransport
-                    .builder(URI.create("ws://127.0.0.1:" + node.port() + "/ws"), tokens.issue("bistro", id))
-                    .backoff(Duration.ofMillis(20), Duration.ofMillis(250))
-                    .build();
-            this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user("waiter " + id)
-                    .transport(transport).executor(ui).build().start();
-            open.add(0, this);
-        }
-
-        <T> T onUi(Callable<T> task) throws Exception {
-            return ui.submit(task).get(10, TimeUnit.SECONDS);
-        }
-
-        boolean idle() throws Exception {
-            return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
-        }
-
-        /** Every order this terminal shows, exported, keyed by uid. */
-        List<ObjectNode> state() throws Exception {
-            return onUi(() -> {
-                List<ObjectNode> orders = new ArrayList<>();
-                for (Order order : terminal.orders()) {
-                    orders.add(CODEC.exportAsJson(order));
-                }
-                orders.sort((a, b) -> a.get("uid").asText().compareTo(b.get("uid").asText()));
-                return orders;
-            });
-        }
-
-        @Override
-        public void close() {
-            terminal.close();
-            ui.shutdownNow();
-        }
-    }
-
     @AfterEach
     void closeAll() throws Exception {
         for (AutoCloseable closeable : open) {
@@ -107,21 +59,41 @@ class TwoHubNodesTest {
         }
     }
 
+    /** A terminal connected to one node, closed after the test. */
+    private TestTerminal terminal(String id, HubServer node) {
+        TestTerminal terminal = new TestTerminal(id, URI.create("ws://127.0.0.1:" + node.port() + "/ws"),
+                tokens.issue("bistro", id));
+        open.add(0, terminal);
+        return terminal;
+    }
+
+    /** Every order a terminal shows, exported, sorted by uid. */
+    private static List<ObjectNode> state(TestTerminal device) throws Exception {
+        return device.onUi(() -> {
+            List<ObjectNode> orders = new ArrayList<>();
+            for (Order order : device.terminal.orders()) {
+                orders.add(CODEC.exportAsJson(order));
+            }
+            orders.sort((a, b) -> a.get("uid").asText().compareTo(b.get("uid").asText()));
+            return orders;
+        });
+    }
+
     @Test
     void terminalsOnTwoNodesEditTheSameOrdersAndConverge() throws Exception {
         HubServer first = node();
         HubServer second = node();
-        List<Device> devices = List.of(new Device("A", first), new Device("B", first),
-                new Device("C", second), new Device("D", second));
-        for (Device device : devices) {
-            await(device::idle, device.id + " online");
+        List<TestTerminal> devices = List.of(terminal("A", first), terminal("B", first),
+                terminal("C", second), terminal("D", second));
+        for (TestTerminal device : devices) {
+            Eventually.await(device::idle, device.id + " online", 30);
         }
 
         // Every terminal opens two orders at once: numbers are handed out on both nodes concurrently.
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService waiters = Executors.newFixedThreadPool(devices.size());
         List<Future<?>> opened = new ArrayList<>();
-        for (Device device : devices) {
+        for (TestTerminal device : devices) {
             opened.add(waiters.submit(() -> {
                 go.await();
                 for (int i = 0; i < 2; i++) {
@@ -137,17 +109,17 @@ class TwoHubNodesTest {
         }
 
         // One shared order: everyone adds a line and taps +1 on the same line at the same time.
-        Device a = devices.get(0);
+        TestTerminal a = devices.get(0);
         String shared = a.onUi(() -> a.terminal.newOrder(o -> {
             o.table = "shared";
             o.lines.add(new Orderline("L1", 1, BigDecimal.ONE, 0));
         })).uid;
-        for (Device device : devices) {
-            await(() -> device.onUi(() -> device.terminal.order(shared)) != null, device.id + " sees the shared order");
+        for (TestTerminal device : devices) {
+            Eventually.await(() -> device.onUi(() -> device.terminal.order(shared)) != null, device.id + " sees the shared order", 30);
         }
         CountDownLatch tap = new CountDownLatch(1);
         List<Future<?>> taps = new ArrayList<>();
-        for (Device device : devices) {
+        for (TestTerminal device : devices) {
             taps.add(waiters.submit(() -> {
                 tap.await();
                 device.onUi(() -> {
@@ -171,8 +143,8 @@ class TwoHubNodesTest {
         }
         waiters.shutdown();
 
-        await(() -> converged(devices), "all four terminals converged");
-        List<ObjectNode> state = a.state();
+        Eventually.await(() -> converged(devices), "all four terminals converged", 30);
+        List<ObjectNode> state = state(a);
         assertEquals(9, state.size(), "8 orders opened at once plus the shared one");
         ObjectNode sharedOrder = state.stream().filter(o -> o.get("uid").asText().equals(shared)).findFirst()
                 .orElseThrow();
@@ -192,32 +164,18 @@ class TwoHubNodesTest {
         assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), numbers, "numbers without gaps");
     }
 
-    private static boolean converged(List<Device> devices) throws Exception {
+    private static boolean converged(List<TestTerminal> devices) throws Exception {
         List<ObjectNode> first = null;
-        for (Device device : devices) {
+        for (TestTerminal device : devices) {
             if (!device.idle()) {
                 return false;
             }
-            List<ObjectNode> state = device.state();
+            List<ObjectNode> state = state(device);
             if (first != null && !first.equals(state)) {
                 return false;
             }
             first = state;
         }
         return true;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(25);
-        }
     }
 }

@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisession.runtime.codec.MultiSessionCodec;
-import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.InMemoryHubStore;
-import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.math.BigDecimal;
-import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,61 +19,11 @@ import org.junit.jupiter.api.Test;
 /** Terminals and a real hub over WebSocket connections on loopback: the sync engine's scenarios end to end. */
 class WebSocketEndToEndTest {
 
-    private static final MultiSessionCodec<Order> CODEC = MultiSessionCodecs.forClass(Order.class);
-
     private final TerminalTokens tokens = TerminalTokens.inMemory();
     private Hub hub;
     private HubServer server;
     private int port;
-    private final List<Device> devices = new ArrayList<>();
-
-    /** A terminal with its own UI thread, reached over its own WebSocket connection. */
-    private final class Device implements AutoCloseable {
-        final String id;
-        final ExecutorService ui;
-        final Terminal<Order> terminal;
-
-        Device(String id) {
-            this.id = id;
-            this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
-            WebSocketTerminalTransport transport = WebSocketTerminalTransport
-                    .builder(java.net.URI.create("ws://localhost:" + port + "/ws"), tokens.issue("bistro", id))
-                    .backoff(Duration.ofMillis(20), Duration.ofMillis(250))
-                    .keepAlive(Duration.ofMillis(250), Duration.ofSeconds(1))
-                    .build();
-            this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user("waiter " + id)
-                    .transport(transport).executor(ui).build().start();
-        }
-
-        <T> T onUi(Callable<T> task) throws Exception {
-            return ui.submit(task).get(10, TimeUnit.SECONDS);
-        }
-
-        void run(Runnable task) throws Exception {
-            onUi(() -> {
-                task.run();
-                return null;
-            });
-        }
-
-        /** The order as this terminal shows it, exported to JSON on its own thread. */
-        ObjectNode json(String uid) throws Exception {
-            return onUi(() -> {
-                Order order = terminal.order(uid);
-                return order == null ? null : CODEC.exportAsJson(order);
-            });
-        }
-
-        boolean idle() throws Exception {
-            return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
-        }
-
-        @Override
-        public void close() {
-            terminal.close();
-            ui.shutdownNow();
-        }
-    }
+    private final List<TestTerminal> devices = new ArrayList<>();
 
     @BeforeEach
     void startHub() {
@@ -91,22 +34,23 @@ class WebSocketEndToEndTest {
 
     @AfterEach
     void stopAll() {
-        devices.forEach(Device::close);
+        devices.forEach(TestTerminal::close);
         server.close();
         hub.close();
     }
 
-    private Device device(String id) {
-        Device device = new Device(id);
+    private TestTerminal device(String id) {
+        TestTerminal device = new TestTerminal(id, URI.create("ws://localhost:" + port + "/ws"),
+                tokens.issue("bistro", id));
         devices.add(device);
         return device;
     }
 
     @Test
     void newOrderOnAAppearsIdenticalOnBAndC() throws Exception {
-        Device a = device("A");
-        Device b = device("B");
-        Device c = device("C");
+        TestTerminal a = device("A");
+        TestTerminal b = device("B");
+        TestTerminal c = device("C");
         Order order = a.onUi(() -> a.terminal.newOrder(o -> {
             o.table = "T4";
             o.guests = 2;
@@ -114,7 +58,7 @@ class WebSocketEndToEndTest {
             o.lines.add(new Orderline("L2", 23, new BigDecimal("12.00"), 1));
         }));
         awaitConverged(order.uid, a, b, c);
-        for (Device device : List.of(a, b, c)) {
+        for (TestTerminal device : List.of(a, b, c)) {
             assertEquals(1L, (long) device.onUi(() -> device.terminal.number(device.terminal.order(order.uid))), device.id);
         }
         assertEquals("T4", b.json(order.uid).get("table_id").asText());
@@ -122,8 +66,8 @@ class WebSocketEndToEndTest {
 
     @Test
     void concurrentEditsOfOneOrderAllSurvive() throws Exception {
-        Device a = device("A");
-        Device b = device("B");
+        TestTerminal a = device("A");
+        TestTerminal b = device("B");
         Order onA = a.onUi(() -> a.terminal.newOrder(o -> o.lines.add(new Orderline("L1", 1, BigDecimal.ONE, 1))));
         awaitConverged(onA.uid, a, b);
 
@@ -146,8 +90,8 @@ class WebSocketEndToEndTest {
 
     @Test
     void counterTapsFromTwoTerminalsAddUp() throws Exception {
-        Device a = device("A");
-        Device b = device("B");
+        TestTerminal a = device("A");
+        TestTerminal b = device("B");
         Order order = a.onUi(() -> a.terminal.newOrder(o -> o.lines.add(new Orderline("L1", 1, BigDecimal.ONE, 1))));
         awaitConverged(order.uid, a, b);
         Order onB = b.onUi(() -> b.terminal.order(order.uid));
@@ -161,13 +105,13 @@ class WebSocketEndToEndTest {
 
     @Test
     void editsMadeWhileTheHubIsDownReachEveryoneAfterItRestarts() throws Exception {
-        Device a = device("A");
-        Device b = device("B");
+        TestTerminal a = device("A");
+        TestTerminal b = device("B");
         Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
         awaitConverged(order.uid, a, b);
 
         server.close();
-        await(() -> !a.onUi(a.terminal::isOnline) && !b.onUi(b.terminal::isOnline), "both terminals offline");
+        Eventually.await(() -> !a.onUi(a.terminal::isOnline) && !b.onUi(b.terminal::isOnline), "both terminals offline", 20);
         a.run(() -> a.terminal.edit(order, o -> o.guests = 6));
         Order offline = b.onUi(() -> b.terminal.newOrder(o -> o.table = "T9"));
         b.run(() -> b.terminal.edit(b.terminal.order(order.uid), o -> o.note = "allergy"));
@@ -181,10 +125,10 @@ class WebSocketEndToEndTest {
         assertNotNull(a.json(offline.uid));
     }
 
-    private void awaitConverged(String uid, Device... devices) throws Exception {
-        await(() -> {
+    private void awaitConverged(String uid, TestTerminal... devices) throws Exception {
+        Eventually.await(() -> {
             ObjectNode first = null;
-            for (Device device : devices) {
+            for (TestTerminal device : devices) {
                 if (!device.idle()) {
                     return false;
                 }
@@ -195,21 +139,6 @@ class WebSocketEndToEndTest {
                 first = json;
             }
             return true;
-        }, "order " + uid + " converged");
+        }, "order " + uid + " converged", 20);
     }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
 }

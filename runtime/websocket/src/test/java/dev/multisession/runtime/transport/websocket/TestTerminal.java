@@ -1,0 +1,67 @@
+package dev.multisession.runtime.transport.websocket;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.transport.websocket.model.Order;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A terminal of session "bistro" with its own UI thread, connected over WebSocket with short
+ * reconnect and keep-alive timings. Tests reach its terminal and models only on that thread.
+ */
+final class TestTerminal implements AutoCloseable {
+
+    private static final MultiSessionCodec<Order> CODEC = MultiSessionCodecs.forClass(Order.class);
+
+    final String id;
+    final ExecutorService ui;
+    final Terminal<Order> terminal;
+
+    TestTerminal(String id, URI uri, String token) {
+        this.id = id;
+        this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
+        WebSocketTerminalTransport transport = WebSocketTerminalTransport.builder(uri, token)
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(250))
+                .keepAlive(Duration.ofMillis(250), Duration.ofSeconds(1))
+                .build();
+        this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user("waiter " + id)
+                .transport(transport).executor(ui).build().start();
+    }
+
+    <T> T onUi(Callable<T> task) throws Exception {
+        return ui.submit(task).get(10, TimeUnit.SECONDS);
+    }
+
+    void run(Runnable task) throws Exception {
+        onUi(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /** The order as this terminal shows it, exported to JSON on its own thread; null if it has none. */
+    ObjectNode json(String uid) throws Exception {
+        return onUi(() -> {
+            Order order = terminal.order(uid);
+            return order == null ? null : CODEC.exportAsJson(order);
+        });
+    }
+
+    /** Online with nothing left to send. */
+    boolean idle() throws Exception {
+        return onUi(() -> terminal.pendingMutations() == 0 && terminal.isOnline());
+    }
+
+    @Override
+    public void close() {
+        terminal.close();
+        ui.shutdownNow();
+    }
+}
