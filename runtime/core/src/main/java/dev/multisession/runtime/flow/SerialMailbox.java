@@ -1,0 +1,176 @@
+package dev.multisession.runtime.flow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands items to a handler on an executor, in the order they were offered and one batch at a
+ * time: the handler never runs twice at once, and everything offered while a batch is being
+ * handled joins the next one. After each batch the rest goes to a new task, so that other work
+ * on the same executor (an application's UI tasks, other sessions of a hub) gets its turn in
+ * between.
+ *
+ * <p>A handler that throws is logged and draining goes on with the next batch: one bad item
+ * never stops the mailbox. An executor that runs tasks on the calling thread is supported:
+ * an item offered from inside the handler is handled by the running drain, right after the
+ * current batch. {@link #offer} never blocks and never runs the handler while holding a lock.
+ * Thread-safe.
+ *
+ * @param <T> the items
+ */
+public final class SerialMailbox<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialMailbox.class);
+
+    private final String name;
+    private final Executor executor;
+    private final int maxBatch;
+    private final Consumer<List<T>> handler;
+    // guarded by this
+    private final ArrayDeque<T> queue = new ArrayDeque<>();
+    /** A drain task is on its way to the executor or running. */
+    private boolean scheduled;
+    /** A drain is running (on some thread). */
+    private boolean running;
+    /** A drain task arrived while another was running: the running one goes round again. */
+    private boolean again;
+
+    /**
+     * @param name what the mailbox serves, for log lines
+     * @param executor where batches are handled
+     * @param maxBatch the most items handed over in one call
+     * @param handler handles one batch; must not block for long
+     */
+    public SerialMailbox(String name, Executor executor, int maxBatch, Consumer<List<T>> handler) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, not " + maxBatch);
+        }
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * Queues an item; a drain task is scheduled unless one is already on its way. If the
+     * executor refuses the task (it is shut down), what is waiting is dropped with a warning.
+     */
+    public void offer(T item) {
+        synchronized (this) {
+            queue.add(item);
+            if (scheduled) {
+                return;
+            }
+            scheduled = true;
+        }
+        submit();
+    }
+
+    /** How many items wait (for gauges and tests). */
+    public synchronized int waiting() {
+        return queue.size();
+    }
+
+    private void submit() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            int dropped;
+            synchronized (this) {
+                dropped = queue.size();
+                queue.clear();
+                scheduled = false;
+                running = false;
+            }
+            LOG.warn("{}: the executor refused work ({}); {} item(s) dropped", name, e.getMessage(), dropped);
+        }
+    }
+
+    private void drain() {
+        synchronized (this) {
+            if (running) {
+                again = true; // inline re-entry, or a task that overtook the running drain
+                return;
+            }
+            running = true;
+        }
+        boolean done = false;
+        try {
+            while (true) {
+                List<T> batch;
+                synchronized (this) {
+                    again = false;
+                    batch = take();
+                    if (batch.isEmpty()) {
+                        running = false;
+                        scheduled = false;
+                        done = true;
+                        return;
+                    }
+                }
+                handle(batch);
+                synchronized (this) {
+                    if (queue.isEmpty()) {
+                        running = false;
+                        scheduled = false;
+                        done = true;
+                        return;
+                    }
+                }
+                // more is waiting: let the executor's other tasks run first
+                executor.execute(this::drain);
+                synchronized (this) {
+                    if (!again) {
+                        running = false; // the new task drains the rest
+                        done = true;
+                        return;
+                    }
+                }
+                // the new task ran inline, or started elsewhere and found this one running: go on here
+            }
+        } catch (RejectedExecutionException e) {
+            int dropped;
+            synchronized (this) {
+                dropped = queue.size();
+                queue.clear();
+                running = false;
+                scheduled = false;
+                done = true;
+            }
+            LOG.warn("{}: the executor refused work ({}); {} item(s) dropped", name, e.getMessage(), dropped);
+        } finally {
+            if (!done) {
+                // an Error escaped the handler: leave the mailbox usable for whoever recovers
+                synchronized (this) {
+                    running = false;
+                    scheduled = false;
+                }
+            }
+        }
+    }
+
+    private void handle(List<T> batch) {
+        try {
+            handler.accept(batch);
+        } catch (RuntimeException e) {
+            LOG.error("{}: handling a batch of {} failed; going on with what follows", name, batch.size(), e);
+        }
+    }
+
+    /** Takes up to {@code maxBatch} items; the caller holds the lock. */
+    private List<T> take() {
+        int size = Math.min(maxBatch, queue.size());
+        List<T> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(queue.poll());
+        }
+        return batch;
+    }
+}

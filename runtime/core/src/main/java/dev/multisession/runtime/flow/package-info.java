@@ -1,0 +1,9 @@
+/**
+ * Flow control shared by every part of the runtime: a serial mailbox that hands work to an
+ * executor one batch at a time, reconnect and retry delays ({@link
+ * dev.multisession.runtime.flow.Backoff}), a token bucket for message rates, the one timer
+ * thread that waits out delays, and named daemon threads. The hub, the terminal, the WebSocket
+ * transports and the PostgreSQL listener all use these instead of writing their own, so each
+ * rule (how a delay grows, what happens when a handler throws) is stated once.
+ */
+package dev.multisession.runtime.flow;
