@@ -10,30 +10,14 @@ import java.util.Optional;
 
 /**
  * One session as a batch of mutations sees it inside a single store transaction: reads go to
- * the transaction once and are kept, and each mutation's writes ({@link Step}) are kept in memory
+ * the transaction once and are kept, and each mutation's writes (its {@link Decision}) are kept in memory
  * only once it has been handled completely. A mutation that throws therefore leaves nothing
  * behind and the others of the batch go on. {@link #writeTo} then writes what the batch changed:
  * each touched order and terminal cursor once (its last state), every event, the head once.
  *
  * <p>Not thread-safe; lives for one transaction.
  */
-final class SessionWorkingCopy {
-
-    /**
-     * What handling one mutation decided, to be kept as a whole: every member but {@code reply}
-     * may be null (nothing of that kind to write).
-     */
-    record Step(HubMessage reply, String terminal, TerminalCursor cursor, StoredOrder order,
-            HubMessage.Event event, SessionHead head) {
-
-        static Step replyOnly(HubMessage reply) {
-            return new Step(reply, null, null, null, null, null);
-        }
-
-        static Step cursorOnly(HubMessage reply, String terminal, TerminalCursor cursor) {
-            return new Step(reply, terminal, cursor, null, null, null);
-        }
-    }
+final class SessionWorkingCopy implements SessionView {
 
     private final SessionTx tx;
     private final int logSize;
@@ -52,12 +36,14 @@ final class SessionWorkingCopy {
         this.head = initialHead;
     }
 
-    SessionHead head() {
+    @Override
+    public SessionHead head() {
         return head;
     }
 
     /** The order as the batch left it so far; callers must not modify what they get. */
-    Optional<StoredOrder> order(String uid) {
+    @Override
+    public Optional<StoredOrder> order(String uid) {
         Optional<StoredOrder> known = orders.get(uid);
         if (known == null) {
             known = tx.order(uid);
@@ -66,7 +52,8 @@ final class SessionWorkingCopy {
         return known;
     }
 
-    TerminalCursor terminal(String terminalId) {
+    @Override
+    public TerminalCursor terminal(String terminalId) {
         TerminalCursor known = cursors.get(terminalId);
         if (known == null) {
             known = tx.terminal(terminalId);
@@ -76,24 +63,24 @@ final class SessionWorkingCopy {
     }
 
     /** Keeps what one mutation decided; later reads see it. */
-    void keep(Step step) {
-        if (step.cursor() != null) {
-            cursors.put(step.terminal(), step.cursor());
-            changedCursors.put(step.terminal(), step.cursor());
+    void keep(Decision decision) {
+        if (decision.cursor() != null) {
+            cursors.put(decision.terminal(), decision.cursor());
+            changedCursors.put(decision.terminal(), decision.cursor());
         }
-        if (step.order() != null) {
-            orders.put(step.order().uid(), Optional.of(step.order()));
-            changedOrders.put(step.order().uid(), step.order());
+        if (decision.order() != null) {
+            orders.put(decision.order().uid(), Optional.of(decision.order()));
+            changedOrders.put(decision.order().uid(), decision.order());
         }
-        if (step.event() != null) {
-            events.add(step.event());
+        if (decision.event() != null) {
+            events.add(decision.event());
         }
-        if (step.head() != null) {
-            head = step.head();
+        if (decision.head() != null) {
+            head = decision.head();
         }
     }
 
-    /** The events the kept steps produced, in sequence order. */
+    /** The events the kept decisions produced, in sequence order. */
     List<HubMessage.Event> events() {
         return events;
     }

@@ -2,6 +2,7 @@ package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.hub.HubConnection;
 import dev.multisession.runtime.hub.HubEndpoint;
+import dev.multisession.runtime.hub.MessageChecks;
 import dev.multisession.runtime.hub.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -93,10 +94,13 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
             reply(e.code(), e.getMessage(), null);
             return;
         }
-        if (message instanceof ClientMessage.Hello hello && !claimsOwnIdentity(hello)) {
-            LOG.warn("{} said hello as terminal {} of session {}; refused", describe(), hello.terminal(), hello.session());
-            reply(Reason.FORBIDDEN, "this connection is authenticated for terminal \"" + identity.terminal()
-                    + "\" of session \"" + identity.session() + "\"; a hello must name them", message.type());
+        HubMessage.Error refused = MessageChecks.check(identity, message);
+        if (refused != null) {
+            // the hub would answer the same; refusing here keeps the message off the session's queue
+            if (Reason.FORBIDDEN.equals(refused.code())) {
+                LOG.warn("{} sent a {} it may not send: {}", describe(), message.type(), refused.message());
+            }
+            reply(refused.code(), refused.message(), refused.ref());
             return;
         }
         try {
@@ -138,10 +142,6 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.debug("{}: {}", describe(), cause.toString());
-    }
-
-    private boolean claimsOwnIdentity(ClientMessage.Hello hello) {
-        return identity.session().equals(hello.session()) && identity.terminal().equals(hello.terminal());
     }
 
     private void deliver(HubMessage message) {

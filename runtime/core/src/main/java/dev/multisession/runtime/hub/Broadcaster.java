@@ -1,0 +1,192 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.protocol.HubMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one session sends to its connections, in sequence order: replies with the events
+ * they produced, broadcasts of events committed here or (after a poke) on another node, the
+ * replay of the log or a snapshot that brings a (re)connecting terminal up to date, and the
+ * empty snapshot of a new run. Every send to a connection goes through this object's monitor,
+ * so a terminal never sees an event twice or out of order, whichever thread committed it.
+ */
+final class Broadcaster {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
+    private static final int READ_BATCH = 500;
+
+    private final String session;
+    private final HubStore store;
+    private final List<TerminalConnection> connections = new CopyOnWriteArrayList<>();
+    /** The last sequence number broadcast; -1 until known. Guarded by this. */
+    private long broadcastSeq = -1;
+
+    Broadcaster(String session, HubStore store) {
+        this.session = session;
+        this.store = store;
+    }
+
+    /** Sends a reply outside of any batch (a pong, an error). */
+    synchronized void reply(TerminalConnection connection, HubMessage message) {
+        connection.sink.send(message);
+    }
+
+    /** Answers a committed batch, then sends its events to every connection. */
+    synchronized void answerAndBroadcast(List<TerminalConnection> senders, List<HubMessage> replies,
+            List<HubMessage.Event> events) {
+        for (int i = 0; i < senders.size(); i++) {
+            senders.get(i).sink.send(replies.get(i));
+        }
+        broadcast(events);
+    }
+
+    /** Sends events just committed here; falls back to the log when they do not follow what was sent. */
+    private void broadcast(List<HubMessage.Event> events) {
+        for (HubMessage.Event event : events) {
+            if (broadcastSeq >= 0 && event.seq() <= broadcastSeq) {
+                continue; // already sent after a poke that read the log
+            }
+            if (broadcastSeq < 0 || event.seq() != broadcastSeq + 1) {
+                pump();
+                return;
+            }
+            for (TerminalConnection connection : connections) {
+                deliver(connection, event);
+            }
+            broadcastSeq = event.seq();
+        }
+    }
+
+    /** Sends every logged event after the last broadcast one to every connection that lacks it. */
+    synchronized void pump() {
+        if (broadcastSeq < 0) {
+            broadcastSeq = store.inSession(session, tx -> tx.head().logFloor());
+        }
+        while (true) {
+            List<HubMessage.Event> events = store.readLog(session, broadcastSeq, READ_BATCH);
+            if (events.isEmpty()) {
+                return;
+            }
+            for (HubMessage.Event event : events) {
+                for (TerminalConnection connection : connections) {
+                    deliver(connection, event);
+                }
+                broadcastSeq = event.seq();
+            }
+        }
+    }
+
+    /** Closes the day and sends every connection the empty snapshot of the new run; returns the new run id. */
+    synchronized long reset() {
+        // the cursors are read in the reset's own transaction, so each snapshot names exactly
+        // the mutations of its terminal that the old run had handled
+        Map<TerminalConnection, Long> handled = new HashMap<>();
+        SessionHead head = store.inSession(session, tx -> {
+            SessionHead next = MutationRules.closeDay(tx.head());
+            tx.deleteAllOrders();
+            tx.trimLog(next.logFloor());
+            tx.saveHead(next);
+            for (TerminalConnection connection : connections) {
+                handled.put(connection, tx.terminal(connection.identity.terminal()).lastMutationId());
+            }
+            return next;
+        });
+        broadcastSeq = Math.max(broadcastSeq, head.seq());
+        for (TerminalConnection connection : connections) {
+            connection.sentSeq = head.seq();
+            connection.sink.send(new HubMessage.Snapshot(head.runId(), head.seq(),
+                    handled.getOrDefault(connection, 0L), List.of()));
+        }
+        LOG.info("session {} reset to run {}", session, head.runId());
+        return head.runId();
+    }
+
+    /**
+     * Brings a connection up to date from {@code afterSeq} in run {@code runId} (by replaying
+     * the log, or with a snapshot when the log no longer reaches back that far or the run is
+     * another) and registers it for broadcasts; a hello is answered with a welcome first.
+     */
+    synchronized void catchUp(TerminalConnection connection, long runId, long afterSeq, boolean welcome) {
+        Start start = store.inSession(session, tx -> {
+            SessionHead head = tx.head();
+            TerminalCursor cursor = tx.terminal(connection.identity.terminal());
+            boolean replayable = runId == head.runId() && afterSeq >= head.logFloor() && afterSeq <= head.seq();
+            return new Start(head, cursor, replayable ? null : snapshot(tx, head, cursor));
+        });
+        if (welcome) {
+            connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
+                    start.head.runId(), start.head.seq(), start.cursor.lastMutationId()));
+        }
+        if (start.snapshot == null && !replay(connection, afterSeq, start.head.seq())) {
+            HubMessage.Snapshot snapshot = store.inSession(session,
+                    tx -> snapshot(tx, tx.head(), tx.terminal(connection.identity.terminal())));
+            connection.sentSeq = snapshot.seq();
+            connection.sink.send(snapshot);
+        } else if (start.snapshot != null) {
+            connection.sentSeq = start.snapshot.seq();
+            connection.sink.send(start.snapshot);
+        }
+        if (!connection.closed && !connections.contains(connection)) {
+            connections.add(connection);
+        }
+        if (broadcastSeq < 0) {
+            broadcastSeq = connection.sentSeq;
+        }
+    }
+
+    /** Stops sending to a connection. */
+    synchronized void remove(TerminalConnection connection) {
+        connections.remove(connection);
+    }
+
+    /** The connections that get broadcasts. */
+    List<TerminalConnection> connections() {
+        return new ArrayList<>(connections);
+    }
+
+    private static void deliver(TerminalConnection connection, HubMessage.Event event) {
+        if (event.seq() > connection.sentSeq) {
+            connection.sentSeq = event.seq();
+            connection.sink.send(event);
+        }
+    }
+
+    /** Sends the log after {@code afterSeq}; false if part of it was already trimmed. */
+    private boolean replay(TerminalConnection connection, long afterSeq, long atLeastTo) {
+        long seq = afterSeq;
+        while (true) {
+            List<HubMessage.Event> events = store.readLog(session, seq, READ_BATCH);
+            if (events.isEmpty()) {
+                if (seq < atLeastTo) {
+                    return false;
+                }
+                connection.sentSeq = Math.max(connection.sentSeq, seq);
+                return true;
+            }
+            if (events.get(0).seq() != seq + 1) {
+                return false;
+            }
+            for (HubMessage.Event event : events) {
+                connection.sink.send(event);
+                seq = event.seq();
+            }
+        }
+    }
+
+    private record Start(SessionHead head, TerminalCursor cursor, HubMessage.Snapshot snapshot) {}
+
+    private static HubMessage.Snapshot snapshot(SessionTx tx, SessionHead head, TerminalCursor cursor) {
+        List<HubMessage.OrderState> orders = new ArrayList<>();
+        for (StoredOrder order : tx.openOrders()) {
+            orders.add(new HubMessage.OrderState(order.uid(), order.revision(), order.number(),
+                    order.data().deepCopy(), order.info().deepCopy()));
+        }
+        return new HubMessage.Snapshot(head.runId(), head.seq(), cursor.lastMutationId(), orders);
+    }
+}

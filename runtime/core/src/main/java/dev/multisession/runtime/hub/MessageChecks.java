@@ -1,0 +1,82 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.protocol.Reason;
+
+/**
+ * What can be said of a client message without looking at any session: fields the protocol
+ * forbids outright, and a hello that names a terminal or session other than the one the
+ * connection was authenticated for. The hub checks every message here before it is queued, and
+ * a server transport may check here too, at its edge, to log and refuse early; either way the
+ * answer is the same error. Stateless.
+ */
+public final class MessageChecks {
+
+    private MessageChecks() {}
+
+    /**
+     * The error to answer {@code message} with, received on a connection authenticated for
+     * {@code identity}; null if nothing is wrong that needs no session state to tell.
+     */
+    public static HubMessage.Error check(TerminalIdentity identity, ClientMessage message) {
+        if (message == null) {
+            return new HubMessage.Error(Reason.MALFORMED, "no message", null);
+        }
+        String invalid = invalidField(message);
+        if (invalid != null) {
+            return new HubMessage.Error(Reason.MALFORMED, invalid, referenceOf(message));
+        }
+        if (message instanceof ClientMessage.Hello hello && !names(identity, hello)) {
+            return new HubMessage.Error(Reason.FORBIDDEN, "this connection is authenticated for terminal \""
+                    + identity.terminal() + "\" of session \"" + identity.session() + "\"; a hello must name them",
+                    referenceOf(hello));
+        }
+        return null;
+    }
+
+    /** How replies refer to a message: {@code "mutate 7"}, {@code "remove 8"}, or its type. */
+    public static String referenceOf(ClientMessage message) {
+        if (message instanceof ClientMessage.Mutate mutate) {
+            return "mutate " + mutate.mutationId();
+        }
+        if (message instanceof ClientMessage.Remove remove) {
+            return "remove " + remove.mutationId();
+        }
+        return message == null ? null : message.type();
+    }
+
+    private static boolean names(TerminalIdentity identity, ClientMessage.Hello hello) {
+        return identity.session().equals(hello.session()) && identity.terminal().equals(hello.terminal());
+    }
+
+    private static String invalidField(ClientMessage message) {
+        if (message instanceof ClientMessage.Mutate mutate) {
+            if (mutate.mutationId() < 1) {
+                return "mutationId starts at 1";
+            }
+            if (mutate.order().isEmpty()) {
+                return "order must not be empty";
+            }
+            for (Op op : mutate.ops()) {
+                if (!(op.path().get(0) instanceof PathStep.Key)) {
+                    return "an operation's path starts with a key of the order: " + op.path();
+                }
+            }
+            return null;
+        }
+        if (message instanceof ClientMessage.Remove remove) {
+            return remove.mutationId() < 1 || remove.order().isEmpty()
+                    ? "mutationId starts at 1 and order must not be empty" : null;
+        }
+        if (message instanceof ClientMessage.Hello hello) {
+            return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative" : null;
+        }
+        if (message instanceof ClientMessage.Sync sync) {
+            return sync.afterSeq() < 0 ? "afterSeq must not be negative" : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.multisession.runtime.hub;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.merge.MergeEngine;
+import dev.multisession.runtime.merge.OpOutcome;
+import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.protocol.Author;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hub's business rules for one mutation or removal, as a pure function of the session as
+ * the batch left it so far and the message: once-only and in-order mutation ids per terminal
+ * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
+ * or to a removed order refused, operations merged into the order ({@link MergeEngine}),
+ * revisions, shared order numbers without gaps, and the sequence number of the session. No I/O,
+ * no threads, no clock: everything comes in the arguments, and the {@link Decision} says what
+ * to answer and what to write. See docs/PROTOCOL.md, "On the hub".
+ */
+final class MutationRules {
+
+    private MutationRules() {}
+
+    /**
+     * Who sent a message, as its connection knows it.
+     *
+     * @param terminal the authenticated terminal id
+     * @param user the user its hello named, null if none
+     * @param greeted whether its hello was handled
+     */
+    record Sender(String terminal, String user, boolean greeted) {}
+
+    /** Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at {@code now}. */
+    static Decision decide(SessionView session, Sender sender, ClientMessage message, Instant now) {
+        if (!sender.greeted()) {
+            return Decision.replyOnly(new HubMessage.Error(Reason.FORBIDDEN, "send hello first",
+                    MessageChecks.referenceOf(message)));
+        }
+        if (message instanceof ClientMessage.Mutate mutate) {
+            return mutate(session, sender, mutate, now);
+        }
+        if (message instanceof ClientMessage.Remove remove) {
+            return remove(session, sender, remove, now);
+        }
+        throw new IllegalArgumentException("not a mutation: " + message.type());
+    }
+
+    private static Decision mutate(SessionView session, Sender sender, ClientMessage.Mutate mutate, Instant now) {
+        SessionHead head = session.head();
+        Decision refused = ordering(session, sender, mutate.mutationId(), mutate.runId(), mutate.order());
+        if (refused != null) {
+            return refused;
+        }
+        StoredOrder existing = session.order(mutate.order()).orElse(null);
+        // a copy, so that a failure half-way leaves the session as it was
+        ObjectNode data = existing == null ? JsonNodeFactory.instance.objectNode() : existing.data().deepCopy();
+        List<Op> applied = new ArrayList<>();
+        List<HubMessage.DroppedOp> dropped = new ArrayList<>();
+        for (OpOutcome outcome : MergeEngine.instance().applyAll(data, mutate.ops())) {
+            if (outcome.kind() == OpOutcome.Kind.APPLIED) {
+                applied.add(outcome.op());
+            } else if (outcome.kind() == OpOutcome.Kind.CONFLICT) {
+                dropped.add(new HubMessage.DroppedOp(outcome.op(), outcome.reason(), outcome.message()));
+            }
+        }
+        if (applied.isEmpty()) {
+            return Decision.cursorOnly(new HubMessage.Ack(mutate.mutationId(), head.seq(), false, dropped),
+                    sender.terminal(), new TerminalCursor(mutate.mutationId(), head.seq()));
+        }
+        Author author = new Author(sender.terminal(), userOf(mutate.user(), sender), now);
+        long number = existing != null && existing.number() > 0 ? existing.number() : head.lastOrderNumber() + 1;
+        long revision = existing == null ? 1 : existing.revision() + 1;
+        ObjectNode info = existing == null ? OrderInfo.empty() : existing.info().deepCopy();
+        OrderInfo.record(info, applied, author);
+        long seq = head.seq() + 1;
+        return new Decision(new HubMessage.Ack(mutate.mutationId(), seq, false, dropped),
+                sender.terminal(), new TerminalCursor(mutate.mutationId(), seq),
+                new StoredOrder(mutate.order(), revision, number, data, info, false, false),
+                new HubMessage.Change(seq, head.runId(), mutate.order(), revision, number, author,
+                        mutate.mutationId(), applied),
+                new SessionHead(head.runId(), seq, Math.max(number, head.lastOrderNumber()), head.logFloor()));
+    }
+
+    private static Decision remove(SessionView session, Sender sender, ClientMessage.Remove remove, Instant now) {
+        SessionHead head = session.head();
+        Decision refused = ordering(session, sender, remove.mutationId(), remove.runId(), remove.order());
+        if (refused != null) {
+            return refused;
+        }
+        StoredOrder existing = session.order(remove.order()).orElse(null);
+        Author author = new Author(sender.terminal(), userOf(remove.user(), sender), now);
+        long revision = existing == null ? 1 : existing.revision() + 1;
+        long seq = head.seq() + 1;
+        ObjectNode info = existing == null ? OrderInfo.empty() : existing.info().deepCopy();
+        info.set("removed", OrderInfo.stamp(author));
+        return new Decision(new HubMessage.Ack(remove.mutationId(), seq, false, List.of()),
+                sender.terminal(), new TerminalCursor(remove.mutationId(), seq),
+                new StoredOrder(remove.order(), revision, existing == null ? 0 : existing.number(),
+                        JsonNodeFactory.instance.objectNode(), info, true, remove.finalized()),
+                new HubMessage.Removed(seq, head.runId(), remove.order(), revision, author,
+                        remove.mutationId(), remove.finalized()),
+                new SessionHead(head.runId(), seq, head.lastOrderNumber(), head.logFloor()));
+    }
+
+    /** The decision when the mutation must not be applied (duplicate, gap, old run, removed order); else null. */
+    private static Decision ordering(SessionView session, Sender sender, long mutationId, long runId, String order) {
+        SessionHead head = session.head();
+        TerminalCursor cursor = session.terminal(sender.terminal());
+        if (mutationId <= cursor.lastMutationId()) {
+            return Decision.replyOnly(new HubMessage.Ack(cursor.lastMutationId(), cursor.seq(), true, List.of()));
+        }
+        if (mutationId > cursor.lastMutationId() + 1) {
+            return Decision.replyOnly(new HubMessage.Resend(cursor.lastMutationId() + 1));
+        }
+        TerminalCursor handled = new TerminalCursor(mutationId, head.seq());
+        if (runId != head.runId()) {
+            return Decision.cursorOnly(new HubMessage.Rejected(mutationId, order, Reason.STALE_RUN,
+                    "the session was reset to run " + head.runId() + "; this change was made in run " + runId,
+                    head.seq()), sender.terminal(), handled);
+        }
+        StoredOrder existing = session.order(order).orElse(null);
+        if (existing != null && existing.removed()) {
+            return Decision.cursorOnly(new HubMessage.Rejected(mutationId, order, Reason.ORDER_REMOVED,
+                    "order " + order + " was " + (existing.finalized() ? "paid" : "removed"), head.seq()),
+                    sender.terminal(), handled);
+        }
+        return null;
+    }
+
+    /**
+     * The head after closing the day: the run goes one up, order numbers start again, and the
+     * log is emptied up to the current sequence (which keeps counting, so terminals see the
+     * reset as news). Orders are deleted by the caller.
+     */
+    static SessionHead closeDay(SessionHead old) {
+        return new SessionHead(old.runId() + 1, old.seq(), 0, old.seq());
+    }
+
+    private static String userOf(String fromMessage, Sender sender) {
+        return fromMessage != null ? fromMessage : sender.user();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session on this hub node, wiring its parts together: the {@link SessionMailbox} queues
+ * the messages of all its connections; each batch taken from it is handled in queue order,
+ * consecutive mutations and removals in <em>one</em> store transaction (one commit, one fsync)
+ * in which {@link MutationRules} decides each against a {@link SessionWorkingCopy}; the
+ * {@link Broadcaster} sends the replies and the new events after the commit. A hello, sync or
+ * ping is handled in its place in the queue, so a connection's messages keep their order.
+ */
+final class SessionChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
+
+    private final String session;
+    private final HubConfig config;
+    private final SessionMailbox mailbox;
+    private final Broadcaster broadcaster;
+
+    SessionChannel(String session, HubConfig config, Executor executor) {
+        this.session = session;
+        this.config = config;
+        this.broadcaster = new Broadcaster(session, config.store());
+        this.mailbox = new SessionMailbox(session, executor, config.maxBatch(), config.sessionQueueLimit(),
+                config.connectionQueueLimit(), this::handle);
+    }
+
+    /** Queues a checked message; false if it is a mutation over the queue's bounds. */
+    boolean offer(TerminalConnection connection, ClientMessage message) {
+        return mailbox.offer(new SessionMailbox.Work(connection, message));
+    }
+
+    /** The connection went away: no more broadcasts to it; its queued messages are skipped. */
+    void disconnected(TerminalConnection connection) {
+        broadcaster.remove(connection);
+    }
+
+    /** Another node may have committed changes: send what the log holds beyond what was broadcast. */
+    void remoteCommit() {
+        broadcaster.pump();
+    }
+
+    /** Closes the day; see {@link Hub#resetSession}. */
+    long reset() {
+        return broadcaster.reset();
+    }
+
+    /** Closes every connection that gets broadcasts. */
+    void closeConnections() {
+        for (TerminalConnection connection : broadcaster.connections()) {
+            connection.close();
+        }
+    }
+
+    /** Handles a batch in queue order: runs of mutations in one transaction each, other messages in between. */
+    private void handle(List<SessionMailbox.Work> batch) {
+        List<SessionMailbox.Work> mutations = new ArrayList<>();
+        for (SessionMailbox.Work work : batch) {
+            if (work.connection().closed) {
+                continue; // the terminal re-sends after reconnecting; nothing was acknowledged
+            }
+            if (work.mutation()) {
+                mutations.add(work);
+                continue;
+            }
+            applyMutations(mutations);
+            mutations.clear();
+            handleControl(work.connection(), work.message());
+        }
+        applyMutations(mutations);
+    }
+
+    /** A hello, sync or ping, in its place in the queue. */
+    private void handleControl(TerminalConnection connection, ClientMessage message) {
+        try {
+            if (message instanceof ClientMessage.Hello hello) {
+                connection.greeted(hello.user());
+                broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(), true);
+            } else if (message instanceof ClientMessage.Ping ping) {
+                broadcaster.reply(connection, new HubMessage.Pong(ping.nonce()));
+            } else if (!connection.isGreeted()) {
+                broadcaster.reply(connection, new HubMessage.Error(Reason.FORBIDDEN, "send hello first",
+                        MessageChecks.referenceOf(message)));
+            } else {
+                ClientMessage.Sync sync = (ClientMessage.Sync) message;
+                long run = config.store().inSession(session, tx -> tx.head().runId());
+                broadcaster.catchUp(connection, run, sync.afterSeq(), false);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{} of {} failed", message.type(), connection, e);
+            broadcaster.reply(connection, internal(e, message));
+        }
+    }
+
+    /**
+     * Applies mutations in one store transaction, then answers each and broadcasts the new
+     * events. A mutation that throws is answered {@code internal} and changes nothing; a
+     * transaction that fails answers every one of them {@code internal}.
+     */
+    private void applyMutations(List<SessionMailbox.Work> mutations) {
+        if (mutations.isEmpty()) {
+            return;
+        }
+        List<HubMessage> replies = new ArrayList<>(mutations.size());
+        List<HubMessage.Event> events;
+        try {
+            events = config.store().inSession(session, tx -> {
+                replies.clear(); // a store may run the work again after a serialization failure
+                SessionWorkingCopy copy = new SessionWorkingCopy(tx, config.logSize());
+                for (SessionMailbox.Work work : mutations) {
+                    Decision decision;
+                    try {
+                        decision = MutationRules.decide(copy, work.connection().sender(), work.message(),
+                                config.clock().instant());
+                    } catch (RuntimeException e) {
+                        LOG.warn("{} of {} failed", MessageChecks.referenceOf(work.message()), work.connection(), e);
+                        decision = Decision.replyOnly(internal(e, work.message()));
+                    }
+                    copy.keep(decision);
+                    replies.add(decision.reply());
+                }
+                copy.writeTo();
+                return copy.events();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: a transaction of {} mutation(s) failed", session, mutations.size(), e);
+            List<HubMessage> failures = new ArrayList<>();
+            for (SessionMailbox.Work work : mutations) {
+                failures.add(internal(e, work.message()));
+            }
+            broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
+            return;
+        }
+        broadcaster.answerAndBroadcast(senders(mutations), replies, events);
+    }
+
+    private static List<TerminalConnection> senders(List<SessionMailbox.Work> works) {
+        List<TerminalConnection> senders = new ArrayList<>(works.size());
+        for (SessionMailbox.Work work : works) {
+            senders.add(work.connection());
+        }
+        return senders;
+    }
+
+    private static HubMessage.Error internal(RuntimeException e, ClientMessage message) {
+        return new HubMessage.Error(Reason.INTERNAL, "the hub failed on this message: " + e,
+                MessageChecks.referenceOf(message));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.flow.SerialMailbox;
+import dev.multisession.runtime.protocol.ClientMessage;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The queue of one session: every message of every connection of the session, handled in
+ * arrival order, one batch at a time, on the hub's executor. It bounds how many mutations may
+ * wait, for the session and for each connection, so that one busy terminal cannot fill the
+ * hub's memory or starve the others; a mutation over a bound is refused at once (the caller
+ * answers {@code rate_limited}). Control messages (hello, sync, ping) are never refused.
+ */
+final class SessionMailbox {
+
+    /** One message waiting in the queue. */
+    record Work(TerminalConnection connection, ClientMessage message) {
+        boolean mutation() {
+            return message instanceof ClientMessage.Mutate || message instanceof ClientMessage.Remove;
+        }
+    }
+
+    private final SerialMailbox<Work> mailbox;
+    private final int sessionLimit;
+    private final int connectionLimit;
+    /** Guarded by this, like every connection's count. */
+    private int queuedMutations;
+
+    /**
+     * @param handler handles one batch of at most {@code maxBatch} messages, never two at once
+     */
+    SessionMailbox(String session, Executor executor, int maxBatch, int sessionLimit, int connectionLimit,
+            Consumer<List<Work>> handler) {
+        this.sessionLimit = sessionLimit;
+        this.connectionLimit = connectionLimit;
+        this.mailbox = new SerialMailbox<>("session " + session, executor, maxBatch, batch -> {
+            taken(batch);
+            handler.accept(batch);
+        });
+    }
+
+    /** Queues a message; false if it is a mutation over the session's or its connection's bound. */
+    boolean offer(Work work) {
+        if (work.mutation()) {
+            synchronized (this) {
+                if (queuedMutations >= sessionLimit || work.connection().queuedMutations >= connectionLimit) {
+                    return false;
+                }
+                queuedMutations++;
+                work.connection().queuedMutations++;
+            }
+        }
+        mailbox.offer(work);
+        return true;
+    }
+
+    private synchronized void taken(List<Work> batch) {
+        for (Work work : batch) {
+            if (work.mutation()) {
+                queuedMutations--;
+                work.connection().queuedMutations--;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.multisession.runtime.hub;
+
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Reason;
+import java.util.Objects;
+
+/**
+ * The hub's side of one terminal's connection: what the hub knows of the connection (who, its
+ * hello, how far it has been sent the session's events) and the door into the session's queue.
+ */
+final class TerminalConnection implements HubConnection {
+
+    final TerminalIdentity identity;
+    final MessageSink sink;
+    private final SessionChannel channel;
+    /** The last sequence number sent on this connection; guarded by the session's {@link Broadcaster}. */
+    long sentSeq;
+    /** Mutations of this connection waiting in the session's queue; guarded by the {@link SessionMailbox}. */
+    int queuedMutations;
+    volatile boolean closed;
+    // read and written by the session's queue task only
+    private boolean greeted;
+    private String user;
+
+    TerminalConnection(TerminalIdentity identity, MessageSink sink, SessionChannel channel) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.channel = channel;
+    }
+
+    /** Checks what needs no state, then queues; the session's task does the rest. */
+    @Override
+    public void receive(ClientMessage message) {
+        HubMessage.Error refused = MessageChecks.check(identity, message);
+        if (refused != null) {
+            sink.send(refused);
+            return;
+        }
+        if (!channel.offer(this, message)) {
+            sink.send(new HubMessage.Error(Reason.RATE_LIMITED, "the hub has too many changes of this session"
+                    + " or this terminal waiting; this one was dropped, send it again later",
+                    MessageChecks.referenceOf(message)));
+        }
+    }
+
+    /** The terminal's hello was handled: from now on its mutations are decided. */
+    void greeted(String user) {
+        this.user = user;
+        this.greeted = true;
+    }
+
+    boolean isGreeted() {
+        return greeted;
+    }
+
+    MutationRules.Sender sender() {
+        return new MutationRules.Sender(identity.terminal(), user, greeted);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        channel.disconnected(this);
+    }
+
+    @Override
+    public String toString() {
+        return "terminal " + identity.terminal() + " of session " + identity.session();
+    }
+}
