@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
-import dev.multisession.runtime.codec.DerivedCodec;
-import dev.multisession.runtime.codec.ModelValues;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodecs;
+import dev.multisession.runtime.codec.abi.CodecAbiVersion;
+import dev.multisession.runtime.codec.abi.DerivedCodec;
+import dev.multisession.runtime.codec.abi.ModelValues;
+import dev.multisession.runtime.codec.abi.ValueCodecs;
+import dev.multisession.runtime.codec.abi.ValueReads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import javax.annotation.processing.Generated;
  * Multi-session sync code for {@link Order}, generated from its {@code @MultiSessionField} fields.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
+@CodecAbiVersion(1)
 public final class Order_MultiSession implements MultiSessionCodec<Order<Orderline>> {
   /**
    * The codec of {@link Order}; stateless and thread-safe.
@@ -111,7 +114,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
       MultiSessionCodec<L> lCodec) {
     JsonNode uidJson = json.get("uid");
     if (uidJson != null) {
-      model.uid = ValueCodecs.readString(uidJson, "uid");
+      model.uid = ValueReads.readString(uidJson, "uid");
     }
     JsonNode linesJson = json.get("lines");
     if (linesJson != null) {
@@ -119,7 +122,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
     }
     JsonNode nameJson = json.get("name");
     if (nameJson != null) {
-      model.name = ValueCodecs.readString(nameJson, "name");
+      model.name = ValueReads.readString(nameJson, "name");
     }
   }
 
@@ -138,7 +141,7 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
     }
     JsonNode nameJson = data.get("name");
     if (nameJson != null) {
-      String value = ValueCodecs.readString(nameJson, "name");
+      String value = ValueReads.readString(nameJson, "name");
       if (!Objects.equals(value, model.name)) {
         model.name = value;
         changed.add("name");

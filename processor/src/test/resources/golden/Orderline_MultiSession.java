@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodecs;
+import dev.multisession.runtime.codec.abi.CodecAbiVersion;
+import dev.multisession.runtime.codec.abi.ValueCodecs;
+import dev.multisession.runtime.codec.abi.ValueComparisons;
+import dev.multisession.runtime.codec.abi.ValueReads;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +23,7 @@ import javax.annotation.processing.Generated;
  * Multi-session sync code for {@link Orderline}, generated from its {@code @MultiSessionField} fields.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
+@CodecAbiVersion(1)
 public final class Orderline_MultiSession implements MultiSessionCodec<Orderline> {
   /**
    * The codec of {@link Orderline}; stateless and thread-safe.
@@ -107,23 +111,23 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
   public static void initFields(Orderline model, JsonNode json) {
     JsonNode uidJson = json.get("uid");
     if (uidJson != null) {
-      model.uid = ValueCodecs.readString(uidJson, "uid");
+      model.uid = ValueReads.readString(uidJson, "uid");
     }
     JsonNode quantityJson = json.get("qty");
     if (quantityJson != null) {
-      model.quantity = ValueCodecs.readInt(quantityJson, "qty");
+      model.quantity = ValueReads.readInt(quantityJson, "qty");
     }
     JsonNode priceJson = json.get("price_unit");
     if (priceJson != null) {
-      model.setPrice(ValueCodecs.readBigDecimal(priceJson, "price_unit"));
+      model.setPrice(ValueReads.readBigDecimal(priceJson, "price_unit"));
     }
     JsonNode printedJson = json.get("printed");
     if (printedJson != null) {
-      model.setPrinted(ValueCodecs.readBoolean(printedJson, "printed"));
+      model.setPrinted(ValueReads.readBoolean(printedJson, "printed"));
     }
     JsonNode noteJson = json.get("note");
     if (noteJson != null) {
-      model.note = ValueCodecs.readString(noteJson, "note");
+      model.note = ValueReads.readString(noteJson, "note");
     }
   }
 
@@ -134,7 +138,7 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     // "uid" is the id: never changed by an update
     JsonNode quantityJson = data.get("qty");
     if (quantityJson != null) {
-      int value = ValueCodecs.readInt(quantityJson, "qty");
+      int value = ValueReads.readInt(quantityJson, "qty");
       if (value != model.quantity) {
         model.quantity = value;
         changed.add("qty");
@@ -142,15 +146,15 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     }
     JsonNode priceJson = data.get("price_unit");
     if (priceJson != null) {
-      BigDecimal value = ValueCodecs.readBigDecimal(priceJson, "price_unit");
-      if (!ValueCodecs.sameNumber(value, model.getPrice())) {
+      BigDecimal value = ValueReads.readBigDecimal(priceJson, "price_unit");
+      if (!ValueComparisons.sameNumber(value, model.getPrice())) {
         model.setPrice(value);
         changed.add("price_unit");
       }
     }
     JsonNode printedJson = data.get("printed");
     if (printedJson != null) {
-      boolean value = ValueCodecs.readBoolean(printedJson, "printed");
+      boolean value = ValueReads.readBoolean(printedJson, "printed");
       if (value != model.isPrinted()) {
         model.setPrinted(value);
         changed.add("printed");
@@ -158,7 +162,7 @@ public final class Orderline_MultiSession implements MultiSessionCodec<Orderline
     }
     JsonNode noteJson = data.get("note");
     if (noteJson != null) {
-      String value = ValueCodecs.readString(noteJson, "note");
+      String value = ValueReads.readString(noteJson, "note");
       if (!Objects.equals(value, model.note)) {
         model.note = value;
         changed.add("note");

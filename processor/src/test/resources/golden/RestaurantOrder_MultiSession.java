@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
-import dev.multisession.runtime.codec.ValueCodecs;
+import dev.multisession.runtime.codec.abi.CodecAbiVersion;
+import dev.multisession.runtime.codec.abi.ValueReads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import javax.annotation.processing.Generated;
  * <p>The fields {@code RestaurantOrder} inherits are handled by {@link Order_MultiSession}.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
+@CodecAbiVersion(1)
 public final class RestaurantOrder_MultiSession implements MultiSessionCodec<RestaurantOrder> {
   /**
    * The codec of {@link RestaurantOrder}; stateless and thread-safe.
@@ -107,11 +109,11 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
     Order_MultiSession.initFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
     JsonNode tableIdJson = json.get("table_id");
     if (tableIdJson != null) {
-      model.tableId = ValueCodecs.readString(tableIdJson, "table_id");
+      model.tableId = ValueReads.readString(tableIdJson, "table_id");
     }
     JsonNode guestsJson = json.get("guests");
     if (guestsJson != null) {
-      model.guests = ValueCodecs.readInt(guestsJson, "guests");
+      model.guests = ValueReads.readInt(guestsJson, "guests");
     }
   }
 
@@ -122,7 +124,7 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
     Order_MultiSession.applyFields(model, data, changed, RestaurantOrderline_MultiSession.INSTANCE);
     JsonNode tableIdJson = data.get("table_id");
     if (tableIdJson != null) {
-      String value = ValueCodecs.readString(tableIdJson, "table_id");
+      String value = ValueReads.readString(tableIdJson, "table_id");
       if (!Objects.equals(value, model.tableId)) {
         model.tableId = value;
         changed.add("table_id");
@@ -130,7 +132,7 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
     }
     JsonNode guestsJson = data.get("guests");
     if (guestsJson != null) {
-      int value = ValueCodecs.readInt(guestsJson, "guests");
+      int value = ValueReads.readInt(guestsJson, "guests");
       if (value != model.guests) {
         model.guests = value;
         changed.add("guests");

@@ -1,8 +1,10 @@
 package dev.multisession.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.multisession.codec.abi.CodecAbi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +38,11 @@ class ProcessorPathTest {
         assertTrue(outcome.success(), outcome.output());
         assertEquals("", outcome.output().strip());
         assertTrue(Files.exists(output.resolve("shop/Table_MultiSession.class")));
+        // Relocating the shaded ABI table must leave the runtime names it holds alone.
+        String generated = Files.readString(output.resolve("shop/Table_MultiSession.java"));
+        assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueReads;"), generated);
+        assertTrue(generated.contains("@CodecAbiVersion(" + CodecAbi.VERSION + ")"), generated);
+        assertFalse(generated.contains("shaded"), generated);
     }
 
     @Test
@@ -43,6 +50,8 @@ class ProcessorPathTest {
         try (ZipFile jar = new ZipFile(Javac.processorJar().toFile())) {
             assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("dev/multisession/processor/shaded/javapoet/")));
             assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/palantir/")));
+            assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("dev/multisession/processor/shaded/codec/abi/")));
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("dev/multisession/codec/abi/")));
             String services = new String(jar.getInputStream(
                     jar.getEntry("META-INF/services/javax.annotation.processing.Processor")).readAllBytes());
             assertEquals("dev.multisession.processor.MultiSessionProcessor", services.strip());

@@ -11,6 +11,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.multisession.codec.abi.CodecAbi;
+import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +32,8 @@ import javax.lang.model.element.Modifier;
  * fills with the codec of the bound type. The instance methods of the codec call them with the
  * codecs of the bounds. A codec with such parameters also has {@code forSubclass}, which builds the
  * codec of a subclass that only inherits and binds them; without, the runtime wraps {@code INSTANCE}.
+ * The class is marked with the {@link CodecAbi#VERSION ABI version} it is written for, which the
+ * runtime checks before it uses the class.
  */
 final class CodecWriter {
 
@@ -49,6 +53,8 @@ final class CodecWriter {
                 .addOriginatingElement(model.element())
                 .addJavadoc(classJavadoc(model))
                 .addAnnotation(AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build())
+                .addAnnotation(AnnotationSpec.builder(RuntimeNames.CODEC_ABI_VERSION)
+                        .addMember("value", "$L", CodecAbi.VERSION).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(codecType)
                 .addField(FieldSpec.builder(model.codecName(), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -253,7 +259,7 @@ final class CodecWriter {
                 .addStatement("return new $T<$L>(type, constructor,\n(model, json) -> exportFields(model, json$L),\n"
                                 + "(model, json) -> initFields(model, json$L),\n"
                                 + "(model, data, changed) -> applyFields(model, data, changed$L),\n$L,\nfields, $L)",
-                        RuntimeNames.DERIVED_CODEC, subclass.name(), codecs, codecs, codecs,
+                        RuntimeNames.owner(RuntimeCalls.DERIVED_CODEC_NEW), subclass.name(), codecs, codecs, codecs,
                         model.idKey().isPresent() ? "model -> idOf(model)" : "null",
                         model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")));
         return method.build();

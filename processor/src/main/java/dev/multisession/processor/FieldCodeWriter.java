@@ -5,11 +5,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.multisession.codec.abi.AbiMethod;
+import dev.multisession.codec.abi.BuiltInType;
+import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -17,37 +18,20 @@ import javax.lang.model.element.Modifier;
  * Writes the statements that export, initialise, apply and describe one synced field. The
  * statements live in the codec's static methods, whose parameters are {@code model},
  * {@code json} (or {@code data}), {@code changed} and one codec per model type variable.
+ *
+ * <p>Every runtime member the statements call comes from the shared ABI table
+ * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
+ * spelled here, so that the runtime's test of the table covers all of them.
  */
 final class FieldCodeWriter {
 
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
-    /**
-     * The {@code ValueCodecs} constants whose values generated code converts with direct static
-     * calls ({@code ValueCodecs.readInt}, {@code json.put}) instead of a codec constant, by the
-     * suffix of their {@code read…} methods.
-     */
-    static final Map<String, String> DIRECT = Map.ofEntries(
-            Map.entry("BOOLEAN", "Boolean"),
-            Map.entry("BYTE", "Byte"),
-            Map.entry("SHORT", "Short"),
-            Map.entry("INT", "Int"),
-            Map.entry("LONG", "Long"),
-            Map.entry("FLOAT", "Float"),
-            Map.entry("DOUBLE", "Double"),
-            Map.entry("CHAR", "Char"),
-            Map.entry("STRING", "String"),
-            Map.entry("BIG_DECIMAL", "BigDecimal"),
-            Map.entry("BIG_INTEGER", "BigInteger"));
-
-    /** The reference types with a {@code read…} method that have no {@code …OrNull} variant. */
-    private static final Set<String> REFERENCE_ONLY = Set.of("STRING", "BIG_DECIMAL", "BIG_INTEGER");
-
-    /** The {@code ValueCodec} constant of a reference value field. */
+    /** The {@code ValueCodec} constant of a reference value field that has no direct calls. */
     Optional<FieldSpec> constant(SyncedProperty property) {
         if (!(property.valueType() instanceof ValueType.Value value) || value.codec() instanceof ValueCodecSpec.EnumOf
-                || direct(value.codec()) != null) {
+                || direct(value.codec()).isPresent()) {
             return Optional.empty();
         }
         TypeName type = ParameterizedTypeName.get(RuntimeNames.VALUE_CODEC, property.type().box());
@@ -62,35 +46,36 @@ final class FieldCodeWriter {
         CodeBlock read = read(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            return primitive.kind().equals("char")
-                    ? CodeBlock.of("json.set($S, $T.charNode($L));\n", key, RuntimeNames.VALUE_CODECS, read)
-                    : CodeBlock.of("json.put($S, $L);\n", key, read);
+            return exportDirect(primitive.builtIn(), key, read);
         }
         if (type instanceof ValueType.Value value) {
             ValueCodecSpec codec = value.codec();
             if (codec instanceof ValueCodecSpec.EnumOf) {
-                return CodeBlock.of("json.set($S, $T.enumNode($L));\n", key, RuntimeNames.VALUE_CODECS, read);
+                return CodeBlock.of("json.set($S, $L);\n", key, call(RuntimeCalls.WRITE_ENUM, read));
             }
-            String direct = direct(codec);
-            if (direct == null) {
-                return CodeBlock.of("json.set($S, $N.toJson($L));\n", key, constantName(property), read);
+            Optional<BuiltInType> direct = direct(codec);
+            if (direct.isPresent()) {
+                return exportDirect(direct.get(), key, read);
             }
-            if (direct.equals("Byte") || direct.equals("Char")) {
-                return CodeBlock.of("json.set($S, $T.$L($L));\n", key, RuntimeNames.VALUE_CODECS,
-                        direct.toLowerCase(Locale.ROOT) + "Node", read);
-            }
-            // ObjectNode.put writes null as JSON null for every reference type it takes.
-            return CodeBlock.of("json.put($S, $L);\n", key, read);
+            return CodeBlock.of("json.set($S, $N.$N($L));\n", key, constantName(property),
+                    RuntimeCalls.CODEC_TO_JSON.name(), read);
         }
         if (type instanceof ValueType.Model model) {
-            return CodeBlock.of("json.set($S, $T.export($L, $L));\n", key, RuntimeNames.MODEL_VALUES,
-                    codec(model.codec()), read);
+            return CodeBlock.of("json.set($S, $L);\n", key,
+                    call(RuntimeCalls.EXPORT_MODEL, CodeBlock.of("$L, $L", codec(model.codec()), read)));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return CodeBlock.of("json.set($S, $T.exportAll($L, $L));\n", key, RuntimeNames.MODEL_VALUES,
-                    codec(models.codec()), read);
+            return CodeBlock.of("json.set($S, $L);\n", key,
+                    call(RuntimeCalls.EXPORT_MODELS, CodeBlock.of("$L, $L", codec(models.codec()), read)));
         }
         throw notValidated(property);
+    }
+
+    /** A built-in type's own writer, or {@code ObjectNode.put}, which writes null as JSON null. */
+    private static CodeBlock exportDirect(BuiltInType type, String key, CodeBlock read) {
+        return type.write()
+                .map(write -> CodeBlock.of("json.set($S, $L);\n", key, call(write, read)))
+                .orElseGet(() -> CodeBlock.of("json.put($S, $L);\n", key, read));
     }
 
     CodeBlock init(SyncedProperty property) {
@@ -113,14 +98,15 @@ final class FieldCodeWriter {
         CodeBlock current = read(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Model model) {
-            code.addStatement("$T value = $T.apply($L, $L, $N, $S, changed)", property.type(), RuntimeNames.MODEL_VALUES,
-                            codec(model.codec()), current, node, key)
+            code.addStatement("$T value = $L", property.type(), call(RuntimeCalls.APPLY_MODEL,
+                            CodeBlock.of("$L, $L, $N, $S, changed", codec(model.codec()), current, node, key)))
                     .beginControlFlow("if (value != $L)", current)
                     .addStatement(write(property, CodeBlock.of("value")))
                     .endControlFlow();
         } else if (type instanceof ValueType.ModelCollection models) {
-            code.addStatement("$T value = $T.applyAll($L, $L, $N, $S, changed, $T::new)", property.type(),
-                            RuntimeNames.MODEL_VALUES, codec(models.codec()), current, node, key, models.implementation())
+            code.addStatement("$T value = $L", property.type(), call(RuntimeCalls.APPLY_MODELS,
+                            CodeBlock.of("$L, $L, $N, $S, changed, $T::new", codec(models.codec()), current, node, key,
+                                    models.implementation())))
                     .beginControlFlow("if (value != $L)", current)
                     .addStatement(write(property, CodeBlock.of("value")))
                     .endControlFlow();
@@ -134,33 +120,36 @@ final class FieldCodeWriter {
         return code.endControlFlow().build();
     }
 
-    /** The expression that adds the field's metadata to the list {@code fields}. */
+    /** The statement that adds the field's metadata to the list {@code fields}. */
     CodeBlock metadata(SyncedProperty property) {
         String key = property.jsonKey();
         if (property.id()) {
-            return CodeBlock.of("fields.add($T.id($S));\n", RuntimeNames.SYNCED_FIELD, key);
+            return CodeBlock.of("fields.add($L);\n", call(RuntimeCalls.ID_FIELD, CodeBlock.of("$S", key)));
         }
         ValueType type = property.valueType();
         if (type instanceof ValueType.Model model) {
-            return CodeBlock.of("fields.add($T.model($S, $L));\n", RuntimeNames.SYNCED_FIELD, key, codec(model.codec()));
+            return CodeBlock.of("fields.add($L);\n",
+                    call(RuntimeCalls.MODEL_FIELD, CodeBlock.of("$S, $L", key, codec(model.codec()))));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return CodeBlock.of("fields.add($T.modelCollection($S, $L));\n", RuntimeNames.SYNCED_FIELD, key,
-                    codec(models.codec()));
+            return CodeBlock.of("fields.add($L);\n",
+                    call(RuntimeCalls.MODEL_COLLECTION_FIELD, CodeBlock.of("$S, $L", key, codec(models.codec()))));
         }
-        return CodeBlock.of("fields.add($T.value($S, $T.$L));\n", RuntimeNames.SYNCED_FIELD, key, RuntimeNames.MERGE,
-                property.merge());
+        return CodeBlock.of("fields.add($L);\n", call(RuntimeCalls.VALUE_FIELD,
+                CodeBlock.of("$S, $T.$L", key, RuntimeNames.MERGE, property.merge())));
     }
 
     /** The id field as JSON, as the export writes it. */
     CodeBlock idAsJson(SyncedProperty property) {
-        if (property.valueType() instanceof ValueType.Primitive primitive) {
-            return CodeBlock.of("$T.$L.toJson($L)", RuntimeNames.VALUE_CODECS, primitive.constant(), read(property));
+        Optional<BuiltInType> builtIn = property.valueType() instanceof ValueType.Primitive primitive
+                ? Optional.of(primitive.builtIn())
+                : property.valueType() instanceof ValueType.Value value ? direct(value.codec()) : Optional.empty();
+        if (builtIn.isPresent()) {
+            return CodeBlock.of("$T.$N.$N($L)", RuntimeNames.owner(builtIn.get().codec()), builtIn.get().codec().name(),
+                    RuntimeCalls.CODEC_TO_JSON.name(), read(property));
         }
-        if (property.valueType() instanceof ValueType.Value value) {
-            return value.codec() instanceof ValueCodecSpec.Constant constant && direct(constant) != null
-                    ? CodeBlock.of("$T.$L.toJson($L)", RuntimeNames.VALUE_CODECS, constant.name(), read(property))
-                    : CodeBlock.of("$N.toJson($L)", constantName(property), read(property));
+        if (property.valueType() instanceof ValueType.Value) {
+            return CodeBlock.of("$N.$N($L)", constantName(property), RuntimeCalls.CODEC_TO_JSON.name(), read(property));
         }
         throw notValidated(property);
     }
@@ -171,43 +160,47 @@ final class FieldCodeWriter {
             return CodeBlock.of("$T.INSTANCE", generated.codec());
         }
         if (ref instanceof CodecRef.Located located) {
-            return CodeBlock.of("$T.forClass($T.class)", RuntimeNames.CODECS, located.model());
+            return call(RuntimeCalls.CODEC_FOR_CLASS, CodeBlock.of("$T.class", located.model()));
         }
         return CodeBlock.of("$N", ((CodecRef.Parameter) ref).parameterName());
     }
 
+    /** {@code Owner.method(arguments)} for a static method of the ABI table. */
+    static CodeBlock call(AbiMethod method, CodeBlock arguments) {
+        return CodeBlock.of("$T.$N($L)", RuntimeNames.owner(method), method.name(), arguments);
+    }
+
     private CodeBlock readValue(SyncedProperty property, String node) {
         String key = property.jsonKey();
+        CodeBlock nodeAndKey = CodeBlock.of("$N, $S", node, key);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            return CodeBlock.of("$T.read$L($N, $S)", RuntimeNames.VALUE_CODECS, DIRECT.get(primitive.constant()), node, key);
+            return call(primitive.builtIn().read().orElseThrow(), nodeAndKey);
         }
         if (type instanceof ValueType.Value value) {
             ValueCodecSpec codec = value.codec();
             if (codec instanceof ValueCodecSpec.EnumOf enumOf) {
-                return CodeBlock.of("$T.readEnum($N, $S, $T.class)", RuntimeNames.VALUE_CODECS, node, key, enumOf.type());
+                return call(RuntimeCalls.READ_ENUM, CodeBlock.of("$L, $T.class", nodeAndKey, enumOf.type()));
             }
-            String direct = direct(codec);
-            if (direct != null) {
-                boolean boxed = !REFERENCE_ONLY.contains(((ValueCodecSpec.Constant) codec).name());
-                return CodeBlock.of("$T.read$L$L($N, $S)", RuntimeNames.VALUE_CODECS, direct, boxed ? "OrNull" : "", node,
-                        key);
+            Optional<BuiltInType> direct = direct(codec);
+            if (direct.isPresent()) {
+                return call(direct.get().read().orElseThrow(), nodeAndKey);
             }
-            return CodeBlock.of("$N.fromJson($N, $S)", constantName(property), node, key);
+            return CodeBlock.of("$N.$N($L)", constantName(property), RuntimeCalls.CODEC_FROM_JSON.name(), nodeAndKey);
         }
         if (type instanceof ValueType.Model model) {
-            return CodeBlock.of("$T.read($L, $N, $S)", RuntimeNames.MODEL_VALUES, codec(model.codec()), node, key);
+            return call(RuntimeCalls.READ_MODEL, CodeBlock.of("$L, $L", codec(model.codec()), nodeAndKey));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return CodeBlock.of("$T.readAll($L, $N, $S, $T::new)", RuntimeNames.MODEL_VALUES, codec(models.codec()), node,
-                    key, models.implementation());
+            return call(RuntimeCalls.READ_MODELS,
+                    CodeBlock.of("$L, $L, $T::new", codec(models.codec()), nodeAndKey, models.implementation()));
         }
         throw notValidated(property);
     }
 
     private static CodeBlock differs(SyncedProperty property, CodeBlock current) {
         if (property.valueType() instanceof ValueType.Primitive primitive) {
-            return primitive.isFloating()
+            return primitive.builtIn().floatingPrimitive()
                     ? CodeBlock.of("$T.compare(value, $L) != 0", property.type().box(), current)
                     : CodeBlock.of("value != $L", current);
         }
@@ -215,18 +208,20 @@ final class FieldCodeWriter {
         if (codec instanceof ValueCodecSpec.EnumOf) {
             return CodeBlock.of("value != $L", current);
         }
-        String direct = direct(codec);
-        if (direct == null) {
-            return CodeBlock.of("!$N.same(value, $L)", constantName(property), current);
+        Optional<BuiltInType> direct = direct(codec);
+        if (direct.isEmpty()) {
+            return CodeBlock.of("!$N.$N(value, $L)", constantName(property), RuntimeCalls.CODEC_SAME.name(), current);
         }
-        return direct.equals("BigDecimal")
-                ? CodeBlock.of("!$T.sameNumber(value, $L)", RuntimeNames.VALUE_CODECS, current)
-                : CodeBlock.of("!$T.equals(value, $L)", OBJECTS, current);
+        return direct.get().same()
+                .map(same -> CodeBlock.of("!$L", call(same, CodeBlock.of("value, $L", current))))
+                .orElseGet(() -> CodeBlock.of("!$T.equals(value, $L)", OBJECTS, current));
     }
 
-    /** The {@code read…} suffix of a value converted by direct calls, or null if it goes through a constant. */
-    private static String direct(ValueCodecSpec codec) {
-        return codec instanceof ValueCodecSpec.Constant constant ? DIRECT.get(constant.name()) : null;
+    /** The built-in type of a value converted by direct calls, or empty if it goes through a constant. */
+    private static Optional<BuiltInType> direct(ValueCodecSpec codec) {
+        return codec instanceof ValueCodecSpec.BuiltIn builtIn && builtIn.type().direct()
+                ? Optional.of(builtIn.type())
+                : Optional.empty();
     }
 
     private static CodeBlock read(SyncedProperty property) {
@@ -244,26 +239,26 @@ final class FieldCodeWriter {
     }
 
     private static CodeBlock valueCodec(ValueCodecSpec spec) {
-        if (spec instanceof ValueCodecSpec.Constant constant) {
-            return CodeBlock.of("$T.$L", RuntimeNames.VALUE_CODECS, constant.name());
+        if (spec instanceof ValueCodecSpec.BuiltIn builtIn) {
+            return CodeBlock.of("$T.$N", RuntimeNames.owner(builtIn.type().codec()), builtIn.type().codec().name());
         }
         if (spec instanceof ValueCodecSpec.EnumOf enumOf) {
-            return CodeBlock.of("$T.ofEnum($T.class)", RuntimeNames.VALUE_CODECS, enumOf.type());
+            return call(RuntimeCalls.ENUM_CODEC, CodeBlock.of("$T.class", enumOf.type()));
         }
         if (spec instanceof ValueCodecSpec.ListOf list) {
-            return CodeBlock.of("$T.listOf($L)", RuntimeNames.VALUE_CODECS, valueCodec(list.element()));
+            return call(RuntimeCalls.LIST_CODEC, valueCodec(list.element()));
         }
         if (spec instanceof ValueCodecSpec.SetOf set) {
-            return CodeBlock.of("$T.setOf($L)", RuntimeNames.VALUE_CODECS, valueCodec(set.element()));
+            return call(RuntimeCalls.SET_CODEC, valueCodec(set.element()));
         }
         if (spec instanceof ValueCodecSpec.MapOf map) {
-            return CodeBlock.of("$T.mapOf($L)", RuntimeNames.VALUE_CODECS, valueCodec(map.value()));
+            return call(RuntimeCalls.MAP_CODEC, valueCodec(map.value()));
         }
         ValueCodecSpec.Bound bound = (ValueCodecSpec.Bound) spec;
         return bound.generic()
-                ? CodeBlock.of("$T.bound(new $T<$T>() {})", RuntimeNames.VALUE_CODECS, RuntimeNames.TYPE_REFERENCE,
-                        bound.type())
-                : CodeBlock.of("$T.bound($T.class)", RuntimeNames.VALUE_CODECS, bound.type());
+                ? call(RuntimeCalls.BOUND_TYPE_CODEC, CodeBlock.of("new $T<$T>() {}", RuntimeNames.TYPE_REFERENCE,
+                        bound.type()))
+                : call(RuntimeCalls.BOUND_CLASS_CODEC, CodeBlock.of("$T.class", bound.type()));
     }
 
     /** {@code unitPrice} becomes {@code UNIT_PRICE_CODEC}. */

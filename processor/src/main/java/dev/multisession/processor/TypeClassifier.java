@@ -2,9 +2,12 @@ package dev.multisession.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.multisession.codec.abi.BuiltInType;
+import dev.multisession.codec.abi.BuiltInTypes;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -16,41 +19,11 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
- * Decides how a field type is converted: the built-in conversions of {@code ValueCodecs}, nested
- * models through their codecs, and Jackson data binding for everything else.
+ * Decides how a field type is converted: the built-in types of the shared ABI table
+ * ({@link BuiltInTypes}), nested models through their codecs, and Jackson data binding for
+ * everything else.
  */
 final class TypeClassifier {
-
-    /** Reference types with a {@code ValueCodecs} constant, by qualified name. */
-    static final Map<String, String> CONSTANTS = Map.ofEntries(
-            Map.entry("java.lang.Boolean", "BOOLEAN"),
-            Map.entry("java.lang.Byte", "BYTE"),
-            Map.entry("java.lang.Short", "SHORT"),
-            Map.entry("java.lang.Integer", "INT"),
-            Map.entry("java.lang.Long", "LONG"),
-            Map.entry("java.lang.Float", "FLOAT"),
-            Map.entry("java.lang.Double", "DOUBLE"),
-            Map.entry("java.lang.Character", "CHAR"),
-            Map.entry("java.lang.String", "STRING"),
-            Map.entry("java.math.BigDecimal", "BIG_DECIMAL"),
-            Map.entry("java.math.BigInteger", "BIG_INTEGER"),
-            Map.entry("java.util.UUID", "UUID"),
-            Map.entry("java.time.Instant", "INSTANT"),
-            Map.entry("java.time.LocalDate", "LOCAL_DATE"),
-            Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
-            Map.entry("java.time.LocalTime", "LOCAL_TIME"),
-            Map.entry("java.time.OffsetDateTime", "OFFSET_DATE_TIME"),
-            Map.entry("java.time.OffsetTime", "OFFSET_TIME"),
-            Map.entry("java.time.ZonedDateTime", "ZONED_DATE_TIME"),
-            Map.entry("java.time.Duration", "DURATION"),
-            Map.entry("java.time.Period", "PERIOD"),
-            Map.entry("java.time.Year", "YEAR"),
-            Map.entry("java.time.YearMonth", "YEAR_MONTH"),
-            Map.entry("java.time.ZoneId", "ZONE_ID"));
-
-    private static final Map<TypeKind, String> PRIMITIVES = Map.of(
-            TypeKind.BOOLEAN, "BOOLEAN", TypeKind.BYTE, "BYTE", TypeKind.SHORT, "SHORT", TypeKind.INT, "INT",
-            TypeKind.LONG, "LONG", TypeKind.FLOAT, "FLOAT", TypeKind.DOUBLE, "DOUBLE", TypeKind.CHAR, "CHAR");
 
     private static final List<String> NUMBERS = List.of("java.lang.Byte", "java.lang.Short", "java.lang.Integer",
             "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger");
@@ -68,7 +41,9 @@ final class TypeClassifier {
 
     ValueType classify(TypeMirror type) {
         if (type.getKind().isPrimitive()) {
-            return new ValueType.Primitive(type.toString(), PRIMITIVES.get(type.getKind()));
+            // The table names primitives as the language does: int, boolean …
+            String primitive = type.getKind().name().toLowerCase(Locale.ROOT);
+            return new ValueType.Primitive(BuiltInTypes.of(primitive).orElseThrow());
         }
         if (type.getKind() == TypeKind.TYPEVAR) {
             CodecRef codec = codecOf(type);
@@ -127,8 +102,9 @@ final class TypeClassifier {
             DeclaredType declared = (DeclaredType) type;
             String name = qualifiedName(declared);
             List<? extends TypeMirror> arguments = declared.getTypeArguments();
-            if (CONSTANTS.containsKey(name)) {
-                return new ValueCodecSpec.Constant(CONSTANTS.get(name));
+            Optional<BuiltInType> builtIn = BuiltInTypes.of(name);
+            if (builtIn.isPresent()) {
+                return new ValueCodecSpec.BuiltIn(builtIn.get());
             }
             if (declared.asElement().getKind() == ElementKind.ENUM) {
                 return new ValueCodecSpec.EnumOf(TypeName.get(types.erasure(type)));

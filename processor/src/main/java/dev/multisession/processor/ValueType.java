@@ -2,17 +2,13 @@ package dev.multisession.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.multisession.codec.abi.BuiltInType;
 
 /** How a synced field's value is converted, as decided by {@link TypeClassifier}. */
 sealed interface ValueType {
 
-    /** A primitive, converted by the {@code ValueCodecs} constant of its box. */
-    record Primitive(String kind, String constant) implements ValueType {
-
-        boolean isFloating() {
-            return kind.equals("float") || kind.equals("double");
-        }
-    }
+    /** A primitive, converted by the direct calls of its entry in the built-in type table. */
+    record Primitive(BuiltInType builtIn) implements ValueType {}
 
     /** Any reference value converted by a {@code ValueCodec} constant of the generated class. */
     record Value(ValueCodecSpec codec) implements ValueType {}
@@ -28,8 +24,8 @@ sealed interface ValueType {
 
     /** How to build the {@code ValueCodec} of a reference value. */
     sealed interface ValueCodecSpec {
-        /** A {@code ValueCodecs} constant such as {@code STRING}. */
-        record Constant(String name) implements ValueCodecSpec {}
+        /** A built-in type: its direct calls, or its {@code ValueCodecs} constant such as {@code UUID}. */
+        record BuiltIn(BuiltInType type) implements ValueCodecSpec {}
 
         /** {@code ValueCodecs.ofEnum(E.class)}. */
         record EnumOf(TypeName type) implements ValueCodecSpec {}

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * in an {@link InheritingCodec}; when the ancestor has model type variables it calls the
  * ancestor codec's {@code forSubclass(Class, Supplier, MultiSessionCodec...)} factory once
  * instead, passing a constructor handle and, for each of those variables, the codec of the
- * type the class binds it to. Reflection happens here, at lookup time only.
+ * type the class binds it to. Before it touches a generated class it checks the ABI version the
+ * class was generated for ({@link CodecAbiCheck}). Reflection happens here, at lookup time only.
  */
 final class CodecLocator {
 
@@ -30,28 +31,38 @@ final class CodecLocator {
     private CodecLocator() {}
 
     static MultiSessionCodec<?> locate(Class<?> type) {
-        Class<?> generated = generatedClass(type);
-        if (generated != null) {
-            return instance(generated);
-        }
-        for (Class<?> ancestor = type.getSuperclass(); ancestor != null; ancestor = ancestor.getSuperclass()) {
-            Class<?> ancestorCodec = generatedClass(ancestor);
-            if (ancestorCodec != null) {
-                return derive(type, ancestor, ancestorCodec);
+        Class<?> nearestCodec = null;
+        Class<?> nearestModel = null;
+        // Every generated codec of the chain is checked, not only the nearest: a subclass codec calls
+        // its ancestors' static code, which may sit in an older jar.
+        for (Class<?> model = type; model != null && model != Object.class; model = model.getSuperclass()) {
+            Class<?> codec = generatedClass(model);
+            if (codec != null) {
+                CodecAbiCheck.verify(codec, model);
+                if (nearestCodec == null) {
+                    nearestCodec = codec;
+                    nearestModel = model;
+                }
             }
         }
-        throw new IllegalArgumentException("No multisession codec for " + type.getName()
-                + ": neither it nor a superclass declares a @MultiSessionField, or the multisession processor did"
-                + " not run (add multisession-processor to the annotation processor path)");
+        if (nearestCodec == null) {
+            throw new IllegalArgumentException("No multisession codec for " + type.getName()
+                    + ": neither it nor a superclass declares a @MultiSessionField, or the multisession processor did"
+                    + " not run (add multisession-processor to the annotation processor path)");
+        }
+        return nearestModel == type ? instance(nearestCodec) : derive(type, nearestModel, nearestCodec);
     }
 
-    /** The generated class for {@code type}, or null if there is none. */
+    /**
+     * The generated class for {@code type}, or null if there is none. It is not initialised yet: its
+     * ABI version is checked first, as the static initialiser of a codec for another ABI may not link.
+     */
     static Class<?> generatedClass(Class<?> type) {
         if (type.isPrimitive() || type.isArray() || type.isInterface()) {
             return null;
         }
         try {
-            return Class.forName(generatedName(type), true, type.getClassLoader());
+            return Class.forName(generatedName(type), false, type.getClassLoader());
         } catch (ClassNotFoundException e) {
             return null;
         }

@@ -31,6 +31,9 @@ public final class MultiSessionCodecs {
      *
      * @throws IllegalArgumentException if neither the class nor an ancestor has generated code
      *     (the class has no {@code @MultiSessionField}, or the processor did not run)
+     * @throws IllegalStateException if the generated code of the class or of an ancestor was written
+     *     for another version of the generated-code ABI than this runtime's; the message names the
+     *     jar, class directory or module to rebuild
      */
     @SuppressWarnings("unchecked")
     public static <T> MultiSessionCodec<T> forClass(Class<T> type) {

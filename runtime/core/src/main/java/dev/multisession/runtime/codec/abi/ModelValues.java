@@ -1,9 +1,10 @@
-package dev.multisession.runtime.codec;
+package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.multisession.runtime.codec.MultiSessionCodec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class ModelValues {
             return null;
         }
         if (!node.isObject()) {
-            throw ValueCodecs.wrongType(key, "an object", node);
+            throw ValueErrors.wrongType(key, "an object", node);
         }
         return newModel(codec, node);
     }
@@ -63,7 +64,7 @@ public final class ModelValues {
             return null;
         }
         if (!node.isArray()) {
-            throw ValueCodecs.wrongType(key, "an array", node);
+            throw ValueErrors.wrongType(key, "an array", node);
         }
         C models = factory.get();
         if (models instanceof ArrayList<?> list) {
@@ -95,7 +96,7 @@ public final class ModelValues {
             return read(codec, node, key);
         }
         if (!node.isObject()) {
-            throw ValueCodecs.wrongType(key, "an object", node);
+            throw ValueErrors.wrongType(key, "an object", node);
         }
         ChangeFlag flag = new ChangeFlag();
         codec.applyMsData(current, node, flag);
@@ -127,7 +128,7 @@ public final class ModelValues {
             return null;
         }
         if (!node.isArray()) {
-            throw ValueCodecs.wrongType(key, "an array", node);
+            throw ValueErrors.wrongType(key, "an array", node);
         }
         if (current == null) {
             changed.add(key);
@@ -161,7 +162,7 @@ public final class ModelValues {
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
             if (!element.isObject()) {
-                throw ValueCodecs.wrongType(key + "[" + i + "]", "an object", element);
+                throw ValueErrors.wrongType(key + "[" + i + "]", "an object", element);
             }
             JsonNode id = element.get(idKey);
             T model = id == null ? null : existing.remove(idValue(id));

@@ -1,8 +1,11 @@
-package dev.multisession.runtime.codec;
+package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.codec.SyncedField;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

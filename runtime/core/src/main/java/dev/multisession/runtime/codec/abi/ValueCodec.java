@@ -1,6 +1,7 @@
-package dev.multisession.runtime.codec;
+package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
 
 /**
  * Converts one kind of field value to JSON and back. Generated codecs keep one per synced
@@ -26,18 +27,6 @@ public interface ValueCodec<V> {
      * they are not. Arrays compare by content, {@code BigDecimal}s by numeric value.
      */
     default boolean same(V a, V b) {
-        return java.util.Objects.deepEquals(a, b);
-    }
-
-    /**
-     * Like {@link #fromJson} for a primitive field, which cannot hold {@code null}.
-     *
-     * @throws IllegalArgumentException if the node is JSON null or has the wrong JSON type
-     */
-    default V fromJsonNonNull(JsonNode node, String key) {
-        if (node.isNull()) {
-            throw ValueCodecs.nullForPrimitive(key);
-        }
-        return fromJson(node, key);
+        return Objects.deepEquals(a, b);
     }
 }

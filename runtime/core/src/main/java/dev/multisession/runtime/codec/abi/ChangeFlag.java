@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec;
+package dev.multisession.runtime.codec.abi;
 
 import java.util.AbstractSet;
 import java.util.Collections;

@@ -1,0 +1,32 @@
+package dev.multisession.codec.abi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** The version of the generated-code ABI, and the list of every member it consists of. */
+public final class CodecAbi {
+
+    /**
+     * The ABI generated codecs are written for and the runtime supports. Raise it whenever a member
+     * generated code calls is removed or changes its signature, or when generated code starts to
+     * rely on a member that older runtimes lack: codecs of another version are then refused with a
+     * message that names the jar to rebuild, instead of failing later with a linkage error.
+     */
+    public static final int VERSION = 1;
+
+    private CodecAbi() {}
+
+    /** Every runtime member generated code may name: the built-in value types' and the other calls. */
+    public static List<AbiMember> members() {
+        List<AbiMember> members = new ArrayList<>();
+        for (BuiltInType type : BuiltInTypes.all()) {
+            members.add(type.codec());
+            type.read().ifPresent(members::add);
+            type.write().ifPresent(members::add);
+            type.same().ifPresent(members::add);
+        }
+        members.addAll(RuntimeCalls.all());
+        return List.copyOf(new LinkedHashSet<>(members));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.multisession.codec.abi;
+
+import static dev.multisession.codec.abi.AbiMethod.constructor;
+import static dev.multisession.codec.abi.AbiMethod.instanceMethod;
+import static dev.multisession.codec.abi.AbiMethod.staticMethod;
+import static dev.multisession.codec.abi.RuntimeTypes.DERIVED_CODEC;
+import static dev.multisession.codec.abi.RuntimeTypes.JSON_NODE;
+import static dev.multisession.codec.abi.RuntimeTypes.MERGE;
+import static dev.multisession.codec.abi.RuntimeTypes.MODEL_VALUES;
+import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODEC;
+import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODECS;
+import static dev.multisession.codec.abi.RuntimeTypes.SYNCED_FIELD;
+import static dev.multisession.codec.abi.RuntimeTypes.TYPE_REFERENCE;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODECS;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_READS;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_WRITES;
+
+import java.util.List;
+
+/**
+ * The runtime members generated code calls besides the {@link BuiltInTypes built-in types'}:
+ * enums, collections of values, data binding, nested models, field metadata, the codec of an
+ * inheriting subclass and the lookup of a codec by class.
+ */
+public final class RuntimeCalls {
+
+    private static final String OBJECT = "java.lang.Object";
+    private static final String STRING = "java.lang.String";
+    private static final String CLASS = "java.lang.Class";
+    private static final String SET = "java.util.Set";
+    private static final String COLLECTION = "java.util.Collection";
+    private static final String SUPPLIER = "java.util.function.Supplier";
+
+    /** {@code ValueReads.readEnum(node, key, E.class)}: an enum constant by name. */
+    public static final AbiMethod READ_ENUM =
+            staticMethod(VALUE_READS, "java.lang.Enum", "readEnum", JSON_NODE, STRING, CLASS);
+    /** {@code ValueWrites.enumNode(value)}: an enum constant as its name. */
+    public static final AbiMethod WRITE_ENUM = staticMethod(VALUE_WRITES, JSON_NODE, "enumNode", "java.lang.Enum");
+
+    /** {@code ValueCodecs.ofEnum(E.class)}: the codec of an enum inside a collection. */
+    public static final AbiMethod ENUM_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "ofEnum", CLASS);
+    /** {@code ValueCodecs.listOf(element)}. */
+    public static final AbiMethod LIST_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "listOf", VALUE_CODEC);
+    /** {@code ValueCodecs.setOf(element)}. */
+    public static final AbiMethod SET_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "setOf", VALUE_CODEC);
+    /** {@code ValueCodecs.mapOf(value)} for a {@code Map<String, V>}. */
+    public static final AbiMethod MAP_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "mapOf", VALUE_CODEC);
+    /** {@code ValueCodecs.bound(T.class)}: Jackson data binding of a plain class. */
+    public static final AbiMethod BOUND_CLASS_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "bound", CLASS);
+    /** {@code ValueCodecs.bound(new TypeReference<T>() {})}: Jackson data binding of a generic type. */
+    public static final AbiMethod BOUND_TYPE_CODEC = staticMethod(VALUE_CODECS, VALUE_CODEC, "bound", TYPE_REFERENCE);
+
+    /** {@code CONSTANT.toJson(value)} on a codec constant. */
+    public static final AbiMethod CODEC_TO_JSON = instanceMethod(VALUE_CODEC, JSON_NODE, "toJson", OBJECT);
+    /** {@code CONSTANT.fromJson(node, key)} on a codec constant. */
+    public static final AbiMethod CODEC_FROM_JSON = instanceMethod(VALUE_CODEC, OBJECT, "fromJson", JSON_NODE, STRING);
+    /** {@code CONSTANT.same(a, b)} on a codec constant. */
+    public static final AbiMethod CODEC_SAME = instanceMethod(VALUE_CODEC, "boolean", "same", OBJECT, OBJECT);
+
+    /** {@code ModelValues.export(codec, model)}: a nested model. */
+    public static final AbiMethod EXPORT_MODEL =
+            staticMethod(MODEL_VALUES, JSON_NODE, "export", MULTI_SESSION_CODEC, OBJECT);
+    /** {@code ModelValues.exportAll(codec, models)}: a collection of models. */
+    public static final AbiMethod EXPORT_MODELS =
+            staticMethod(MODEL_VALUES, JSON_NODE, "exportAll", MULTI_SESSION_CODEC, COLLECTION);
+    /** {@code ModelValues.read(codec, node, key)}. */
+    public static final AbiMethod READ_MODEL =
+            staticMethod(MODEL_VALUES, OBJECT, "read", MULTI_SESSION_CODEC, JSON_NODE, STRING);
+    /** {@code ModelValues.readAll(codec, node, key, ArrayList::new)}. */
+    public static final AbiMethod READ_MODELS =
+            staticMethod(MODEL_VALUES, COLLECTION, "readAll", MULTI_SESSION_CODEC, JSON_NODE, STRING, SUPPLIER);
+    /** {@code ModelValues.apply(codec, current, node, key, changed)}: a nested model, in place. */
+    public static final AbiMethod APPLY_MODEL =
+            staticMethod(MODEL_VALUES, OBJECT, "apply", MULTI_SESSION_CODEC, OBJECT, JSON_NODE, STRING, SET);
+    /** {@code ModelValues.applyAll(codec, current, node, key, changed, ArrayList::new)}: by id, in place. */
+    public static final AbiMethod APPLY_MODELS = staticMethod(MODEL_VALUES, COLLECTION, "applyAll",
+            MULTI_SESSION_CODEC, COLLECTION, JSON_NODE, STRING, SET, SUPPLIER);
+
+    /** {@code SyncedField.id(key)}. */
+    public static final AbiMethod ID_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "id", STRING);
+    /** {@code SyncedField.value(key, Merge.X)}. */
+    public static final AbiMethod VALUE_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "value", STRING, MERGE);
+    /** {@code SyncedField.model(key, codec)}. */
+    public static final AbiMethod MODEL_FIELD =
+            staticMethod(SYNCED_FIELD, SYNCED_FIELD, "model", STRING, MULTI_SESSION_CODEC);
+    /** {@code SyncedField.modelCollection(key, elementCodec)}. */
+    public static final AbiMethod MODEL_COLLECTION_FIELD =
+            staticMethod(SYNCED_FIELD, SYNCED_FIELD, "modelCollection", STRING, MULTI_SESSION_CODEC);
+
+    /** {@code new DerivedCodec<S>(…)} in a generic codec's {@code forSubclass}. */
+    public static final AbiMethod DERIVED_CODEC_NEW = constructor(DERIVED_CODEC, CLASS, SUPPLIER,
+            "java.util.function.BiConsumer", "java.util.function.BiConsumer", DERIVED_CODEC + "$FieldsApplier",
+            "java.util.function.Function", "java.util.List", STRING);
+
+    /** {@code MultiSessionCodecs.forClass(M.class)}: the codec of a model that only inherits synced fields. */
+    public static final AbiMethod CODEC_FOR_CLASS =
+            staticMethod(MULTI_SESSION_CODECS, MULTI_SESSION_CODEC, "forClass", CLASS);
+
+    private RuntimeCalls() {}
+
+    /** Every call above. */
+    public static List<AbiMethod> all() {
+        return List.of(READ_ENUM, WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC,
+                BOUND_TYPE_CODEC, CODEC_TO_JSON, CODEC_FROM_JSON, CODEC_SAME, EXPORT_MODEL, EXPORT_MODELS, READ_MODEL,
+                READ_MODELS, APPLY_MODEL, APPLY_MODELS, ID_FIELD, VALUE_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD,
+                DERIVED_CODEC_NEW, CODEC_FOR_CLASS);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.multisession.runtime.codec.abi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** A string-keyed map as a JSON object in iteration order; read back as a {@link LinkedHashMap}. */
+final class MapCodec<V> implements ValueCodec<Map<String, V>> {
+
+    private final ValueCodec<V> value;
+
+    MapCodec(ValueCodec<V> value) {
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public JsonNode toJson(Map<String, V> map) {
+        if (map == null) {
+            return NullNode.getInstance();
+        }
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        map.forEach((k, v) -> object.set(k, value.toJson(v)));
+        return object;
+    }
+
+    @Override
+    public Map<String, V> fromJson(JsonNode node, String key) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw ValueErrors.wrongType(key, "an object", node);
+        }
+        Map<String, V> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            map.put(entry.getKey(), value.fromJson(entry.getValue(), key + "." + entry.getKey()));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.multisession.runtime.codec.abi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+/**
+ * A value written as its {@code toString()} (ISO-8601 for {@code java.time}) and read back by
+ * {@link #parse}. Each constant is a subclass of its own, so that a call on it stays monomorphic.
+ */
+abstract class TextCodec<V> implements ValueCodec<V> {
+
+    abstract V parse(String text);
+
+    @Override
+    public JsonNode toJson(V value) {
+        return value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(value.toString());
+    }
+
+    @Override
+    public V fromJson(JsonNode node, String key) {
+        String text = ValueReads.readString(node, key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse(text);
+        } catch (RuntimeException e) {
+            throw ValueErrors.notA(key, ValueReads.A_STRING, e);
+        }
+    }
+}
