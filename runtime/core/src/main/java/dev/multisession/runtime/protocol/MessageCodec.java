@@ -1,20 +1,13 @@
 package dev.multisession.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.multisession.runtime.json.JsonMappers;
 import java.io.UncheckedIOException;
 
 /**
@@ -25,9 +18,6 @@ import java.io.UncheckedIOException;
  */
 public final class MessageCodec {
 
-    /** Deepest JSON nesting accepted; orders are a few levels deep. */
-    private static final int MAX_NESTING_DEPTH = 64;
-
     private static final MessageCodec INSTANCE = new MessageCodec();
 
     private final ObjectMapper mapper;
@@ -37,31 +27,7 @@ public final class MessageCodec {
     private final ObjectWriter writer;
 
     private MessageCodec() {
-        JsonMapper jsonMapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build();
-        jsonMapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
-        // Strict types: "5" is not a number, 5 is not a string, 1.5 is not a long.
-        jsonMapper.coercionConfigDefaults()
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        jsonMapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-        jsonMapper.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-        jsonMapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        JsonMapper jsonMapper = JsonMappers.protocol();
         this.mapper = jsonMapper;
         this.clientReader = jsonMapper.readerFor(ClientMessage.class);
         this.hubReader = jsonMapper.readerFor(HubMessage.class);

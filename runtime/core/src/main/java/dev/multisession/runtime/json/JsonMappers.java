@@ -1,0 +1,81 @@
+package dev.multisession.runtime.json;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Makes the Jackson mappers of the project; each kind's settings are stated here and nowhere
+ * else. Every call returns a new mapper: callers keep theirs in a constant and never change
+ * its configuration after that, since mappers are used from many threads.
+ */
+public final class JsonMappers {
+
+    /** Deepest JSON nesting a protocol message or stored row may have; orders are a few levels deep. */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    private JsonMappers() {}
+
+    /**
+     * For protocol messages and the rows the stores write: strict types ({@code "5"} is not a
+     * number, {@code 5} is not a string, {@code 1.5} is not a long), no missing creator
+     * members, no trailing tokens, no NaN, decimals read exactly as {@link java.math.BigDecimal},
+     * times as ISO-8601 strings, nesting bounded by {@link #MAX_NESTING_DEPTH}. Unknown members
+     * are ignored, so newer peers may add some.
+     */
+    public static JsonMapper protocol() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        return mapper;
+    }
+
+    /**
+     * For synced field types without a built-in conversion, bound by Jackson data binding:
+     * their Jackson annotations are honoured, times and durations are ISO-8601 strings, unknown
+     * members are ignored (a newer terminal's value type may have more), and a decimal keeps
+     * its scale ({@code 12.50} stays {@code 12.50}).
+     */
+    public static JsonMapper dataBinding() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
+
+    /** For files people read and edit (token files, reports): indented output, otherwise Jackson's defaults. */
+    public static JsonMapper files() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+}
