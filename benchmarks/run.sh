@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh                    # everything (about 15 minutes on 2 cores)
 #   benchmarks/run.sh codec wire         # only some: codec wire catchup compile capacity
-#                                        load-sqlite load-sqlite-light load-postgres charts
+#                                        terminal-startup load-sqlite load-sqlite-light load-postgres charts
 #
 # Environment: OUT (default docs/benchmarks), TERMINALS (default 1,5,20,50,100,200), RATE (5000),
 # LIGHT_RATE (200: a rate the hub sustains, for the latency curve),
@@ -20,7 +20,7 @@ rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-  steps=(codec wire catchup compile capacity load-sqlite load-sqlite-light load-postgres charts)
+  steps=(codec wire catchup compile capacity terminal-startup load-sqlite load-sqlite-light load-postgres charts)
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -59,6 +59,9 @@ for step in "${steps[@]}"; do
       ;;
     capacity)
       run dev.multisession.benchmarks.load.HubCapacity 10 5 "$out" | tee "$out/hub-capacity.txt"
+      ;;
+    terminal-startup)
+      run dev.multisession.benchmarks.startup.TerminalStartup --runs 11 --out "$out" | tee "$out/terminal-startup.txt"
       ;;
     load-sqlite)
       java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LoadGenerator --store sqlite --terminals "$terminals" \

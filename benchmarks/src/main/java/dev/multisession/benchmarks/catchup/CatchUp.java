@@ -27,8 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * A terminal that was offline while another made 10,000 edits reconnects: how long until it
@@ -40,20 +44,31 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code CatchUp [operations] [output-dir]}; writes {@code catch-up.csv}.
  */
-public final class CatchUp {
+@Command(name = "CatchUp", mixinStandardHelpOptions = true,
+        description = "How long a terminal that missed N edits takes to catch up; writes catch-up.csv.")
+public final class CatchUp implements Callable<Integer> {
 
     private static final MultiSessionCodec<RestaurantOrder> CODEC = MultiSessionCodecs.forClass(RestaurantOrder.class);
     private static final int ORDERS = 10;
     private static final int LINES = 10;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "10000", description = "edits missed (default ${DEFAULT-VALUE})")
+    int operations;
+
+    @Parameters(index = "1", arity = "0..1", description = "directory for catch-up.csv")
+    Path out;
 
     private CatchUp() {}
 
     /** One measurement. */
     record Result(String terminalStore, int round, int operations, long missedEvents, double catchUpMillis) {}
 
-    public static void main(String[] args) throws Exception {
-        int operations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        Path out = args.length > 1 ? Path.of(args[1]) : null;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CatchUp()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("multisession-catch-up");
         List<Result> results = new ArrayList<>();
         try (SqliteHubStore store = SqliteHubStore.open(dir.resolve("hub.db"));
@@ -87,6 +102,7 @@ public final class CatchUp {
             }
             Files.writeString(out.resolve("catch-up.csv"), csv);
         }
+        return 0;
     }
 
     static Result measure(URI uri, TerminalTokens tokens, String session, String kind, int round,

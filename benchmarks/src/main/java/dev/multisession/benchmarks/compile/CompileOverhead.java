@@ -10,10 +10,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * javac on 300 annotated model classes with and without the annotation processor, in this JVM
@@ -28,17 +32,38 @@ import javax.tools.ToolProvider;
  * [--processor target/javac/processor/multisession-processor.jar] [--classpath target/javac/classpath]
  * [--out docs/benchmarks]}
  */
-public final class CompileOverhead {
+@Command(name = "CompileOverhead", mixinStandardHelpOptions = true,
+        description = "javac on generated model classes with and without the annotation processor.")
+public final class CompileOverhead implements Callable<Integer> {
+
+    @Option(names = "--classes", defaultValue = "300", description = "annotated model classes (default ${DEFAULT-VALUE})")
+    int classes;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "unmeasured rounds first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--runs", defaultValue = "7", description = "measured rounds (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--processor", defaultValue = "target/javac/processor/multisession-processor.jar",
+            description = "the processor jar (default ${DEFAULT-VALUE})")
+    Path processor;
+
+    @Option(names = "--classpath", defaultValue = "target/javac/classpath",
+            description = "directory of the jars the models compile against (default ${DEFAULT-VALUE})")
+    Path classpathDir;
+
+    @Option(names = "--out", description = "directory for compile-overhead.csv")
+    Path out;
 
     private CompileOverhead() {}
 
-    public static void main(String[] args) throws IOException {
-        java.util.Map<String, String> options = dev.multisession.benchmarks.support.Options.parse(args);
-        int classes = Integer.parseInt(options.getOrDefault("classes", "300"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
-        Path processor = Path.of(options.getOrDefault("processor", "target/javac/processor/multisession-processor.jar"));
-        Path classpathDir = Path.of(options.getOrDefault("classpath", "target/javac/classpath"));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CompileOverhead()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
         if (!Files.isRegularFile(processor)) {
             throw new IllegalArgumentException("no processor jar at " + processor + " (run mvn package in benchmarks/)");
         }
@@ -97,8 +122,7 @@ public final class CompileOverhead {
                             + " models + generated sources without processor %.0f ms (medians of %d): %.2fx%n",
                     classes, modelLines, generated, generatedLines, withMedian, withoutMedian, pregeneratedMedian, runs,
                     withMedian / withoutMedian);
-            if (options.containsKey("out")) {
-                Path out = Path.of(options.get("out"));
+            if (out != null) {
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("compile-overhead.csv"), String.format(Locale.ROOT,
                         "classes,model_lines,generated_codecs,generated_lines,runs,with_processor_median_ms,"
@@ -111,6 +135,7 @@ public final class CompileOverhead {
         } finally {
             delete(work);
         }
+        return 0;
     }
 
     private static double compile(JavaCompiler javac, List<Path> sources, List<String> options, Path out)

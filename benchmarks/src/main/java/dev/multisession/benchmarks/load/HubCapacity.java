@@ -23,7 +23,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The hub alone, without network or terminals: one thread per terminal feeds ready-made
@@ -35,16 +39,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
  * {@code hub-capacity.csv}.
  */
-public final class HubCapacity {
+@Command(name = "HubCapacity", mixinStandardHelpOptions = true,
+        description = "The hub alone, fed by in-process terminals, on each store; writes hub-capacity.csv.")
+public final class HubCapacity implements Callable<Integer> {
 
     /** Unanswered mutations per feeder, as many as a terminal keeps in flight by default. */
     private static final int WINDOW = 64;
 
+    @Parameters(index = "0", arity = "0..1", defaultValue = "10", description = "seconds per store (default ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Parameters(index = "1", arity = "0..1", defaultValue = "5", description = "feeding terminals (default ${DEFAULT-VALUE})")
+    int terminals;
+
+    @Parameters(index = "2", arity = "0..1", description = "directory for hub-capacity.csv")
+    Path out;
+
     private HubCapacity() {}
 
-    public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int terminals = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HubCapacity()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
         for (String kind : new String[] {"in-memory", "sqlite-normal", "sqlite-full"}) {
@@ -60,11 +78,11 @@ public final class HubCapacity {
                 csv.append(row).append('\n');
             }
         }
-        if (args.length > 2) {
-            Path out = Path.of(args[2]);
+        if (out != null) {
             Files.createDirectories(out);
             Files.writeString(out.resolve("hub-capacity.csv"), csv);
         }
+        return 0;
     }
 
     private static String measure(Hub hub, String kind, int terminals, int seconds, boolean report)

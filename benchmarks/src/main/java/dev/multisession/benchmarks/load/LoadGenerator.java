@@ -12,10 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import dev.multisession.benchmarks.support.Options;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Drives a hub with N terminals over WebSocket on loopback, spread over multi-sessions of a
@@ -31,10 +35,44 @@ import dev.multisession.runtime.transport.websocket.TerminalTokens;
  *
  * <p>Usage: {@code LoadGenerator [--store sqlite|postgres] [--terminals 1,5,20,50,100,200]
  * [--per-session 5] [--rate 5000] [--warmup 5] [--seconds 15] [--orders 2] [--lines 10]
- * [--out docs/benchmarks] [--name store]}, results in {@code load-<name>.csv}. PostgreSQL:
- * {@code MULTISESSION_PG_URL}.
+ * [--out docs/benchmarks] [--name store]} ({@code --help} describes each), results in
+ * {@code load-<name>.csv}. PostgreSQL: {@code MULTISESSION_PG_URL}. Latencies are kept in
+ * HdrHistograms (3 significant digits), so percentiles cost no sort and no memory per sample.
  */
-public final class LoadGenerator {
+@Command(name = "LoadGenerator", mixinStandardHelpOptions = true,
+        description = "Drives a hub with N WebSocket terminals at a fixed rate; writes load-<name>.csv.")
+public final class LoadGenerator implements Callable<Integer> {
+
+    @Option(names = "--store", defaultValue = "sqlite", description = "sqlite or postgres (default ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--terminals", defaultValue = "1,5,20,50,100,200", split = ",",
+            description = "terminal counts, one step each (default ${DEFAULT-VALUE})")
+    List<Integer> counts;
+
+    @Option(names = "--per-session", defaultValue = "5", description = "terminals per multi-session (default ${DEFAULT-VALUE})")
+    int perSession;
+
+    @Option(names = "--rate", defaultValue = "5000", description = "total edits per second offered (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "seconds before measuring (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "seconds measured per step (default ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--orders", defaultValue = "2", description = "open orders per terminal (default ${DEFAULT-VALUE})")
+    int orders;
+
+    @Option(names = "--lines", defaultValue = "10", description = "lines per order (default ${DEFAULT-VALUE})")
+    int lines;
+
+    @Option(names = "--out", defaultValue = "docs/benchmarks", description = "results directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--name", description = "file name part: load-<name>.csv (default: the store)")
+    String name;
 
     private LoadGenerator() {}
 
@@ -54,22 +92,17 @@ public final class LoadGenerator {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args);
-        String store = options.getOrDefault("store", "sqlite");
-        int perSession = Integer.parseInt(options.getOrDefault("per-session", "5"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
-        int orders = Integer.parseInt(options.getOrDefault("orders", "2"));
-        int lines = Integer.parseInt(options.getOrDefault("lines", "10"));
-        Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
-        List<Integer> counts = new ArrayList<>();
-        for (String count : options.getOrDefault("terminals", "1,5,20,50,100,200").split(",")) {
-            counts.add(Integer.parseInt(count.trim()));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!store.equals("sqlite") && !store.equals("postgres")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--store is sqlite or postgres, not " + store);
         }
         Files.createDirectories(out);
-        Path csv = out.resolve("load-" + options.getOrDefault("name", store) + ".csv");
+        Path csv = out.resolve("load-" + (name == null ? store : name) + ".csv");
         StringBuilder rows = new StringBuilder(Step.CSV_HEADER).append('\n');
         System.out.println(Step.CSV_HEADER);
         for (int terminals : counts) {
@@ -78,6 +111,7 @@ public final class LoadGenerator {
             rows.append(step.csv()).append('\n');
             Files.writeString(csv, rows);
         }
+        return 0;
     }
 
     static Step run(String store, int terminalCount, int perSession, int rate, int warmup, int seconds, int ordersEach,
@@ -150,20 +184,18 @@ public final class LoadGenerator {
                 }
             }
 
-            LongSamples latencies = new LongSamples();
-            LongSamples lags = new LongSamples();
+            Histogram latencies = new Histogram(3);
+            Histogram lags = new Histogram(3);
             long accepted = 0;
             long problems = 0;
             long shed = 0;
             for (LoadTerminal terminal : terminals) {
                 shed += terminal.shed.get();
-                latencies.addAll(terminal.latencies);
-                lags.addAll(terminal.lags);
+                latencies.add(terminal.latencies);
+                lags.add(terminal.lags);
                 accepted += terminal.accepted.get();
                 problems += terminal.problems.get();
             }
-            latencies.sort();
-            lags.sort();
             // The stats calls themselves run a GC in the hub: CPU is taken between two of them,
             // over the measurement window, with the GC of the first call included.
             double wall = (last.atNanos() - first.atNanos()) / 1e9;
@@ -174,10 +206,10 @@ public final class LoadGenerator {
                 terminal.close();
             }
             return new Step(store, terminalCount, sessions, rate, accepted / (double) seconds,
-                    latencies.percentile(50) / 1e6, latencies.percentile(99) / 1e6, latencies.max() / 1e6,
-                    latencies.size(), shed, problems, hubCores, clientCores, last.heapBytes() / 1048576.0,
+                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
+                    latencies.getMaxValue() / 1e6, (int) latencies.getTotalCount(), shed, problems, hubCores, clientCores, last.heapBytes() / 1048576.0,
                     (connected.heapBytes() - empty.heapBytes()) / 1024.0 / terminalCount,
-                    (opened.heapBytes() - connected.heapBytes()) / 1024.0 / orderCount, lags.percentile(99) / 1e6);
+                    (opened.heapBytes() - connected.heapBytes()) / 1024.0 / orderCount, lags.getValueAtPercentile(99) / 1e6);
         } finally {
             for (LoadTerminal terminal : terminals) {
                 terminal.close();

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import org.HdrHistogram.Histogram;
 
 /**
  * One simulated POS device: a real {@link Terminal} of restaurant orders on its own UI thread,
@@ -40,9 +41,9 @@ final class LoadTerminal implements AutoCloseable {
     private final LongSupplier windowEnd;
     /** Edit start times by mutation id. */
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
-    // written on the UI thread only
-    final LongSamples latencies = new LongSamples();
-    final LongSamples lags = new LongSamples();
+    // written on the UI thread only, read after it stopped; they resize themselves, 3 significant digits
+    final Histogram latencies = new Histogram(3);
+    final Histogram lags = new Histogram(3);
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong problems = new AtomicLong();
     /** Edits the pacer offered that this terminal did not make because it was too far behind. */
@@ -138,7 +139,7 @@ final class LoadTerminal implements AutoCloseable {
             long now = System.nanoTime();
             started.put(mutationId, now);
             if (inWindow(now)) {
-                lags.add(now - scheduledNanos);
+                lags.recordValue(now - scheduledNanos);
             }
             terminal.edit(order, o -> line.changeQty(1));
         });
@@ -160,7 +161,7 @@ final class LoadTerminal implements AutoCloseable {
         }
         Long start = author.equals(id) ? started.remove(change.mutationId()) : origin.started.get(change.mutationId());
         if (start != null && inWindow(start)) {
-            latencies.add(System.nanoTime() - start);
+            latencies.recordValue(System.nanoTime() - start);
         }
     }
 

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,10 +178,7 @@ public final class PostgresHubStore extends JdbcHubStore {
                 throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl + ": " + e.getMessage(), e);
             }
             try {
-                int applied;
-                try (Connection connection = pool.getConnection()) {
-                    applied = new Migrations(SqlDialect.POSTGRES).apply(connection);
-                }
+                int applied = new HubMigrations(SqlDialect.POSTGRES).apply(unpooledDataSource());
                 PgNotificationListener listener = new PgNotificationListener(this::openUnpooled, channel);
                 listener.start();
                 LOG.info("hub store opened: PostgreSQL {} (pool {}, channel {}, {} migration(s) applied)",
@@ -189,6 +188,23 @@ public final class PostgresHubStore extends JdbcHubStore {
                 pool.close();
                 throw new StoreException("cannot open PostgreSQL hub store at " + jdbcUrl + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Connections beside the pool for the migrations: Flyway holds one for its lock and
+         * history while it migrates on another, which a pool of one could not give it.
+         */
+        private DataSource unpooledDataSource() {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(jdbcUrl);
+            if (user != null) {
+                dataSource.setUser(user);
+            }
+            if (password != null) {
+                dataSource.setPassword(password);
+            }
+            dataSource.setApplicationName("multisession-migrate");
+            return dataSource;
         }
 
         private Connection openUnpooled() throws SQLException {

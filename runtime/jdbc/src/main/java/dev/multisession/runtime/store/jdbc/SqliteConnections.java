@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens connections to one SQLite file with the settings every store needs: write-ahead
@@ -42,6 +44,17 @@ final class SqliteConnections {
     /** A connection for reads outside write transactions (auto-commit: each read sees the latest commit). */
     Connection openReader() throws SQLException {
         return baseConfig().createConnection(url());
+    }
+
+    /**
+     * A data source with the same settings, for code that opens and closes its own connections
+     * (the schema migrations); creates the parent directories first.
+     */
+    DataSource dataSource() {
+        createParentDirectories();
+        SQLiteDataSource dataSource = new SQLiteDataSource(baseConfig());
+        dataSource.setUrl(url());
+        return dataSource;
     }
 
     private SQLiteConfig baseConfig() {

@@ -64,8 +64,8 @@ public final class SqliteHubStore extends JdbcHubStore {
         SqliteConnections connections = new SqliteConnections(file, sync);
         Connection writer = null;
         try {
+            int applied = new HubMigrations(SqlDialect.SQLITE).apply(connections.dataSource());
             writer = connections.openWriter();
-            int applied = new Migrations(SqlDialect.SQLITE).apply(writer);
             Connection reader = connections.openReader();
             LOG.info("hub store opened: SQLite {} (synchronous={}, {} migration(s) applied)",
                     connections.file(), sync, applied);

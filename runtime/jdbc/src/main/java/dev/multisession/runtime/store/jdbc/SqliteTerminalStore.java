@@ -49,7 +49,7 @@ public final class SqliteTerminalStore implements TerminalStore {
         Connection connection = null;
         try {
             connection = connections.openWriter();
-            new Migrations(SqlDialect.SQLITE, "db/sqlite/terminal").apply(connection);
+            new TerminalSchema().apply(connection);
             LOG.debug("terminal store opened: SQLite {}", connections.file());
             return new SqliteTerminalStore(connections.file(), connection);
         } catch (SQLException e) {
