@@ -1,7 +1,7 @@
 package dev.multisession.benchmarks.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.multisession.runtime.json.JsonMappers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class CodecReport {
             System.err.println("usage: CodecReport <jmh-result.json> <output-dir>");
             System.exit(2);
         }
-        JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        JsonNode results = JsonMappers.files().readTree(Path.of(args[0]).toFile());
         Map<String, double[]> scores = new TreeMap<>();
         for (JsonNode result : results) {
             String method = result.get("benchmark").asText();

@@ -1,5 +1,4 @@
 /**
- * What several benchmarks share: command-line options and a single-threaded stand-in for an
- * application's UI thread.
+ * What several benchmarks share: a single-threaded stand-in for an application's UI thread.
  */
 package dev.multisession.benchmarks.support;
