@@ -164,6 +164,7 @@ final class SyncProtocol {
             return;
         }
         welcomed = true;
+        Cursor before = replica.cursor();
         List<ClientMessage> rewritten = List.of();
         if (replica.cursor().runId() == 0) {
             // Changes made before this terminal ever reached the hub belong to the hub's current
@@ -176,11 +177,13 @@ final class SyncProtocol {
         replica.handledUpTo(welcome.lastMutationId()); // local state was lost: continue after the hub's count
         // handled before we reconnected: reflected by welcome.seq
         outbox.acknowledge(welcome.lastMutationId(), welcome.seq());
-        TerminalWrite.Builder write = replica.write();
-        for (ClientMessage message : rewritten) {
-            write.dequeue(TerminalWrite.mutationId(message)).enqueue(message); // replaced in place
+        if (!replica.cursor().equals(before)) {
+            TerminalWrite.Builder write = replica.write();
+            for (ClientMessage message : rewritten) {
+                write.dequeue(TerminalWrite.mutationId(message)).enqueue(message); // replaced in place
+            }
+            out.persist(write);
         }
-        out.persist(write);
         outbox.restart(welcome.lastMutationId());
         pump(out);
         settle(new Replica.EventBatch(), false, out);
@@ -381,10 +384,17 @@ final class SyncProtocol {
         pump(out);
     }
 
-    /** Drops pending changes the confirmed state now holds, persists, and refreshes the touched orders. */
+    /**
+     * Drops pending changes the confirmed state now holds, persists what changed, and refreshes
+     * the touched orders. Nothing to persist means nothing changed that is not stored already:
+     * the cursor only moves with an applied event (a put or a delete), a snapshot (a clear) or
+     * a write of its own (a welcome that moved it, a local change), so an ignored event or a
+     * plain ack costs no store write.
+     */
     private void settle(Replica.EventBatch batch, boolean clearOrders, Effects out) {
         TerminalWrite.Builder write = replica.write();
-        for (PendingMutation pending : outbox.dropReflected(replica.cursor().lastSeq())) {
+        List<PendingMutation> reflected = outbox.dropReflected(replica.cursor().lastSeq());
+        for (PendingMutation pending : reflected) {
             write.dequeue(pending.mutationId());
             batch.touched.add(pending.order());
         }
@@ -395,7 +405,9 @@ final class SyncProtocol {
         for (HubMessage.OrderState order : batch.put) {
             put.add(Replica.copy(order));
         }
-        out.persist(write.putOrders(put).deleteOrders(batch.deleted));
+        if (clearOrders || !reflected.isEmpty() || !put.isEmpty() || !batch.deleted.isEmpty()) {
+            out.persist(write.putOrders(put).deleteOrders(batch.deleted));
+        }
         if (!batch.touched.isEmpty()) {
             out.add(new SyncEffect.RefreshModels(batch.touched, batch.finalized));
         }
