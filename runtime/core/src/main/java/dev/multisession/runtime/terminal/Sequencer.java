@@ -80,9 +80,4 @@ final class Sequencer {
         early.clear();
         syncRequestedAfter = -1;
     }
-
-    /** How many events are kept, waiting for a gap to fill. */
-    int kept() {
-        return early.size();
-    }
 }

@@ -56,7 +56,13 @@ final class SyncDriver<O> {
         transport.start(new TransportEvents());
     }
 
-    /** Handles a local event now and carries out its effects; the caller holds the lock. */
+    /**
+     * Hands an event to the protocol and carries out its effects; the caller holds the lock.
+     * Local changes come straight here, the transport's news through the inbox. Called while
+     * effects are being carried out (from a listener, or a transport that answers inside
+     * {@code send}), it queues the new effects behind the ones still due and returns. If an
+     * effect throws, the ones after it stay due and go out with the next event's.
+     */
     void handle(SyncEvent event) {
         if (closed) {
             return;
