@@ -67,10 +67,6 @@ final class OrderModels<O> {
         return uids.get(model);
     }
 
-    Set<String> uids() {
-        return models.keySet();
-    }
-
     List<O> all() {
         return List.copyOf(models.values());
     }

@@ -17,40 +17,59 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a terminal holds of the hub: the confirmed orders as of {@code lastSeq} in run
- * {@code runId}, the orders it saw removed, and its mutation counter; and what it shows, that
- * state with the outbox of the current run on top. Every change goes to the
- * {@link TerminalStore} through {@link #persist}. Not thread-safe: the terminal guards it.
+ * What a terminal holds of the hub: the confirmed orders as of its {@link Cursor}, the orders it
+ * saw removed, and what it shows: that state with the outbox of the current run on top. It does
+ * no I/O: {@link #write()} starts the store write that records a change. Not thread-safe: the
+ * terminal guards it.
  */
 final class Replica {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final TerminalStore store;
     private final Outbox outbox;
-    long runId;
-    long lastSeq;
-    long lastMutationId;
+    private Cursor cursor = Cursor.START;
     private final Map<String, HubMessage.OrderState> confirmed = new HashMap<>();
     private final Set<String> removedOrders = new HashSet<>();
 
-    Replica(TerminalStore store, Outbox outbox) {
-        this.store = store;
+    Replica(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    /** Loads the stored state; returns every order it knows of, hub numbers first. */
+    /** Loads the stored state, outbox included; returns every order it knows of, hub numbers first. */
     Set<String> restore(TerminalState state) {
-        runId = state.runId();
-        lastSeq = state.lastSeq();
-        lastMutationId = state.lastMutationId();
+        cursor = new Cursor(state.runId(), state.lastSeq(), state.lastMutationId());
         for (HubMessage.OrderState order : state.confirmed()) {
             confirmed.put(order.order(), copy(order));
         }
         for (ClientMessage message : state.outbox()) {
             outbox.add(message);
         }
-        return knownOrders(Set.of());
+        return knownOrders();
+    }
+
+    Cursor cursor() {
+        return cursor;
+    }
+
+    /** Hands out the next mutation id. */
+    long takeMutationId() {
+        cursor = cursor.nextMutation();
+        return cursor.lastMutationId();
+    }
+
+    /** A terminal that never reached the hub joins the hub's run; its sequence stays until a snapshot. */
+    void joinRun(long runId) {
+        cursor = cursor.inRun(runId);
+    }
+
+    /** The hub has handled this terminal's mutations up to {@code mutationId}; numbering never goes below. */
+    void handledUpTo(long mutationId) {
+        cursor = cursor.mutationsAtLeast(mutationId);
+    }
+
+    /** A store write of the current counters, to which the caller adds what changed. */
+    TerminalWrite.Builder write() {
+        return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId());
     }
 
     HubMessage.OrderState confirmed(String uid) {
@@ -63,13 +82,15 @@ final class Replica {
         return state == null ? 0 : state.revision();
     }
 
-    /** Every order the terminal has any state of, hub numbers first, then {@code shown} and the outbox's. */
-    Set<String> knownOrders(Set<String> shown) {
+    /**
+     * Every order the terminal has any state of: confirmed ones by hub number, then the
+     * outbox's. Every order the terminal shows is one of them.
+     */
+    Set<String> knownOrders() {
         Set<String> all = new LinkedHashSet<>();
         confirmed.values().stream()
                 .sorted((a, b) -> Long.compare(a.number(), b.number()))
                 .forEach(o -> all.add(o.order()));
-        all.addAll(shown);
         for (PendingMutation pending : outbox.all()) {
             all.add(pending.order());
         }
@@ -83,13 +104,13 @@ final class Replica {
         if (state != null) {
             json = state.data().deepCopy();
         } else {
-            if (removedOrders.contains(uid) || !outbox.createdHere(uid, runId)) {
+            if (removedOrders.contains(uid) || !outbox.createdHere(uid, cursor.runId())) {
                 return null;
             }
             json = JSON.objectNode();
         }
         for (PendingMutation pending : outbox.all()) {
-            if (!pending.order().equals(uid) || pending.runId() != runId) {
+            if (!pending.order().equals(uid) || pending.runId() != cursor.runId()) {
                 continue;
             }
             if (pending.isRemove()) {
@@ -102,7 +123,7 @@ final class Replica {
 
     /** Applies one event in sequence, recording what changed in {@code batch}. */
     void apply(HubMessage.Event event, EventBatch batch) {
-        lastSeq = event.seq();
+        cursor = cursor.appliedUpTo(event.seq());
         batch.touched.add(event.order());
         if (event instanceof HubMessage.Change change) {
             HubMessage.OrderState old = confirmed.get(change.order());
@@ -127,18 +148,18 @@ final class Replica {
     }
 
     /** Replaces the confirmed state by a snapshot; returns the orders it may have changed. */
-    Set<String> adopt(HubMessage.Snapshot snapshot, Set<String> shown) {
-        Set<String> touched = knownOrders(shown);
-        if (snapshot.runId() != runId) {
+    Set<String> adopt(HubMessage.Snapshot snapshot) {
+        Set<String> touched = knownOrders();
+        if (snapshot.runId() != cursor.runId()) {
             removedOrders.clear();
-            runId = snapshot.runId();
+            cursor = cursor.inRun(snapshot.runId());
         }
         confirmed.clear();
         for (HubMessage.OrderState order : snapshot.orders()) {
             confirmed.put(order.order(), copy(order));
             touched.add(order.order());
         }
-        lastSeq = snapshot.seq();
+        cursor = cursor.appliedUpTo(snapshot.seq());
         return touched;
     }
 
@@ -146,17 +167,8 @@ final class Replica {
         return new ArrayList<>(confirmed.values());
     }
 
-    /** Writes the counters and the given changes in one store write. */
-    void persist(boolean clearOrders, List<HubMessage.OrderState> put, List<String> deleted,
-            List<ClientMessage> enqueue, List<Long> dequeue) {
-        List<HubMessage.OrderState> copies = new ArrayList<>(put.size());
-        for (HubMessage.OrderState order : put) {
-            copies.add(copy(order));
-        }
-        store.write(new TerminalWrite(runId, lastSeq, lastMutationId, clearOrders, copies, deleted, enqueue, dequeue));
-    }
-
-    private static HubMessage.OrderState copy(HubMessage.OrderState order) {
+    /** A copy that later events, which change the confirmed JSON in place, leave alone. */
+    static HubMessage.OrderState copy(HubMessage.OrderState order) {
         return new HubMessage.OrderState(order.order(), order.revision(), order.number(), order.data().deepCopy(),
                 order.info().deepCopy());
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.merge.OrderInfo;
-import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.transport.TerminalTransport;
@@ -52,17 +51,15 @@ public final class Terminal<O> implements AutoCloseable {
     private final MultiSessionCodec<O> codec;
     private final String idKey;
     private final String terminalId;
-    private final String user;
     private final TerminalTransport transport;
     private final Supplier<String> ids;
     private final Object lock = new Object();
     private final Listeners<O> listeners;
     // guarded by lock
-    private final Outbox outbox;
+    private final SyncProtocol protocol;
     private final Replica replica;
     private final OrderModels<O> models;
-    private final HubLink<O> link;
-    private boolean closed;
+    private final SyncDriver<O> driver;
 
     private Terminal(Builder<O> builder) {
         this.codec = Objects.requireNonNull(builder.codec, "codec (or model type)");
@@ -70,18 +67,16 @@ public final class Terminal<O> implements AutoCloseable {
                 codec.modelType().getName() + " has no @MultiSessionId field: orders need an id to be synced"));
         String session = Objects.requireNonNull(builder.session, "session");
         this.terminalId = Objects.requireNonNull(builder.terminalId, "terminalId");
-        this.user = builder.user;
         this.transport = Objects.requireNonNull(builder.transport, "transport");
         TerminalStore store = builder.store != null ? builder.store : memoryStore(terminalId);
         Executor executor = Objects.requireNonNull(builder.executor, "executor");
         this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
         this.listeners = new Listeners<>(terminalId);
-        this.outbox = new Outbox(builder.maxInFlight);
-        this.replica = new Replica(store, outbox);
+        this.protocol = new SyncProtocol(new Identity(session, terminalId, builder.user), builder.maxInFlight);
+        this.replica = protocol.replica();
         this.models = new OrderModels<>(codec, replica, listeners);
-        this.link = new HubLink<>(new Identity(session, terminalId, user), transport, executor, lock, () -> closed,
-                replica, outbox, models, listeners);
-        models.restore(replica.restore(store.load()));
+        this.driver = new SyncDriver<>(terminalId, protocol, transport, store, models, listeners, executor, lock);
+        models.restore(protocol.restore(store.load()));
     }
 
     /** A builder for terminals syncing orders of {@code modelType} (through its generated codec). */
@@ -96,7 +91,7 @@ public final class Terminal<O> implements AutoCloseable {
 
     /** Starts talking to the hub; until then (and whenever offline) changes wait in the outbox. */
     public Terminal<O> start() {
-        link.start();
+        driver.start();
         return this;
     }
 
@@ -153,8 +148,7 @@ public final class Terminal<O> implements AutoCloseable {
         synchronized (lock) {
             checkOpen();
             String uid = uidOf(order);
-            enqueue(new ClientMessage.Remove(++replica.lastMutationId, replica.runId, uid, replica.revision(uid), user,
-                    finalized));
+            driver.handle(new SyncEvent.LocalRemove(uid, finalized));
             models.forget(uid, order);
         }
     }
@@ -203,14 +197,14 @@ public final class Terminal<O> implements AutoCloseable {
     /** How many of this terminal's mutations the hub has not reflected yet. */
     public int pendingMutations() {
         synchronized (lock) {
-            return outbox.size();
+            return protocol.pendingMutations();
         }
     }
 
     /** Whether the hub has welcomed this terminal on the current connection. */
     public boolean isOnline() {
         synchronized (lock) {
-            return link.isOnline();
+            return protocol.isOnline();
         }
     }
 
@@ -221,21 +215,21 @@ public final class Terminal<O> implements AutoCloseable {
     /** The last session sequence number this terminal applied. */
     public long lastSeq() {
         synchronized (lock) {
-            return replica.lastSeq;
+            return replica.cursor().lastSeq();
         }
     }
 
     /** The run (epoch) of the session this terminal is in; 0 before it first reached the hub. */
     public long runId() {
         synchronized (lock) {
-            return replica.runId;
+            return replica.cursor().runId();
         }
     }
 
     /** The last mutation id this terminal handed out. */
     public long lastMutationId() {
         synchronized (lock) {
-            return replica.lastMutationId;
+            return replica.cursor().lastMutationId();
         }
     }
 
@@ -243,7 +237,7 @@ public final class Terminal<O> implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            closed = true;
+            driver.close();
         }
         transport.close();
     }
@@ -255,14 +249,8 @@ public final class Terminal<O> implements AutoCloseable {
         if (ops.isEmpty()) {
             return;
         }
-        enqueue(new ClientMessage.Mutate(++replica.lastMutationId, replica.runId, uid, replica.revision(uid), user, ops));
+        driver.handle(new SyncEvent.LocalEdit(uid, ops));
         models.shownNow(uid);
-    }
-
-    private void enqueue(ClientMessage message) {
-        outbox.add(message);
-        replica.persist(false, List.of(), List.of(), List.of(message), List.of());
-        link.pump();
     }
 
     private String uidOf(O order) {
@@ -274,7 +262,7 @@ public final class Terminal<O> implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (driver.isClosed()) {
             throw new IllegalStateException("terminal " + terminalId + " is closed");
         }
     }
@@ -282,7 +270,6 @@ public final class Terminal<O> implements AutoCloseable {
     /** Who this terminal is, as it says in its hello. */
     record Identity(String session, String terminalId, String user) {}
 
-    /** Settings of a {@link Terminal}. */
     /** The fallback store; loud, because unsent edits die with the process. */
     private static TerminalStore memoryStore(String terminalId) {
         LOG.warn("terminal {} has no TerminalStore: its state and unsent edits are kept in memory only and are"
@@ -290,6 +277,7 @@ public final class Terminal<O> implements AutoCloseable {
         return new InMemoryTerminalStore();
     }
 
+    /** Settings of a {@link Terminal}. */
     public static final class Builder<O> {
         private final MultiSessionCodec<O> codec;
         private String session;

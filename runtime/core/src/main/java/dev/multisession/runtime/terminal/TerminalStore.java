@@ -2,6 +2,8 @@ package dev.multisession.runtime.terminal;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,6 +84,14 @@ public interface TerminalStore extends AutoCloseable {
             }
         }
 
+        /**
+         * Starts a write that sets the counters to these values and, unless more is added,
+         * changes nothing else.
+         */
+        public static Builder builder(long runId, long lastSeq, long lastMutationId) {
+            return new Builder(runId, lastSeq, lastMutationId);
+        }
+
         /** The mutation id of an outbox entry. */
         public static long mutationId(ClientMessage entry) {
             if (entry instanceof ClientMessage.Mutate mutate) {
@@ -96,6 +106,60 @@ public interface TerminalStore extends AutoCloseable {
         static void checkOutboxEntry(ClientMessage message) {
             Objects.requireNonNull(message, "outbox entry");
             mutationId(message);
+        }
+
+        /** Builds a {@link TerminalWrite} part by part, so that each part is named where it is written. */
+        public static final class Builder {
+            private final long runId;
+            private final long lastSeq;
+            private final long lastMutationId;
+            private boolean clearOrders;
+            private final List<HubMessage.OrderState> putOrders = new ArrayList<>();
+            private final List<String> deleteOrders = new ArrayList<>();
+            private final List<ClientMessage> enqueue = new ArrayList<>();
+            private final List<Long> dequeue = new ArrayList<>();
+
+            private Builder(long runId, long lastSeq, long lastMutationId) {
+                this.runId = runId;
+                this.lastSeq = lastSeq;
+                this.lastMutationId = lastMutationId;
+            }
+
+            /** Deletes every confirmed order before the rest of the write (a snapshot or a new run). */
+            public Builder clearOrders() {
+                clearOrders = true;
+                return this;
+            }
+
+            /** Inserts or replaces confirmed orders; the store may keep the JSON as given. */
+            public Builder putOrders(Collection<HubMessage.OrderState> orders) {
+                putOrders.addAll(orders);
+                return this;
+            }
+
+            /** Deletes confirmed orders by uid. */
+            public Builder deleteOrders(Collection<String> uids) {
+                deleteOrders.addAll(uids);
+                return this;
+            }
+
+            /** Appends an outbox entry, or replaces the one with its id when that is also dequeued. */
+            public Builder enqueue(ClientMessage entry) {
+                checkOutboxEntry(entry);
+                enqueue.add(entry);
+                return this;
+            }
+
+            /** Removes the outbox entry with this mutation id. */
+            public Builder dequeue(long mutationId) {
+                dequeue.add(mutationId);
+                return this;
+            }
+
+            public TerminalWrite build() {
+                return new TerminalWrite(runId, lastSeq, lastMutationId, clearOrders, putOrders, deleteOrders, enqueue,
+                        dequeue);
+            }
         }
     }
 }

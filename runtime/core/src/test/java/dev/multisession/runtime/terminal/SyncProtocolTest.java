@@ -1,0 +1,548 @@
+package dev.multisession.runtime.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.protocol.Author;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.terminal.TerminalStore.TerminalState;
+import dev.multisession.runtime.terminal.TerminalStore.TerminalWrite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rule of docs/PROTOCOL.md that concerns a terminal, checked on {@link SyncProtocol} alone:
+ * given a stored state and the events so far, one more event gives exactly these effects. Effects
+ * are written as short lines ({@link #describe}) so that each case reads as given / when / then.
+ * The terminal is T1 of session bistro, worked on by anna; orders are o1, o2, …
+ */
+class SyncProtocolTest {
+
+    static Stream<Case> rules() {
+        return Stream.of(
+                // ---------------------------------------------------------------- hello
+                rule("connect: hello names session, terminal, user and a fresh terminal's cursor")
+                        .given(fresh())
+                        .when(connected())
+                        .then("hello bistro/T1 anna run 0 seq 0"),
+                rule("connect: hello carries the stored run and last seq")
+                        .given(stored(2, 41, 11))
+                        .when(connected())
+                        .then("hello bistro/T1 anna run 2 seq 41"),
+
+                // ---------------------------------------------------------------- welcome
+                rule("welcome: a terminal of run 0 takes the hub's run and rewrites its offline mutations")
+                        .given(stored(0, 0, 2, mutate(1, 0, "o1"), mutate(2, 0, "o1")).then(connected()))
+                        .when(received(welcome(3, 7, 0)))
+                        .then("persist 3/0/2 dequeue 1,2 enqueue 1,2", "mutate 1 run 3", "mutate 2 run 3",
+                                "online"),
+                rule("welcome: a terminal with a run keeps it; mutations of an old run are still sent")
+                        .given(stored(1, 5, 1, mutate(1, 1, "o1")).then(connected()))
+                        .when(received(welcome(2, 9, 0)))
+                        .then("mutate 1 run 1", "online"),
+                rule("welcome: lastMutationId acknowledges at its seq; the rest is sent again")
+                        .given(stored(1, 5, 3, mutate(1, 1, "o1"), mutate(2, 1, "o1"), mutate(3, 1, "o1"))
+                                .then(connected()))
+                        .when(received(welcome(1, 5, 2)))
+                        .then("mutate 3 run 1", "persist 1/5/3 dequeue 1,2", "refresh o1", "online"),
+                rule("welcome: mutations acknowledged at a later seq stay until the events reach it")
+                        .given(stored(1, 5, 3, mutate(1, 1, "o1"), mutate(2, 1, "o1"), mutate(3, 1, "o1"))
+                                .then(connected()))
+                        .when(received(welcome(1, 9, 2)))
+                        .then("mutate 3 run 1", "online"),
+                rule("welcome: a hub that handled more of this terminal's mutations raises the stored counter")
+                        .given(fresh().then(connected()))
+                        .when(received(welcome(1, 0, 11)))
+                        .then("persist 1/0/11", "online"),
+                rule("welcome: a terminal that lost its state numbers on after lastMutationId")
+                        .given(fresh().then(connected(), received(welcome(1, 0, 11))))
+                        .when(edit("o9"))
+                        .then("persist 1/0/12 enqueue 12", "mutate 12 run 1"),
+                rule("welcome: ignored without a connection")
+                        .given(stored(1, 5, 0))
+                        .when(received(welcome(1, 5, 0)))
+                        .then(),
+
+                // ---------------------------------------------------------------- local changes
+                rule("edit: offline, the mutation is only stored")
+                        .given(stored(1, 5, 0))
+                        .when(edit("o1"))
+                        .then("persist 1/5/1 enqueue 1"),
+                rule("edit: online, it is stored and sent at once in the current run")
+                        .given(online(1, 5, 0))
+                        .when(edit("o1"))
+                        .then("persist 1/5/1 enqueue 1", "mutate 1 run 1"),
+                rule("remove: consumes a mutation id like an edit")
+                        .given(online(1, 5, 0))
+                        .when(remove("o1"))
+                        .then("persist 1/5/1 enqueue 1", "remove 1 run 1"),
+
+                // ---------------------------------------------------------------- send window
+                rule("window: after welcome at most maxInFlight mutations are in flight")
+                        .given(stored(1, 5, 4, outbox(1, 4)).window(2).then(connected()))
+                        .when(received(welcome(1, 5, 0)))
+                        .then("mutate 1 run 1", "mutate 2 run 1", "online"),
+                rule("window: an acknowledgement lets the next one out")
+                        .given(stored(1, 5, 4, outbox(1, 4)).window(2).then(connected(), received(welcome(1, 5, 0))))
+                        .when(received(ack(1, 6)))
+                        .then("mutate 3 run 1"),
+                rule("window: an edit waits while the window is full")
+                        .given(stored(1, 5, 1, outbox(1, 1)).window(1).then(connected(), received(welcome(1, 5, 0))))
+                        .when(edit("o1"))
+                        .then("persist 1/5/2 enqueue 2"),
+                rule("ack: cumulative, one ack covers every lower id")
+                        .given(stored(1, 5, 4, outbox(1, 4)).window(2).then(connected(), received(welcome(1, 5, 0))))
+                        .when(received(ack(2, 5)))
+                        .then("persist 1/5/4 dequeue 1,2", "refresh o1", "mutate 3 run 1", "mutate 4 run 1"),
+                rule("ack: the mutation stays pending until lastSeq reaches the ack's seq")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(received(ack(1, 7)))
+                        .then(),
+                rule("ack: the mutation is dropped once the events reach the ack's seq")
+                        .given(online(1, 5, 1, outbox(1, 1)).then(received(ack(1, 7)), received(change(6, "o2", "T2", 4))))
+                        .when(received(change(7, "o2", "T2", 5)))
+                        .then("persist 1/7/1 put o2 dequeue 1", "refresh o2,o1"),
+                rule("ack: each dropped operation is reported as a conflict")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(received(new HubMessage.Ack(1, 6, false, List.of(
+                                new HubMessage.DroppedOp(setNote(), Reason.ELEMENT_REMOVED, "line L1 was removed")))))
+                        .then("conflict 1 o1 element_removed", "refresh o1"),
+                rule("rejected: the mutation is dropped and reported as a conflict")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(received(new HubMessage.Rejected(1, "o1", Reason.ORDER_REMOVED, "o1 was paid", 6)))
+                        .then("persist 1/5/1 dequeue 1", "conflict 1 o1 order_removed", "refresh o1"),
+                rule("rejected: a mutation no longer pending is ignored")
+                        .given(online(1, 5, 0))
+                        .when(received(new HubMessage.Rejected(7, "o1", Reason.STALE_RUN, "old run", 6)))
+                        .then(),
+
+                // ---------------------------------------------------------------- resend
+                rule("resend: sends again from the expected id")
+                        .given(online(1, 5, 4, outbox(1, 4)))
+                        .when(received(new HubMessage.Resend(2)))
+                        .then("mutate 2 run 1", "mutate 3 run 1", "mutate 4 run 1"),
+                rule("resend: requests already on their way for the same id are ignored")
+                        .given(online(1, 5, 4, outbox(1, 4)).then(received(new HubMessage.Resend(2))))
+                        .when(received(new HubMessage.Resend(2)))
+                        .then(),
+                rule("resend: a request for an acknowledged id is stale")
+                        .given(online(1, 5, 4, outbox(1, 4)).then(received(ack(2, 9))))
+                        .when(received(new HubMessage.Resend(2)))
+                        .then(),
+
+                // ---------------------------------------------------------------- rate limiting
+                rule("rate_limited: sending pauses for the first pause")
+                        .given(online(1, 5, 3, outbox(1, 3)))
+                        .when(received(rateLimited()))
+                        .then("resume after 250 ms, generation 1"),
+                rule("rate_limited: while paused nothing is sent")
+                        .given(online(1, 5, 3, outbox(1, 3)).window(1).then(received(rateLimited())))
+                        .when(received(ack(1, 5)))
+                        .then("persist 1/5/3 dequeue 1", "refresh o1"),
+                rule("rate_limited: a second one during the pause is ignored")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited())))
+                        .when(received(rateLimited()))
+                        .then(),
+                rule("rate_limited: resend requests wait for the pause")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited())))
+                        .when(received(new HubMessage.Resend(2)))
+                        .then(),
+                rule("pause elapsed: starts again from the first unacknowledged mutation")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(ack(1, 9)), received(rateLimited())))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("mutate 2 run 1", "mutate 3 run 1"),
+                rule("pause: doubles while rate limiting goes on")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited()), new SyncEvent.PauseElapsed(1)))
+                        .when(received(rateLimited()))
+                        .then("resume after 500 ms, generation 1"),
+                rule("pause: an acknowledgement makes the next pause short again")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited()), new SyncEvent.PauseElapsed(1),
+                                received(ack(1, 9))))
+                        .when(received(rateLimited()))
+                        .then("resume after 250 ms, generation 1"),
+                rule("pause: one set on an earlier connection is ignored")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited()), disconnected(), connected(),
+                                received(welcome(1, 5, 0)), received(rateLimited())))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then(),
+                rule("pause: the current connection's pause ends")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(rateLimited()), disconnected(), connected(),
+                                received(welcome(1, 5, 0)), received(rateLimited())))
+                        .when(new SyncEvent.PauseElapsed(3))
+                        .then("mutate 1 run 1", "mutate 2 run 1", "mutate 3 run 1"),
+                rule("pause: a hello that was rate limited is said again")
+                        .given(stored(1, 5, 0).then(connected(), received(rateLimited())))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("hello bistro/T1 anna run 1 seq 5"),
+                rule("pause: kept early events are asked for again")
+                        .given(online(1, 5, 0).then(received(change(7, "o2", "T2", 1)), received(rateLimited())))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("sync after 5"),
+                rule("rate_limited: without a connection it is ignored")
+                        .given(stored(1, 5, 0))
+                        .when(received(rateLimited()))
+                        .then(),
+
+                // ---------------------------------------------------------------- events in order
+                rule("event: the next in sequence is applied and stored")
+                        .given(online(1, 5, 0))
+                        .when(received(change(6, "o2", "T2", 1)))
+                        .then("persist 1/6/0 put o2", "refresh o2"),
+                rule("event: a seq already applied is ignored")
+                        .given(online(1, 5, 0))
+                        .when(received(change(5, "o2", "T2", 1)))
+                        .then(),
+                rule("event: another run's is ignored")
+                        .given(online(1, 5, 0))
+                        .when(received(new HubMessage.Change(6, 2, "o2", 1, 1, author("T2"), 1, List.of(setNote()))))
+                        .then(),
+                rule("event: an early one is kept and a sync asked")
+                        .given(online(1, 5, 0))
+                        .when(received(change(7, "o3", "T2", 2)))
+                        .then("sync after 5"),
+                rule("event: another early one of the same gap asks no more")
+                        .given(online(1, 5, 0).then(received(change(7, "o3", "T2", 2))))
+                        .when(received(change(8, "o4", "T2", 3)))
+                        .then(),
+                rule("event: filling the gap applies the kept events in order")
+                        .given(online(1, 5, 0).then(received(change(7, "o3", "T2", 2)), received(change(8, "o4", "T2", 3))))
+                        .when(received(change(6, "o2", "T2", 1)))
+                        .then("persist 1/8/0 put o2,o3,o4", "refresh o2,o3,o4"),
+                rule("event: before welcome an early one asks no sync (the hub's replay is on its way)")
+                        .given(stored(1, 5, 0).then(connected()))
+                        .when(received(change(7, "o3", "T2", 2)))
+                        .then(),
+                rule("event: a removal elsewhere deletes the order and says whether it was paid")
+                        .given(online(1, 5, 0).then(received(change(6, "o2", "T2", 1))))
+                        .when(received(new HubMessage.Removed(7, 1, "o2", 2, author("T2"), 2, true)))
+                        .then("persist 1/7/0 delete o2", "refresh o2 (paid o2)"),
+                rule("event: the terminal's own change acknowledges it and every lower id")
+                        .given(online(1, 5, 2, outbox(1, 2)))
+                        .when(received(change(6, "o1", "T1", 2)))
+                        .then("persist 1/6/2 put o1 dequeue 1,2", "refresh o1"),
+                rule("event: the terminal's own removal acknowledges it")
+                        .given(online(1, 5, 1, new ClientMessage.Remove(1, 1, "o1", 3, "anna", true)))
+                        .when(received(new HubMessage.Removed(6, 1, "o1", 4, author("T1"), 1, true)))
+                        .then("persist 1/6/1 delete o1 dequeue 1", "refresh o1 (paid o1)"),
+                rule("event: another terminal's change with the same mutation id acknowledges nothing")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(received(change(6, "o2", "T2", 1)))
+                        .then("persist 1/6/1 put o2", "refresh o2"),
+                rule("event: a run of events and acks is settled once")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(new SyncEvent.Received(List.of(change(6, "o2", "T2", 1), ack(1, 6),
+                                change(7, "o3", "T2", 2))))
+                        .then("persist 1/7/1 put o2,o3 dequeue 1", "refresh o2,o3,o1"),
+
+                // ---------------------------------------------------------------- snapshot
+                rule("snapshot: replaces the confirmed state and settles the mutations it holds")
+                        .given(stored(1, 5, 3, outbox(1, 3)).confirmed("o9", 2).then(connected(),
+                                received(welcome(1, 5, 0))))
+                        .when(received(snapshot(1, 9, 2, "o1")))
+                        .then("persist 1/9/3 clear put o1 dequeue 1,2", "refresh o9,o1"),
+                rule("snapshot: its lastMutationId raises the mutation counter")
+                        .given(fresh().then(connected(), received(welcome(1, 9, 0))))
+                        .when(received(snapshot(1, 9, 4)))
+                        .then("persist 1/9/4 clear"),
+                rule("snapshot: kept events it covers are dropped, the next one after it applied")
+                        .given(online(1, 5, 0).then(received(change(7, "o3", "T2", 2)), received(change(11, "o4", "T2", 3))))
+                        .when(received(snapshot(1, 10, 0, "o2")))
+                        .then("persist 1/10/0 clear put o2", "refresh o2", "persist 1/11/0 put o4", "refresh o4"),
+                rule("snapshot: a new run drops the confirmed orders")
+                        .given(online(1, 5, 0).confirmed("o9", 2))
+                        .when(received(snapshot(2, 3, 0)))
+                        .then("persist 2/3/0 clear", "refresh o9"),
+                rule("snapshot: events kept from an old run never apply in the new one")
+                        .given(online(1, 5, 0).then(received(change(8, "o3", "T2", 2)), received(snapshot(2, 6, 0))))
+                        .when(received(new HubMessage.Change(7, 2, "o2", 1, 1, author("T2"), 1, List.of(setNote()))))
+                        .then("persist 2/7/0 put o2", "refresh o2"),
+
+                // ---------------------------------------------------------------- connection
+                rule("disconnect: an online terminal reports going offline")
+                        .given(online(1, 5, 0))
+                        .when(disconnected())
+                        .then("offline"),
+                rule("disconnect: a terminal not yet welcomed reports nothing")
+                        .given(stored(1, 5, 0).then(connected()))
+                        .when(disconnected())
+                        .then(),
+                rule("disconnect: kept early events are dropped")
+                        .given(online(1, 5, 0).then(received(change(7, "o3", "T2", 2)), disconnected(), connected(),
+                                received(welcome(1, 5, 0))))
+                        .when(received(change(6, "o2", "T2", 1)))
+                        .then("persist 1/6/0 put o2", "refresh o2"),
+                rule("disconnect: after it, a gap asks for a sync again")
+                        .given(online(1, 5, 0).then(received(change(7, "o3", "T2", 2)), disconnected(), connected(),
+                                received(welcome(1, 5, 0))))
+                        .when(received(change(8, "o4", "T2", 3)))
+                        .then("sync after 5"),
+                rule("unauthorized: reported, after going offline")
+                        .given(online(1, 5, 0))
+                        .when(unauthorized())
+                        .then("offline", "unauthorized"),
+                rule("unauthorized: reported once per streak of refusals")
+                        .given(stored(1, 5, 0).then(unauthorized()))
+                        .when(unauthorized())
+                        .then(),
+                rule("unauthorized: a refusal after a connection starts a new streak")
+                        .given(stored(1, 5, 0).then(unauthorized(), connected()))
+                        .when(unauthorized())
+                        .then("unauthorized"),
+                rule("error: any other code changes nothing")
+                        .given(online(1, 5, 1, outbox(1, 1)))
+                        .when(received(new HubMessage.Error(Reason.INTERNAL, "database down", "mutate 1")))
+                        .then(),
+                rule("pong: changes nothing")
+                        .given(online(1, 5, 0))
+                        .when(received(new HubMessage.Pong(7)))
+                        .then());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void rule(Case rule) {
+        SyncProtocol protocol = rule.start().build();
+        List<String> effects = protocol.handle(rule.event()).stream().map(SyncProtocolTest::describe).toList();
+        assertEquals(rule.expected(), effects);
+    }
+
+    @Test
+    void aMutationCarriesTheConfirmedRevisionTheUserAndTheOps() {
+        SyncProtocol protocol = online(1, 5, 0).confirmed("o1", 4).build();
+        List<SyncEffect> effects = protocol.handle(new SyncEvent.LocalEdit("o1", List.of(setNote())));
+        assertEquals(new SyncEffect.Send(new ClientMessage.Mutate(1, 1, "o1", 4, "anna", List.of(setNote()))),
+                effects.get(1));
+    }
+
+    @Test
+    void storedOrdersAreCopiesThatLaterEventsLeaveAlone() {
+        SyncProtocol protocol = online(1, 5, 0).build();
+        SyncEffect.Persist first = (SyncEffect.Persist) protocol.handle(received(change(6, "o2", "T2", 1))).get(0);
+        protocol.handle(received(new HubMessage.Change(7, 1, "o2", 2, 1, author("T2"), 2,
+                List.of(new Op.Set(List.of(PathStep.key("note")), TextNode.valueOf("changed"))))));
+        assertEquals("window seat", first.write().putOrders().get(0).data().get("note").asText());
+    }
+
+    // ---------------------------------------------------------------- the table's language
+
+    /** One row: a rule of the protocol, the state it starts from, one event, and the effects it must give. */
+    record Case(String rule, Given start, SyncEvent event, List<String> expected) {
+        Case given(Given state) {
+            return new Case(rule, state, event, expected);
+        }
+
+        Case when(SyncEvent next) {
+            return new Case(rule, start, next, expected);
+        }
+
+        Case then(String... effects) {
+            return new Case(rule, start, event, List.of(effects));
+        }
+
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    /** A stored state, the send window, and the events handled before the one under test. */
+    record Given(TerminalState stored, int window, List<SyncEvent> events) {
+        Given then(SyncEvent... more) {
+            List<SyncEvent> all = new ArrayList<>(events);
+            all.addAll(Arrays.asList(more));
+            return new Given(stored, window, all);
+        }
+
+        Given window(int size) {
+            return new Given(stored, size, events);
+        }
+
+        /** Adds a confirmed order with this revision to the stored state (numbered in the order added). */
+        Given confirmed(String uid, long revision) {
+            List<HubMessage.OrderState> orders = new ArrayList<>(stored.confirmed());
+            orders.add(new HubMessage.OrderState(uid, revision, orders.size() + 1, orderJson(uid), OrderInfo.empty()));
+            return new Given(new TerminalState(stored.runId(), stored.lastSeq(), stored.lastMutationId(), orders,
+                    stored.outbox()), window, events);
+        }
+
+        SyncProtocol build() {
+            SyncProtocol protocol = new SyncProtocol(new Terminal.Identity("bistro", "T1", "anna"), window);
+            protocol.restore(stored);
+            for (SyncEvent event : events) {
+                protocol.handle(event);
+            }
+            return protocol;
+        }
+    }
+
+    static Case rule(String rule) {
+        return new Case(rule, null, null, null);
+    }
+
+    static Given fresh() {
+        return stored(0, 0, 0);
+    }
+
+    static Given stored(long runId, long lastSeq, long lastMutationId, ClientMessage... outbox) {
+        return new Given(new TerminalState(runId, lastSeq, lastMutationId, List.of(), List.of(outbox)),
+                Terminal.DEFAULT_MAX_IN_FLIGHT, List.of());
+    }
+
+    /** Connected and welcomed by a hub at the terminal's own run and seq. */
+    static Given online(long runId, long lastSeq, long lastMutationId, ClientMessage... outbox) {
+        return stored(runId, lastSeq, lastMutationId, outbox).then(connected(), received(welcome(runId, lastSeq, 0)));
+    }
+
+    /** Mutations {@code from}..{@code to} of run 1, all on order o1. */
+    static ClientMessage[] outbox(long from, long to) {
+        List<ClientMessage> entries = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            entries.add(mutate(id, 1, "o1"));
+        }
+        return entries.toArray(ClientMessage[]::new);
+    }
+
+    static ClientMessage mutate(long mutationId, long runId, String order) {
+        return new ClientMessage.Mutate(mutationId, runId, order, 0, "anna", List.of(setNote()));
+    }
+
+    static Op setNote() {
+        return new Op.Set(List.of(PathStep.key("note")), TextNode.valueOf("window seat"));
+    }
+
+    static ObjectNode orderJson(String uid) {
+        return JsonNodeFactory.instance.objectNode().put("uid", uid);
+    }
+
+    static SyncEvent connected() {
+        return new SyncEvent.Connected();
+    }
+
+    static SyncEvent disconnected() {
+        return new SyncEvent.Disconnected("connection reset");
+    }
+
+    static SyncEvent unauthorized() {
+        return new SyncEvent.Unauthorized("unauthorized: unknown token");
+    }
+
+    static SyncEvent edit(String order) {
+        return new SyncEvent.LocalEdit(order, List.of(setNote()));
+    }
+
+    static SyncEvent remove(String order) {
+        return new SyncEvent.LocalRemove(order, true);
+    }
+
+    static SyncEvent.Received received(HubMessage message) {
+        return SyncEvent.Received.of(message);
+    }
+
+    static HubMessage welcome(long runId, long seq, long lastMutationId) {
+        return new HubMessage.Welcome("bistro", "T1", runId, seq, lastMutationId);
+    }
+
+    static HubMessage.Ack ack(long mutationId, long seq) {
+        return new HubMessage.Ack(mutationId, seq, false, List.of());
+    }
+
+    static HubMessage rateLimited() {
+        return new HubMessage.Error(Reason.RATE_LIMITED, "more than 200 messages per second", null);
+    }
+
+    /** A change of run 1 at {@code seq}, made by {@code terminal} as its mutation {@code mutationId}. */
+    static HubMessage.Change change(long seq, String order, String terminal, long mutationId) {
+        return new HubMessage.Change(seq, 1, order, seq, 1, author(terminal), mutationId, List.of(setNote()));
+    }
+
+    static HubMessage.Snapshot snapshot(long runId, long seq, long lastMutationId, String... orders) {
+        List<HubMessage.OrderState> states = new ArrayList<>();
+        for (String order : orders) {
+            states.add(new HubMessage.OrderState(order, 1, states.size() + 1, orderJson(order), OrderInfo.empty()));
+        }
+        return new HubMessage.Snapshot(runId, seq, lastMutationId, states);
+    }
+
+    static Author author(String terminal) {
+        return new Author(terminal, "anna", Instant.parse("2026-11-28T19:30:00Z"));
+    }
+
+    /** One effect as a short line: what was sent, written, refreshed or told. */
+    static String describe(SyncEffect effect) {
+        if (effect instanceof SyncEffect.Send send) {
+            return describe(send.message());
+        }
+        if (effect instanceof SyncEffect.Persist persist) {
+            return describe(persist.write());
+        }
+        if (effect instanceof SyncEffect.RefreshModels refresh) {
+            String paid = refresh.finalized().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                    .sorted().collect(Collectors.joining(","));
+            return "refresh " + String.join(",", refresh.orders()) + (paid.isEmpty() ? "" : " (paid " + paid + ")");
+        }
+        if (effect instanceof SyncEffect.ResumeAfter resume) {
+            return "resume after " + resume.delay().toMillis() + " ms, generation " + resume.generation();
+        }
+        SyncEffect.Notice notice = ((SyncEffect.Notify) effect).notice();
+        if (notice instanceof SyncEffect.ConnectionChanged changed) {
+            return changed.online() ? "online" : "offline";
+        }
+        if (notice instanceof SyncEffect.ConflictFound found) {
+            Conflict conflict = found.conflict();
+            return "conflict " + conflict.mutationId() + " " + conflict.order() + " " + conflict.reason();
+        }
+        return "unauthorized";
+    }
+
+    private static String describe(ClientMessage message) {
+        if (message instanceof ClientMessage.Hello hello) {
+            return "hello " + hello.session() + "/" + hello.terminal() + " " + hello.user() + " run " + hello.runId()
+                    + " seq " + hello.lastSeq();
+        }
+        if (message instanceof ClientMessage.Mutate mutate) {
+            return "mutate " + mutate.mutationId() + " run " + mutate.runId();
+        }
+        if (message instanceof ClientMessage.Remove remove) {
+            return "remove " + remove.mutationId() + " run " + remove.runId();
+        }
+        if (message instanceof ClientMessage.Sync sync) {
+            return "sync after " + sync.afterSeq();
+        }
+        return message.type();
+    }
+
+    private static String describe(TerminalWrite write) {
+        StringBuilder line = new StringBuilder("persist " + write.runId() + "/" + write.lastSeq() + "/"
+                + write.lastMutationId());
+        if (write.clearOrders()) {
+            line.append(" clear");
+        }
+        part(line, "put", write.putOrders().stream().map(HubMessage.OrderState::order).toList());
+        part(line, "delete", write.deleteOrders());
+        part(line, "dequeue", write.dequeue());
+        part(line, "enqueue", write.enqueue().stream().map(TerminalWrite::mutationId).toList());
+        return line.toString();
+    }
+
+    private static void part(StringBuilder line, String name, List<?> values) {
+        if (!values.isEmpty()) {
+            line.append(' ').append(name).append(' ')
+                    .append(values.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+    }
+}
