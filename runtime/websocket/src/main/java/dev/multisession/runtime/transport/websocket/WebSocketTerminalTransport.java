@@ -1,5 +1,9 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.flow.Backoff;
+import dev.multisession.runtime.flow.DaemonThreads;
+import dev.multisession.runtime.flow.SharedTimer;
+import dev.multisession.runtime.flow.TokenBucket;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
@@ -12,7 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -80,8 +83,7 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         this.sendRate = builder.sendRate;
         this.sendBurst = builder.sendBurst;
         this.maxBackoff = builder.maxBackoff;
-        this.backoff = new Backoff(builder.minBackoff, builder.maxBackoff,
-                bound -> bound == 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        this.backoff = Backoff.jittered(builder.minBackoff, builder.maxBackoff);
         HttpClient http = new HttpClient();
         if (builder.trustStore != null) {
             SslContextFactory.Client ssl = new SslContextFactory.Client();
@@ -96,11 +98,8 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
         client.setConnectTimeout(connectTimeout.toMillis());
         // The keep-alive decides when the hub is gone; the idle timeout is only a backstop.
         client.setIdleTimeout(pongTimeout.plus(pingInterval).multipliedBy(2));
-        this.events = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "terminal-transport " + uri.getHost() + ":" + uri.getPort());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.events = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.single("terminal-transport " + uri.getHost() + ":" + uri.getPort()));
     }
 
     /**
@@ -231,8 +230,8 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
             return;
         }
         Connection connection = new Connection(socket, session, new PacedOutbound(
-                new OutboundQueue(session, outboundQueueLimit, "hub " + uri), events, sendRate, sendBurst,
-                outboundQueueLimit, System::nanoTime));
+                new OutboundQueue(session, outboundQueueLimit, "hub " + uri), events, SharedTimer::schedule,
+                new TokenBucket(sendRate, sendBurst, System::nanoTime), outboundQueueLimit));
         socket.heard();
         backoff.reset();
         current = connection;
