@@ -1,5 +1,6 @@
 package dev.multisession.runtime.transport;
 
+import dev.multisession.runtime.flow.DaemonThreads;
 import dev.multisession.runtime.hub.HubConnection;
 import dev.multisession.runtime.hub.HubEndpoint;
 import dev.multisession.runtime.hub.TerminalIdentity;
@@ -35,11 +36,8 @@ public final class InMemoryTransport implements TerminalTransport {
     public InMemoryTransport(HubEndpoint hub, TerminalIdentity identity) {
         this.hub = Objects.requireNonNull(hub, "hub");
         this.identity = Objects.requireNonNull(identity, "identity");
-        this.delivery = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "multisession-transport-" + identity.terminal());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.delivery = Executors.newSingleThreadExecutor(
+                DaemonThreads.single("multisession-transport-" + identity.terminal()));
     }
 
     @Override

@@ -1,13 +1,20 @@
 package dev.multisession.runtime.store.jdbc;
 
+import dev.multisession.runtime.flow.Backoff;
+import dev.multisession.runtime.flow.DaemonThreads;
+import dev.multisession.runtime.flow.ReconnectLoop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -17,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on one PostgreSQL channel over a dedicated connection (a pooled one would be
  * handed to others between polls and lose the {@code LISTEN}) and tells the registered
- * callbacks the session id each notification carries.
+ * callbacks the session id each notification carries. A {@link ReconnectLoop} re-opens the
+ * connection when it breaks; the polling runs on the listener's one thread.
  *
  * <p>A notification sent while the connection was down is lost, so after every reconnect
  * each known session is poked once: a spurious poke costs the hub one empty log read, a
@@ -26,7 +34,8 @@ import org.slf4j.LoggerFactory;
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
     private static final int POLL_MILLIS = 500;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /** Opens a new, non-pooled connection to the database. */
     @FunctionalInterface
@@ -37,26 +46,25 @@ final class PgNotificationListener implements AutoCloseable {
     private final ConnectionSource source;
     private final String channel;
     private final List<Consumer<String>> callbacks = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private final Object connectionGuard = new Object();
-    private Connection connection;
-    private volatile boolean running = true;
-    private volatile boolean listening;
+    private final ExecutorService thread;
+    private final ReconnectLoop loop;
+    /** The connection {@link #start} opened, until the first attempt takes it over. */
+    private volatile Connection opened;
 
     PgNotificationListener(ConnectionSource source, String channel) {
         this.source = source;
         this.channel = channel;
-        this.thread = new Thread(this::run, "multisession-pg-listen-" + channel);
-        this.thread.setDaemon(true);
+        this.thread = Executors.newSingleThreadExecutor(DaemonThreads.single("multisession-pg-listen-" + channel));
+        this.loop = ReconnectLoop.builder("PostgreSQL channel " + channel, this::listen)
+                .executor(thread)
+                .delays(Backoff.jittered(MIN_BACKOFF, MAX_BACKOFF), MAX_BACKOFF)
+                .build();
     }
 
     /** Connects and issues {@code LISTEN} before returning, so that no commit after it goes unheard. */
     void start() throws SQLException {
-        synchronized (connectionGuard) {
-            connection = listen();
-        }
-        listening = true;
-        thread.start();
+        opened = openListening();
+        loop.start();
     }
 
     void addCallback(Consumer<String> callback) {
@@ -65,51 +73,41 @@ final class PgNotificationListener implements AutoCloseable {
 
     /** Whether the listening connection is up (for health checks and tests). */
     boolean listening() {
-        return listening;
+        // until the listener's thread takes it over, the connection start() opened is the one listening
+        return opened != null || loop.isConnected();
     }
 
-    private void run() {
-        long backoff = 100;
-        boolean reconnected = false;
-        while (running) {
-            try {
-                Connection current;
-                synchronized (connectionGuard) {
-                    if (connection == null) {
-                        connection = listen();
-                        reconnected = true;
-                    }
-                    current = connection;
-                }
-                listening = true;
-                if (reconnected) {
-                    LOG.info("listening on channel {} again; poking every session once", channel);
-                    pokeEverySession(current);
-                    reconnected = false;
-                }
-                backoff = 100;
-                PGNotification[] notifications = current.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+    /**
+     * One connection's life, on the listener's thread: take over the connection {@link #start}
+     * opened or open a new one, poke every session if it is a new one, then poll until the
+     * connection breaks or the listener closes.
+     */
+    private void listen(ReconnectLoop.Link link) throws SQLException {
+        Connection taken = opened;
+        opened = null;
+        boolean reconnect = taken == null;
+        try (Connection connection = reconnect ? openListening() : taken) {
+            if (!link.connected()) {
+                return;
+            }
+            if (reconnect) {
+                pokeEverySession(connection);
+            }
+            PGConnection notifying = connection.unwrap(PGConnection.class);
+            while (link.active()) {
+                PGNotification[] notifications = notifying.getNotifications(POLL_MILLIS);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
                         deliver(notification.getParameter());
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                listening = false;
-                LOG.warn("listening on channel {} failed ({}); reconnecting in {} ms", channel, e.getMessage(), backoff);
-                dropConnection();
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
-        dropConnection();
-        listening = false;
+        // An SQLException leaves through the loop, which counts it as a drop: by then the
+        // try-with-resources has closed the broken connection.
     }
 
-    private Connection listen() throws SQLException {
+    private Connection openListening() throws SQLException {
         Connection fresh = source.open();
         try (Statement statement = fresh.createStatement()) {
             fresh.setAutoCommit(true);
@@ -121,8 +119,8 @@ final class PgNotificationListener implements AutoCloseable {
         }
     }
 
-    private void pokeEverySession(Connection current) throws SQLException {
-        try (PreparedStatement select = current.prepareStatement("SELECT session FROM sessions");
+    private void pokeEverySession(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT session FROM sessions");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 deliver(rs.getString(1));
@@ -140,41 +138,37 @@ final class PgNotificationListener implements AutoCloseable {
         }
     }
 
-    private void dropConnection() {
-        synchronized (connectionGuard) {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException e) {
-                    LOG.debug("closing the listening connection failed", e);
-                }
-                connection = null;
-            }
-        }
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     static String quoteIdentifier(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** Stops listening: the poll in progress ends within {@code POLL_MILLIS} and closes the connection. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        loop.close();
+        thread.shutdown();
         try {
-            thread.join(POLL_MILLIS * 4L);
+            if (!thread.awaitTermination(POLL_MILLIS * 4L, TimeUnit.MILLISECONDS)) {
+                LOG.warn("the listener on channel {} did not stop within {} ms", channel, POLL_MILLIS * 4L);
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        dropConnection();
+        Connection unused = opened;
+        opened = null;
+        closeUnused(unused);
+    }
+
+    /** A connection {@link #start} opened that no attempt took over (the listener closed first). */
+    private static void closeUnused(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the listening connection failed", e);
+            }
+        }
     }
 }

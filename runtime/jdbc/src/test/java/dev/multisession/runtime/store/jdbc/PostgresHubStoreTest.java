@@ -1,6 +1,7 @@
 package dev.multisession.runtime.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,23 @@ class PostgresHubStoreTest extends HubStoreContract {
         // The reconnect pokes every session of the schema, and some of those may still be on their
         // way: wait for this session's poke rather than for the next one.
         assertTrue(pokedWithin(pokes, session, 10), "no poke for the other node's commit on " + session);
+    }
+
+    @Test
+    void closingAStoreStopsItsListeningThreadAndConnection() throws Exception {
+        PostgresHubStore node = PG.openHubStore(1);
+        assertTrue(node.listening());
+        assertTrue(listenerThreads() > 0, "the listener polls on its own thread");
+        long before = listenerThreads();
+        node.close();
+        assertEquals(before - 1, listenerThreads(), "no listening thread left behind");
+        assertFalse(node.listening());
+    }
+
+    private static long listenerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("multisession-pg-listen-" + PG.schema()))
+                .count();
     }
 
     private static boolean pokedWithin(BlockingQueue<String> pokes, String session, int seconds)

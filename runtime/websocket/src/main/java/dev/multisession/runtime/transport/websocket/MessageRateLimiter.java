@@ -1,9 +1,14 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.flow.TokenBucket;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-/** Applies a {@link RateLimit} to the messages of one connection. Thread-safe. */
+/**
+ * Applies a {@link RateLimit} to the messages of one connection: a {@link TokenBucket} decides
+ * which messages pass, and the drops are counted per second to tell a client that overshoots
+ * now and then from one that floods. Thread-safe.
+ */
 final class MessageRateLimiter {
 
     /** What to do with one incoming message. */
@@ -18,19 +23,17 @@ final class MessageRateLimiter {
 
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final RateLimit limit;
+    private final TokenBucket bucket;
+    private final int disconnectAfter;
     private final LongSupplier nanoTime;
-    private double tokens;
-    private long refilledAt;
     private long windowStart;
     private int rejectedInWindow;
 
     MessageRateLimiter(RateLimit limit, LongSupplier nanoTime) {
-        this.limit = limit;
+        this.bucket = new TokenBucket(limit.messagesPerSecond(), limit.burst(), nanoTime);
+        this.disconnectAfter = limit.disconnectAfter();
         this.nanoTime = nanoTime;
-        this.tokens = limit.burst();
-        this.refilledAt = nanoTime.getAsLong();
-        this.windowStart = refilledAt;
+        this.windowStart = nanoTime.getAsLong();
     }
 
     MessageRateLimiter(RateLimit limit) {
@@ -38,18 +41,15 @@ final class MessageRateLimiter {
     }
 
     synchronized Verdict admit() {
-        long now = nanoTime.getAsLong();
-        tokens = Math.min(limit.burst(), tokens + (now - refilledAt) * limit.messagesPerSecond() / WINDOW_NANOS);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (bucket.tryTake()) {
             return Verdict.ACCEPT;
         }
+        long now = nanoTime.getAsLong();
         if (now - windowStart >= WINDOW_NANOS) {
             windowStart = now;
             rejectedInWindow = 0;
         }
         rejectedInWindow++;
-        return rejectedInWindow > limit.disconnectAfter() ? Verdict.DISCONNECT : Verdict.REJECT;
+        return rejectedInWindow > disconnectAfter ? Verdict.DISCONNECT : Verdict.REJECT;
     }
 }

@@ -1,42 +1,41 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.flow.Scheduler;
+import dev.multisession.runtime.flow.TokenBucket;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
- * Holds a terminal's messages to the hub to a steady rate (a token bucket), so that a terminal
- * catching up never trips the hub's per-connection {@link RateLimit}: messages over the rate
- * wait here and go out as the bucket refills. Thread-safe; {@link #offer} never blocks.
+ * Holds a terminal's messages to the hub to a steady rate (a {@link TokenBucket}), so that a
+ * terminal catching up never trips the hub's per-connection {@link RateLimit}: messages over
+ * the rate wait here and go out as the bucket refills. Thread-safe; {@link #offer} never blocks.
  */
 final class PacedOutbound {
 
-    private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     private final OutboundQueue queue;
-    private final ScheduledExecutorService timer;
-    private final double messagesPerSecond;
-    private final int burst;
+    private final Executor executor;
+    private final Scheduler scheduler;
+    private final TokenBucket bucket;
     private final int limit;
-    private final LongSupplier nanoTime;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
-    private double tokens;
-    private long refilledAt;
     private boolean drainScheduled;
     private boolean closed;
 
-    PacedOutbound(OutboundQueue queue, ScheduledExecutorService timer, double messagesPerSecond, int burst, int limit,
-            LongSupplier nanoTime) {
+    /**
+     * @param queue where messages within the rate go
+     * @param executor where waiting messages are written once the bucket has refilled
+     * @param scheduler waits until then, and only hands the writing over to {@code executor}
+     * @param bucket the pace
+     * @param limit how many messages may wait
+     */
+    PacedOutbound(OutboundQueue queue, Executor executor, Scheduler scheduler, TokenBucket bucket, int limit) {
         this.queue = queue;
-        this.timer = timer;
-        this.messagesPerSecond = messagesPerSecond;
-        this.burst = burst;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.bucket = bucket;
         this.limit = limit;
-        this.nanoTime = nanoTime;
-        this.tokens = burst;
-        this.refilledAt = nanoTime.getAsLong();
     }
 
     /** Sends now if the rate allows, else queues; false if closed or too much is waiting. */
@@ -44,9 +43,7 @@ final class PacedOutbound {
         if (closed) {
             return false;
         }
-        refill();
-        if (waiting.isEmpty() && tokens >= 1) {
-            tokens -= 1;
+        if (waiting.isEmpty() && bucket.tryTake()) {
             return queue.offer(text);
         }
         if (waiting.size() >= limit) {
@@ -69,9 +66,7 @@ final class PacedOutbound {
         if (closed) {
             return;
         }
-        refill();
-        while (!waiting.isEmpty() && tokens >= 1) {
-            tokens -= 1;
+        while (!waiting.isEmpty() && bucket.tryTake()) {
             queue.offer(waiting.poll());
         }
         if (!waiting.isEmpty()) {
@@ -84,17 +79,14 @@ final class PacedOutbound {
             return;
         }
         drainScheduled = true;
-        long wait = (long) Math.ceil(Math.max(0, 1 - tokens) * SECOND_NANOS / messagesPerSecond);
-        try {
-            timer.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            closed = true; // the transport is closing
-        }
+        scheduler.schedule(Duration.ofNanos(bucket.nanosUntilNext()), this::handOver);
     }
 
-    private void refill() {
-        long now = nanoTime.getAsLong();
-        tokens = Math.min(burst, tokens + (now - refilledAt) * messagesPerSecond / SECOND_NANOS);
-        refilledAt = now;
+    private void handOver() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            close(); // the transport is closing
+        }
     }
 }

@@ -1,26 +1,18 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.flow.Backoff;
+import dev.multisession.runtime.flow.DaemonThreads;
+import dev.multisession.runtime.flow.ReconnectLoop;
 import dev.multisession.runtime.protocol.ClientMessage;
-import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
-import dev.multisession.runtime.protocol.ProtocolException;
 import dev.multisession.runtime.transport.TerminalTransport;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,61 +38,40 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebSocketTerminalTransport implements TerminalTransport {
 
+    // Three parts: a ReconnectLoop decides when to dial, the HubDialer dials through Jetty, and
+    // each dial gets a TerminalSocket that turns Jetty's callbacks into listener calls.
+
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTerminalTransport.class);
 
     private final URI uri;
-    private final String token;
-    private final Duration pingInterval;
-    private final Duration pongTimeout;
     private final Duration connectTimeout;
-    private final int outboundQueueLimit;
-    private final double sendRate;
-    private final int sendBurst;
-    private final Duration maxBackoff;
-    private final Backoff backoff;
-    private final WebSocketClient client;
-    private final ScheduledExecutorService events;
+    private final TerminalSocket.Settings settings;
+    private final HubDialer dialer;
+    private final ReconnectLoop loop;
+    /** Runs every listener call and every connection event, one at a time. */
+    private final ExecutorService events;
     private final MessageCodec codec = MessageCodec.instance();
 
-    /** Set once by {@link #start}, before the events thread first reads it. */
+    /** Set once by {@link #start}, before the first attempt reads it. */
     private volatile Listener listener;
-    // Touched only on the events thread, except where volatile.
-    private volatile Connection current;
+    /** The socket of the latest attempt; open or not, it answers {@link #send}. */
+    private volatile TerminalSocket current;
     private volatile boolean closed;
-    private ScheduledFuture<?> keepAlive;
-    private ScheduledFuture<?> reconnect;
 
     private WebSocketTerminalTransport(Builder builder) {
         this.uri = builder.uri;
-        this.token = builder.token;
-        this.pingInterval = builder.pingInterval;
-        this.pongTimeout = builder.pongTimeout;
         this.connectTimeout = builder.connectTimeout;
-        this.outboundQueueLimit = builder.outboundQueueLimit;
-        this.sendRate = builder.sendRate;
-        this.sendBurst = builder.sendBurst;
-        this.maxBackoff = builder.maxBackoff;
-        this.backoff = new Backoff(builder.minBackoff, builder.maxBackoff,
-                bound -> bound == 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
-        HttpClient http = new HttpClient();
-        if (builder.trustStore != null) {
-            SslContextFactory.Client ssl = new SslContextFactory.Client();
-            ssl.setTrustStorePath(builder.trustStore.path().toAbsolutePath().toString());
-            ssl.setTrustStorePassword(builder.trustStore.password());
-            ssl.setTrustStoreType(builder.trustStore.type());
-            http.setSslContextFactory(ssl);
-        }
-        this.client = new WebSocketClient(http);
-        client.setMaxTextMessageSize(builder.maxMessageBytes);
-        client.setMaxFrameSize(builder.maxMessageBytes);
-        client.setConnectTimeout(connectTimeout.toMillis());
+        this.settings = new TerminalSocket.Settings(uri, builder.pingInterval, builder.pongTimeout,
+                builder.outboundQueueLimit, builder.sendRate, builder.sendBurst);
         // The keep-alive decides when the hub is gone; the idle timeout is only a backstop.
-        client.setIdleTimeout(pongTimeout.plus(pingInterval).multipliedBy(2));
-        this.events = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "terminal-transport " + uri.getHost() + ":" + uri.getPort());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.dialer = new HubDialer(uri, builder.token, builder.trustStore, builder.maxMessageBytes, connectTimeout,
+                builder.pongTimeout.plus(builder.pingInterval).multipliedBy(2));
+        this.events = Executors.newSingleThreadExecutor(
+                DaemonThreads.single("terminal-transport " + uri.getHost() + ":" + uri.getPort()));
+        this.loop = ReconnectLoop.builder("hub " + uri, this::dial)
+                .executor(events)
+                .delays(Backoff.jittered(builder.minBackoff, builder.maxBackoff), builder.maxBackoff)
+                .build();
     }
 
     /**
@@ -121,23 +92,20 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
             throw new IllegalStateException("transport closed");
         }
         this.listener = listener;
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the WebSocket client for " + uri, e);
-        }
-        events.execute(this::connect);
+        dialer.start();
+        loop.start();
     }
 
     @Override
     public boolean send(ClientMessage message) {
-        Connection connection = current;
-        return connection != null && connection.paced.offer(codec.encode(message));
+        TerminalSocket socket = current;
+        return socket != null && socket.isOpen() && socket.send(codec.encode(message));
     }
 
     /** Whether a connection to the hub is up right now. */
     public boolean isConnected() {
-        return current != null;
+        TerminalSocket socket = current;
+        return socket != null && socket.isOpen();
     }
 
     @Override
@@ -146,242 +114,33 @@ public final class WebSocketTerminalTransport implements TerminalTransport {
             return;
         }
         closed = true;
+        loop.close();
         try {
             events.submit(() -> {
-                cancelTimers();
-                Connection connection = current;
-                current = null;
-                if (connection != null) {
-                    connection.paced.close();
-                    connection.session.close(StatusCode.NORMAL, "terminal closed", Callback.NOOP);
+                TerminalSocket socket = current;
+                if (socket != null) {
+                    socket.close();
                 }
             }).get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.debug("closing the connection to {} did not finish in time", uri, e);
         }
-        try {
-            client.stop();
-        } catch (Exception e) {
-            LOG.warn("WebSocket client for {} did not stop cleanly", uri, e);
-        }
+        dialer.stop();
         events.shutdownNow();
     }
 
-    private void connect() {
-        if (closed) {
-            return;
-        }
-        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
-        request.setHeader("Authorization", "Bearer " + token);
-        request.setTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        Socket socket = new Socket();
+    /** One attempt of the reconnect loop, on the events thread. */
+    private void dial(ReconnectLoop.Link link) {
+        TerminalSocket socket = new TerminalSocket(link, events, listener, settings);
+        current = socket;
         try {
-            client.connect(socket, request).whenComplete((session, failure) -> {
+            dialer.dial(socket).whenComplete((session, failure) -> {
                 if (failure != null) {
-                    onEvents(() -> failedToConnect(socket, failure));
+                    socket.failedToConnect(failure);
                 }
             });
-        } catch (Exception e) {
-            failedToConnect(socket, e);
-        }
-    }
-
-    private void failedToConnect(Socket socket, Throwable failure) {
-        int status = upgradeStatus(failure);
-        if (status == 401 || status == 403) {
-            refused(socket, "unauthorized: the hub at " + uri + " refused the token (HTTP " + status + ")");
-        } else {
-            dropped(socket, describe(failure));
-        }
-    }
-
-    /** The HTTP status of a refused upgrade anywhere in the cause chain, or 0. */
-    private static int upgradeStatus(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException upgrade) {
-                return upgrade.getResponseStatusCode();
-            }
-            if (cause instanceof org.eclipse.jetty.websocket.core.exception.UpgradeException upgrade) {
-                return upgrade.getResponseStatusCode();
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return 0;
-    }
-
-    /** The token was refused: tell the listener so, and try again only at the longest backoff. */
-    private void refused(Socket socket, String reason) {
-        if (socket.dropped) {
-            return;
-        }
-        socket.dropped = true;
-        if (closed) {
-            return;
-        }
-        LOG.warn("{}; trying again in {} s", reason, maxBackoff.toSeconds());
-        notifyListener(() -> listener.unauthorized(reason));
-        reconnect = events.schedule(this::connect, maxBackoff.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void opened(Socket socket, Session session) {
-        if (closed) {
-            session.close(StatusCode.NORMAL, "terminal closed", Callback.NOOP);
-            return;
-        }
-        Connection connection = new Connection(socket, session, new PacedOutbound(
-                new OutboundQueue(session, outboundQueueLimit, "hub " + uri), events, sendRate, sendBurst,
-                outboundQueueLimit, System::nanoTime));
-        socket.heard();
-        backoff.reset();
-        current = connection;
-        long interval = pingInterval.toNanos();
-        keepAlive = events.scheduleWithFixedDelay(() -> keepAlive(connection), interval, interval, TimeUnit.NANOSECONDS);
-        LOG.info("connected to {}", uri);
-        notifyListener(() -> listener.connected());
-    }
-
-    private void keepAlive(Connection connection) {
-        if (current != connection) {
-            return;
-        }
-        long silentNanos = System.nanoTime() - connection.socket.lastHeard;
-        if (silentNanos > pongTimeout.toNanos()) {
-            LOG.warn("hub {} has not answered for {} ms; dropping the connection", uri,
-                    TimeUnit.NANOSECONDS.toMillis(silentNanos));
-            connection.session.disconnect();
-            dropped(connection.socket, "no answer from the hub for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
-            return;
-        }
-        connection.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-    }
-
-    private void dropped(Socket socket, String reason) {
-        if (socket.dropped) {
-            return;
-        }
-        socket.dropped = true;
-        Connection connection = current;
-        if (connection != null && connection.socket == socket) {
-            current = null;
-            connection.paced.close();
-            cancelTimers();
-            LOG.info("connection to {} lost: {}", uri, reason);
-        } else {
-            LOG.debug("cannot connect to {}: {}", uri, reason);
-        }
-        if (closed) {
-            return;
-        }
-        notifyListener(() -> listener.disconnected(reason));
-        Duration delay = backoff.next();
-        reconnect = events.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void received(Socket socket, HubMessage message) {
-        Connection connection = current;
-        if (connection != null && connection.socket == socket && !closed) {
-            notifyListener(() -> listener.received(message));
-        }
-    }
-
-    private void cancelTimers() {
-        if (keepAlive != null) {
-            keepAlive.cancel(false);
-            keepAlive = null;
-        }
-        if (reconnect != null) {
-            reconnect.cancel(false);
-            reconnect = null;
-        }
-    }
-
-    private void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.error("terminal transport listener failed", e);
-        }
-    }
-
-    private void onEvents(Runnable task) {
-        try {
-            events.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // Closed: nothing left to tell.
-        }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    /** An open connection: the socket Jetty calls back, its session and its paced write queue. */
-    private record Connection(Socket socket, Session session, PacedOutbound paced) {}
-
-    /**
-     * Jetty's callbacks for one connection attempt, forwarded to the events thread. Public only
-     * because Jetty binds to endpoint classes through public method handles.
-     */
-    public final class Socket implements Session.Listener.AutoDemanding {
-        private volatile long lastHeard = System.nanoTime();
-        /** Set on the events thread once this attempt has been reported as dropped. */
-        private boolean dropped;
-
-        private Socket() {}
-
-        void heard() {
-            lastHeard = System.nanoTime();
-        }
-
-        @Override
-        public void onWebSocketOpen(Session session) {
-            heard();
-            onEvents(() -> opened(this, session));
-        }
-
-        @Override
-        public void onWebSocketText(String text) {
-            heard();
-            HubMessage message;
-            try {
-                message = codec.decodeHub(text);
-            } catch (ProtocolException e) {
-                LOG.warn("ignored an invalid message from hub {}: {}", uri, e.getMessage());
-                return;
-            }
-            onEvents(() -> received(this, message));
-        }
-
-        @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            heard();
-            callback.succeed();
-            LOG.warn("ignored a binary frame from hub {}", uri);
-        }
-
-        @Override
-        public void onWebSocketPong(ByteBuffer payload) {
-            heard();
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-            try {
-                onEvents(() -> dropped(this, "closed by the hub: " + statusCode + (reason == null ? "" : " " + reason)));
-            } finally {
-                callback.succeed();
-            }
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            onEvents(() -> dropped(this, describe(cause)));
+        } catch (IOException | RuntimeException e) {
+            socket.failedToConnect(e);
         }
     }
 
