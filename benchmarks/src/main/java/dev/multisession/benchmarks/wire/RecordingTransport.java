@@ -4,7 +4,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.transport.ForwardingTerminalTransport;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
-import dev.multisession.runtime.hub.StoredOrder;
+import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.merge.JsonValues;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.synctests.model.Customer;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.InMemoryHubStore;
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.terminal.Conflict;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;

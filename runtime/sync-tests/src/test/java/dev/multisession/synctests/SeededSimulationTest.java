@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisession.runtime.hub.SessionHead;
-import dev.multisession.runtime.hub.StoredOrder;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.merge.JsonValues;
 import dev.multisession.runtime.merge.MergeEngine;
 import dev.multisession.runtime.protocol.ClientMessage;

@@ -1,5 +1,10 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.SessionTx;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
 
 /**

@@ -1,7 +1,13 @@
 package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.flow.DaemonThreads;
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.MessageSink;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

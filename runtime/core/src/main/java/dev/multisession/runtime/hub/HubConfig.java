@@ -1,5 +1,6 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.HubStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;

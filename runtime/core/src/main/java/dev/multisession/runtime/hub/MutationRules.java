@@ -2,6 +2,9 @@ package dev.multisession.runtime.hub;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.merge.MergeEngine;
 import dev.multisession.runtime.merge.OpOutcome;
 import dev.multisession.runtime.merge.OrderInfo;

@@ -1,5 +1,8 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.MessageSink;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;

@@ -1,7 +1,7 @@
 package dev.multisession.runtime.terminal;
 
 import dev.multisession.runtime.protocol.ClientMessage;
-import dev.multisession.runtime.terminal.TerminalStore.TerminalWrite;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 
 /** An outbox entry and, once the hub acknowledged it, the sequence number that reflects it. */
 final class PendingMutation {

@@ -1,7 +1,7 @@
 package dev.multisession.runtime.terminal;
 
 import dev.multisession.runtime.protocol.ClientMessage;
-import dev.multisession.runtime.terminal.TerminalStore.TerminalWrite;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -9,6 +9,6 @@
  * {@code Cursor}). {@code SyncDriver} hops the transport's callbacks onto the application's
  * executor and carries out the effects there; {@code OrderModels} applies them to the model
  * objects through the codec, {@code Diff} turns an edit into operations, and a
- * {@link dev.multisession.runtime.terminal.TerminalStore} keeps what must survive a crash.
+ * {@link dev.multisession.runtime.terminal.spi.TerminalStore} keeps what must survive a crash.
  */
 package dev.multisession.runtime.terminal;

@@ -2,6 +2,7 @@ package dev.multisession.runtime.transport;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.Objects;
 
 /**

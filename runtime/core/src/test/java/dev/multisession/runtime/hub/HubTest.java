@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

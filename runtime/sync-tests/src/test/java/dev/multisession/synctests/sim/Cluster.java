@@ -1,9 +1,9 @@
 package dev.multisession.synctests.sim;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.terminal.Conflict;
-import dev.multisession.runtime.terminal.InMemoryTerminalStore;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.synctests.model.Order;

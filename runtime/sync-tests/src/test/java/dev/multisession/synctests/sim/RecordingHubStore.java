@@ -1,12 +1,12 @@
 package dev.multisession.synctests.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisession.runtime.hub.HubStore;
-import dev.multisession.runtime.hub.InMemoryHubStore;
-import dev.multisession.runtime.hub.SessionHead;
-import dev.multisession.runtime.hub.SessionTx;
-import dev.multisession.runtime.hub.StoredOrder;
-import dev.multisession.runtime.hub.TerminalCursor;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.SessionTx;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.ArrayList;
 import java.util.HashMap;

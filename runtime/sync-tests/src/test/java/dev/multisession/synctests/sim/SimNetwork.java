@@ -1,13 +1,13 @@
 package dev.multisession.synctests.sim;
 
-import dev.multisession.runtime.hub.HubConnection;
-import dev.multisession.runtime.hub.HubEndpoint;
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package dev.multisession.runtime.store.jdbc;
 
-import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package dev.multisession.runtime.store.jdbc;
 
-import dev.multisession.runtime.hub.SessionHead;
-import dev.multisession.runtime.hub.SessionTx;
-import dev.multisession.runtime.hub.StoredOrder;
-import dev.multisession.runtime.hub.TerminalCursor;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.SessionTx;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

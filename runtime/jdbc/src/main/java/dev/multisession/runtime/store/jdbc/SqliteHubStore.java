@@ -1,6 +1,6 @@
 package dev.multisession.runtime.store.jdbc;
 
-import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.hub.spi.HubStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
-import dev.multisession.runtime.terminal.TerminalStore;
+import dev.multisession.runtime.terminal.spi.TerminalStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

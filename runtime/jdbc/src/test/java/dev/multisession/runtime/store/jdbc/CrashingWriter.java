@@ -1,8 +1,8 @@
 package dev.multisession.runtime.store.jdbc;
 
-import dev.multisession.runtime.hub.SessionHead;
-import dev.multisession.runtime.terminal.TerminalStore.TerminalState;
-import dev.multisession.runtime.terminal.TerminalStore.TerminalWrite;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalState;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

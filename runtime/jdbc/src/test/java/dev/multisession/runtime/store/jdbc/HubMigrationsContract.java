@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.hub.HubStore;
-import dev.multisession.runtime.hub.SessionHead;
-import dev.multisession.runtime.hub.StoredOrder;
-import dev.multisession.runtime.hub.TerminalCursor;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.StoredOrder;
+import dev.multisession.runtime.hub.spi.TerminalCursor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.multisession.runtime.store.jdbc;
 
-import dev.multisession.runtime.hub.HubStore;
-import dev.multisession.runtime.hub.InMemoryHubStore;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 
 /** The in-memory store against the same contract; "reopening" it is using the same instance again. */
 class InMemoryHubStoreTest extends HubStoreContract {

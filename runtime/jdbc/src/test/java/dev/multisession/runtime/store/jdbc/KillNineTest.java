@@ -3,10 +3,10 @@ package dev.multisession.runtime.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.hub.SessionHead;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
-import dev.multisession.runtime.terminal.TerminalStore.TerminalState;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

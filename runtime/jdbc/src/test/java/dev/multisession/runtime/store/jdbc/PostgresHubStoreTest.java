@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.hub.HubStore;
-import dev.multisession.runtime.hub.SessionHead;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.hub.HubStore;
-import dev.multisession.runtime.hub.SessionHead;
+import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.multisession.runtime.terminal.TerminalStore.TerminalState;
+import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

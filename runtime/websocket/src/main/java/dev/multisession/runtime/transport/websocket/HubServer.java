@@ -1,6 +1,6 @@
 package dev.multisession.runtime.transport.websocket;
 
-import dev.multisession.runtime.hub.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

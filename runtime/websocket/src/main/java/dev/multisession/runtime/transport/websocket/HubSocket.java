@@ -1,9 +1,9 @@
 package dev.multisession.runtime.transport.websocket;
 
-import dev.multisession.runtime.hub.HubConnection;
-import dev.multisession.runtime.hub.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
 import dev.multisession.runtime.hub.MessageChecks;
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;

@@ -6,7 +6,7 @@ import dev.multisession.runtime.flow.TokenBucket;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.multisession.runtime.transport.websocket;
 
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.multisession.runtime.transport.websocket;
 
-import dev.multisession.runtime.hub.HubEndpoint;
-import dev.multisession.runtime.hub.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;

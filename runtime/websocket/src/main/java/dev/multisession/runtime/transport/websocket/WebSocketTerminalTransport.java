@@ -5,7 +5,7 @@ import dev.multisession.runtime.flow.DaemonThreads;
 import dev.multisession.runtime.flow.ReconnectLoop;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

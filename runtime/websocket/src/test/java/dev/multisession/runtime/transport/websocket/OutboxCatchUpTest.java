@@ -3,7 +3,7 @@ package dev.multisession.runtime.transport.websocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.InMemoryHubStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;

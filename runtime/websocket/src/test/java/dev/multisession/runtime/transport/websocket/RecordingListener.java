@@ -1,7 +1,7 @@
 package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.protocol.HubMessage;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

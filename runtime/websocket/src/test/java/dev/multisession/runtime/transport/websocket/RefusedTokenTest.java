@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.InMemoryHubStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

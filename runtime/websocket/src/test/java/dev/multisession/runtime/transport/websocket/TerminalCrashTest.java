@@ -3,8 +3,8 @@ package dev.multisession.runtime.transport.websocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.InMemoryHubStore;
-import dev.multisession.runtime.terminal.InMemoryTerminalStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import java.io.BufferedReader;

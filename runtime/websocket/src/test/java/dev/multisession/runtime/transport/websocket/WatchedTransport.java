@@ -2,7 +2,7 @@ package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.transport.ForwardingTerminalTransport;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.InMemoryHubStore;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.math.BigDecimal;

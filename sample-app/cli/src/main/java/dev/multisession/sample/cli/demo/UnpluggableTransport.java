@@ -2,7 +2,7 @@ package dev.multisession.sample.cli.demo;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
-import dev.multisession.runtime.transport.TerminalTransport;
+import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.Objects;
 import java.util.function.Supplier;
 

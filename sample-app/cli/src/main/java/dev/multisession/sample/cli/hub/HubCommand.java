@@ -1,7 +1,7 @@
 package dev.multisession.sample.cli.hub;
 
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.HubStore;
+import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.transport.websocket.HubServer;

@@ -1,10 +1,10 @@
 package dev.multisession.sample.cli.terminal;
 
 import dev.multisession.runtime.store.jdbc.SqliteTerminalStore;
-import dev.multisession.runtime.terminal.InMemoryTerminalStore;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;
-import dev.multisession.runtime.terminal.TerminalStore;
+import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.transport.websocket.WebSocketTerminalTransport;
 import dev.multisession.sample.restaurant.RestaurantOrder;
 import java.io.IOException;

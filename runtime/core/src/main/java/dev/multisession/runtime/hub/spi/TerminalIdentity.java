@@ -1,4 +1,4 @@
-package dev.multisession.runtime.hub;
+package dev.multisession.runtime.hub.spi;
 
 import java.util.Objects;
 

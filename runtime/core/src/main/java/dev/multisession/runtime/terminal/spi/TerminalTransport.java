@@ -1,4 +1,4 @@
-package dev.multisession.runtime.transport;
+package dev.multisession.runtime.terminal.spi;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;

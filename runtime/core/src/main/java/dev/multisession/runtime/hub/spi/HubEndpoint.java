@@ -1,4 +1,4 @@
-package dev.multisession.runtime.hub;
+package dev.multisession.runtime.hub.spi;
 
 /**
  * What a server transport needs from a hub: a connection per authenticated terminal. The

@@ -1,5 +1,6 @@
-package dev.multisession.runtime.hub;
+package dev.multisession.runtime.hub.spi;
 
+import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.protocol.ClientMessage;
 
 /**

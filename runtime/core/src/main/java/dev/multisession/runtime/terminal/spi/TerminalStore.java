@@ -1,7 +1,8 @@
-package dev.multisession.runtime.terminal;
+package dev.multisession.runtime.terminal.spi;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

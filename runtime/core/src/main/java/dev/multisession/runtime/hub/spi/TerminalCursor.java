@@ -1,4 +1,4 @@
-package dev.multisession.runtime.hub;
+package dev.multisession.runtime.hub.spi;
 
 /**
  * The last mutation the hub applied from one terminal and the sequence number at which its

@@ -1,7 +1,9 @@
-package dev.multisession.runtime.terminal;
+package dev.multisession.runtime.store.memory;
 
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.spi.TerminalStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

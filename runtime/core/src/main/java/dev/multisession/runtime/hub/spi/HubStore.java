@@ -1,4 +1,4 @@
-package dev.multisession.runtime.hub;
+package dev.multisession.runtime.hub.spi;
 
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.List;
