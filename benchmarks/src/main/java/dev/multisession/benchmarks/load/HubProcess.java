@@ -1,5 +1,6 @@
 package dev.multisession.benchmarks.load;
 
+import dev.multisession.runtime.flow.SharedTimer;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
@@ -45,17 +46,11 @@ public final class HubProcess {
             System.exit(2);
         }
         long maxSeconds = args.length > 3 ? Long.parseLong(args[3]) : 1800;
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(maxSeconds * 1000);
-                System.err.println("hub process: " + maxSeconds + " s are up, stopping");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                // stopped normally
-            }
-        }, "hub-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        // a hub left behind by a crashed load generator stops by itself
+        SharedTimer.schedule(Duration.ofSeconds(maxSeconds), () -> {
+            System.err.println("hub process: " + maxSeconds + " s are up, stopping");
+            Runtime.getRuntime().halt(3);
+        });
 
         HubStore store = openStore(args[0], args[1]);
         Hub hub = Hub.builder().store(store).build();

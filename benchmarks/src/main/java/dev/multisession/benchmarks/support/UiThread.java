@@ -1,5 +1,6 @@
 package dev.multisession.benchmarks.support;
 
+import dev.multisession.runtime.flow.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,11 +16,8 @@ public final class UiThread {
     private UiThread() {}
 
     public static ExecutorService start(String name) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                DaemonThreads.single(name), new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** Runs {@code task} on {@code ui} and waits up to 60 seconds for its result. */
