@@ -30,6 +30,10 @@ public final class MessageChecks {
         if (invalid != null) {
             return new HubMessage.Error(Reason.MALFORMED, invalid, referenceOf(message));
         }
+        if (message instanceof ClientMessage.Hello hello && hello.protocol() != Hub.PROTOCOL) {
+            return new HubMessage.Error(Reason.UNSUPPORTED_PROTOCOL, "this hub speaks protocol " + Hub.PROTOCOL
+                    + ", not " + hello.protocol() + "; update the terminal or the hub", referenceOf(hello));
+        }
         if (message instanceof ClientMessage.Hello hello && !names(identity, hello)) {
             return new HubMessage.Error(Reason.FORBIDDEN, "this connection is authenticated for terminal \""
                     + identity.terminal() + "\" of session \"" + identity.session() + "\"; a hello must name them",
@@ -61,6 +65,9 @@ public final class MessageChecks {
             if (mutate.order().isEmpty()) {
                 return "order must not be empty";
             }
+            if (mutate.baseRevision() < 0 || mutate.runId() < 0) {
+                return "baseRevision and runId must not be negative";
+            }
             for (Op op : mutate.ops()) {
                 if (!(op.path().get(0) instanceof PathStep.Key)) {
                     return "an operation's path starts with a key of the order: " + op.path();
@@ -69,8 +76,10 @@ public final class MessageChecks {
             return null;
         }
         if (message instanceof ClientMessage.Remove remove) {
-            return remove.mutationId() < 1 || remove.order().isEmpty()
-                    ? "mutationId starts at 1 and order must not be empty" : null;
+            if (remove.mutationId() < 1 || remove.order().isEmpty()) {
+                return "mutationId starts at 1 and order must not be empty";
+            }
+            return remove.baseRevision() < 0 || remove.runId() < 0 ? "baseRevision and runId must not be negative" : null;
         }
         if (message instanceof ClientMessage.Hello hello) {
             return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative" : null;

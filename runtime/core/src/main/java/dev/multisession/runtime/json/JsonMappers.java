@@ -1,6 +1,7 @@
 package dev.multisession.runtime.json;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,7 +27,8 @@ public final class JsonMappers {
     /**
      * For protocol messages and the rows the stores write: strict types ({@code "5"} is not a
      * number, {@code 5} is not a string, {@code 1.5} is not a long), no missing creator
-     * members, no trailing tokens, no NaN, decimals read exactly as {@link java.math.BigDecimal},
+     * members, no member twice in one object, no trailing tokens, no NaN, decimals read
+     * exactly as {@link java.math.BigDecimal},
      * times as ISO-8601 strings, nesting bounded by {@link #MAX_NESTING_DEPTH}. Unknown members
      * are ignored, so newer peers may add some.
      */
@@ -40,6 +42,7 @@ public final class JsonMappers {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.json.JsonMappers;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * Encodes protocol messages as JSON text and decodes them strictly: a missing member, a
@@ -56,30 +57,22 @@ public final class MessageCodec {
 
     /** Decodes a message sent by a terminal. */
     public ClientMessage decodeClient(String json) throws ProtocolException {
-        return decode(clientReader, json);
+        return fromTree(clientReader, readMessage(json));
     }
 
     /** Decodes a message sent by the hub. */
     public HubMessage decodeHub(String json) throws ProtocolException {
-        return decode(hubReader, json);
+        return fromTree(hubReader, readMessage(json));
     }
 
     /** Decodes a hub message from a JSON tree (for reading stored events). */
     public HubMessage decodeHub(JsonNode json) throws ProtocolException {
-        try {
-            return hubReader.readValue(json);
-        } catch (java.io.IOException e) {
-            throw failure(e);
-        }
+        return fromTree(hubReader, json);
     }
 
     /** Decodes one operation from a JSON tree. */
     public Op decodeOp(JsonNode json) throws ProtocolException {
-        try {
-            return opReader.readValue(json);
-        } catch (java.io.IOException e) {
-            throw failure(e);
-        }
+        return fromTree(opReader, json);
     }
 
     /** The mapper configured for protocol JSON (dates as ISO-8601, decimals exact). */
@@ -87,10 +80,40 @@ public final class MessageCodec {
         return mapper;
     }
 
-    private static <M> M decode(ObjectReader reader, String json) throws ProtocolException {
+    /**
+     * Reads the text of one message: a JSON object (not an array, not null), each member once,
+     * a string {@code type}, no lone UTF-16 surrogate anywhere, within the nesting limit.
+     */
+    private ObjectNode readMessage(String json) throws ProtocolException {
         if (json == null || json.isBlank()) {
             throw new ProtocolException(Reason.MALFORMED, "empty message");
         }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw DecodeFailures.of(e);
+        }
+        if (!(tree instanceof ObjectNode message)) {
+            throw new ProtocolException(Reason.MALFORMED, "a message is one JSON object, not "
+                    + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        JsonNode type = message.get("type");
+        if (type == null) {
+            throw new ProtocolException(Reason.MALFORMED, "member \"type\" is missing");
+        }
+        if (!type.isTextual()) {
+            throw new ProtocolException(Reason.MALFORMED, "member \"type\" must be a string");
+        }
+        String badText = TextChecks.loneSurrogate(message);
+        if (badText != null) {
+            throw new ProtocolException(Reason.MALFORMED, "text in " + badText
+                    + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8");
+        }
+        return message;
+    }
+
+    private static <M> M fromTree(ObjectReader reader, JsonNode json) throws ProtocolException {
         try {
             M message = reader.readValue(json);
             if (message == null) {
@@ -98,28 +121,7 @@ public final class MessageCodec {
             }
             return message;
         } catch (java.io.IOException e) {
-            throw failure(e);
+            throw DecodeFailures.of(e);
         }
-    }
-
-    private static ProtocolException failure(java.io.IOException e) {
-        if (e instanceof InvalidTypeIdException typeId) {
-            String id = typeId.getTypeId();
-            return new ProtocolException(id == null ? Reason.MALFORMED : Reason.UNKNOWN_TYPE,
-                    id == null ? "missing \"type\" (or \"op\") member" : "unknown type \"" + id + "\"", e);
-        }
-        return new ProtocolException(Reason.MALFORMED, describe(e), e);
-    }
-
-    /** Jackson's message without its source-location noise, and the cause of a rule a record enforces. */
-    private static String describe(java.io.IOException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
-            return cause.getMessage();
-        }
-        if (e instanceof JsonProcessingException processing) {
-            return processing.getOriginalMessage();
-        }
-        return e.getMessage();
     }
 }

@@ -23,6 +23,9 @@ public final class Reason {
     /** The terminal sends faster than the hub allows. */
     public static final String RATE_LIMITED = "rate_limited";
 
+    /** The terminal speaks a protocol version the hub does not; its hello is refused. */
+    public static final String UNSUPPORTED_PROTOCOL = "unsupported_protocol";
+
     /** The hub failed while handling the message; nothing was changed, and the terminal may retry. */
     public static final String INTERNAL = "internal";
 

@@ -66,6 +66,24 @@ class HubTest {
     }
 
     @Test
+    void refusesAHelloOfAnotherProtocolVersionAndNegativeCountersWithoutChangingAnything() {
+        Peer a = peer("A");
+        a.connection.receive(new ClientMessage.Hello("s", "A", null, 0, 0, 2));
+        HubMessage.Error version = (HubMessage.Error) a.last();
+        assertEquals(Reason.UNSUPPORTED_PROTOCOL, version.code());
+        assertTrue(version.message().contains("protocol 1, not 2"), version.message());
+
+        a.hello(0, 0);
+        a.connection.receive(new ClientMessage.Mutate(1, 1, "O1", -1, "u", List.of(
+                new Op.Set(List.of(PathStep.key("note")), TextNode.valueOf("x")))));
+        assertEquals(Reason.MALFORMED, ((HubMessage.Error) a.last()).code());
+        a.connection.receive(new ClientMessage.Remove(1, -1, "O1", 0, "u", false));
+        assertEquals(Reason.MALFORMED, ((HubMessage.Error) a.last()).code());
+        assertEquals(0L, (long) store.inSession("s", tx -> tx.head().seq()), "nothing changed");
+        assertEquals(0L, (long) store.inSession("s", tx -> tx.terminal("A").lastMutationId()), "no id consumed");
+    }
+
+    @Test
     void appliesEachMutationOnceAndInOrder() {
         Peer a = peer("A").hello(0, 0);
         Peer b = peer("B").hello(0, 0);

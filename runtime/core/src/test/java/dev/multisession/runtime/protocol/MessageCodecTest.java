@@ -1,6 +1,7 @@
 package dev.multisession.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -56,11 +57,64 @@ class MessageCodecTest {
             + "\"ops\":[{\"op\":\"add\",\"path\":[\"q\"],\"delta\":\"1\"}]}",
         "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
             + "\"ops\":[{\"op\":\"delete\",\"path\":[\"lines\",{\"uid\":\"a\",\"x\":1}]}]}",
-        "{\"type\":\"hello\",\"session\":5,\"terminal\":\"T\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}"
+        "{\"type\":\"hello\",\"session\":5,\"terminal\":\"T\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}",
+        // not an object: an array that Jackson would otherwise read as a wrapped type id
+        "[\"sync\",{\"afterSeq\":1}]",
+        "[\"mutate\",{\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,\"ops\":[]}]",
+        // a member twice: neither the first nor the last may silently win
+        "{\"type\":\"sync\",\"type\":\"ping\",\"afterSeq\":1}",
+        "{\"type\":\"sync\",\"afterSeq\":1,\"afterSeq\":2}",
+        // a type that is not a string
+        "{\"type\":5}",
+        "{\"type\":null,\"afterSeq\":1}",
+        // a lone surrogate would reach other terminals as '?'
+        "{\"type\":\"hello\",\"session\":\"s\",\"terminal\":\"T\",\"user\":\"\\ud800\",\"runId\":0,\"lastSeq\":0,\"protocol\":1}",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"a\\udc00b\"}]}",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"set\",\"path\":[\"note\"],\"value\":{\"\\ud83d\":1}}]}"
     })
     void rejectsMalformedMessages(String json) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeClient(json));
         assertEquals(Reason.MALFORMED, e.code(), e.getMessage());
+    }
+
+    @Test
+    void acceptsProperSurrogatePairs() throws ProtocolException {
+        ClientMessage.Mutate mutate = (ClientMessage.Mutate) codec.decodeClient(
+                "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,"
+                        + "\"user\":null,\"ops\":[{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"\\ud83c\\udf55 pizza\"}]}");
+        assertEquals("\ud83c\udf55 pizza", ((Op.Set) mutate.ops().get(0)).value().textValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"sync\",\"afterSeq\":\"5\"}",
+        "{\"type\":\"sync\",\"afterSeq\":1,\"afterSeq\":2}",
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
+            + "\"ops\":[{\"op\":\"add\",\"path\":[\"q\"],\"delta\":\"1\"}]}",
+        "{\"type\":\"hello\",\"session\":5,\"terminal\":\"T\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}",
+        "{\"type\":\"sync\"}",
+        "{\"type\":\"sync\",",
+    })
+    void errorTextsNameTheMemberInTheProtocolsWordsNotJacksons(String json) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeClient(json));
+        String text = e.getMessage();
+        for (String internal : new String[] {"`", "com.fasterxml", "java.lang", "Cannot deserialize", "Source:",
+                "through reference chain", "dev.multisession"}) {
+            assertFalse(text.contains(internal), "error text quotes Jackson or Java internals: " + text);
+        }
+        assertFalse(text.isBlank());
+    }
+
+    @Test
+    void aWrongTypeSaysWhichMemberAndWhatItMustBe() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> codec.decodeClient("{\"type\":\"sync\",\"afterSeq\":\"5\"}"));
+        assertEquals("member \"afterSeq\": must be an integer", e.getMessage());
+        ProtocolException twice = assertThrows(ProtocolException.class,
+                () -> codec.decodeClient("{\"type\":\"sync\",\"afterSeq\":1,\"afterSeq\":2}"));
+        assertEquals("member \"afterSeq\" appears twice in one object", twice.getMessage());
     }
 
     @Test

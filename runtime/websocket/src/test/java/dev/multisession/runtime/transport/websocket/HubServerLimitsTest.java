@@ -124,6 +124,9 @@ class HubServerLimitsTest {
         RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + server.port() + "/health");
+        // the upgrade's answer reaches the client before the server has counted the connection
+        Eventually.await(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains("\"connections\":1"), "connection counted", 10);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
