@@ -6,6 +6,7 @@ import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.protocol.ValueLimits;
 
 /**
  * What can be said of a client message without looking at any session: fields the protocol
@@ -73,7 +74,7 @@ public final class MessageChecks {
                     return "an operation's path starts with a key of the order: " + op.path();
                 }
             }
-            return null;
+            return ValueLimits.DEFAULT.check(mutate.ops());
         }
         if (message instanceof ClientMessage.Remove remove) {
             if (remove.mutationId() < 1 || remove.order().isEmpty()) {

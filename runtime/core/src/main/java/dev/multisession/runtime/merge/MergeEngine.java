@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.protocol.ValueLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,12 @@ public final class MergeEngine {
         if (delta.decimalValue().signum() == 0) {
             return OpOutcome.noOp(op);
         }
-        parent.set(key, sum(current == null || current.isNull() ? LongNode.valueOf(0) : current, delta));
+        JsonNode total = sum(current == null || current.isNull() ? LongNode.valueOf(0) : current, delta);
+        if (!total.canConvertToLong() && !ValueLimits.DEFAULT.number(total.decimalValue())) {
+            return OpOutcome.conflict(op, Reason.OUT_OF_RANGE, "adding " + delta + " to '" + key + "' gives a number that "
+                    + ValueLimits.DEFAULT.tooLargeOrFine());
+        }
+        parent.set(key, total);
         return OpOutcome.applied(op);
     }
 

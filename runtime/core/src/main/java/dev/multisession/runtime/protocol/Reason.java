@@ -10,6 +10,8 @@ public final class Reason {
     public static final String ELEMENT_REMOVED = "element_removed";
     /** The operation does not fit the order's JSON (for example adding to a text). */
     public static final String TYPE_MISMATCH = "type_mismatch";
+    /** An operation whose result would break the protocol's number bounds ({@link ValueLimits}); it was dropped. */
+    public static final String OUT_OF_RANGE = "out_of_range";
     /** The message is not valid JSON or not a valid protocol message. */
     public static final String MALFORMED = "malformed";
     /** The message type is not known. */
