@@ -73,6 +73,11 @@ public final class MessageChecks {
                 if (!(op.path().get(0) instanceof PathStep.Key)) {
                     return "an operation's path starts with a key of the order: " + op.path();
                 }
+                // what is stored must be what is broadcast: the hub does not fill in a missing id
+                if (op instanceof Op.Insert insert && !insert.value().has(insert.element().idKey())) {
+                    return "an inserted value carries its id: member \"" + insert.element().idKey()
+                            + "\" is missing from the value of " + insert.path();
+                }
             }
             return ValueLimits.DEFAULT.check(mutate.ops());
         }

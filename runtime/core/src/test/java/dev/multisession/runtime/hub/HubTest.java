@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
@@ -79,6 +81,12 @@ class HubTest {
         assertEquals(Reason.MALFORMED, ((HubMessage.Error) a.last()).code());
         a.connection.receive(new ClientMessage.Remove(1, -1, "O1", 0, "u", false));
         assertEquals(Reason.MALFORMED, ((HubMessage.Error) a.last()).code());
+        a.connection.receive(new ClientMessage.Mutate(1, 1, "O1", 0, "u", List.of(new Op.Insert(
+                List.of(PathStep.key("lines"), PathStep.element("uid", TextNode.valueOf("L1"))),
+                JsonNodeFactory.instance.objectNode().put("qty", 1), NullNode.getInstance()))));
+        HubMessage.Error noId = (HubMessage.Error) a.last();
+        assertEquals(Reason.MALFORMED, noId.code());
+        assertTrue(noId.message().contains("member \"uid\" is missing"), noId.message());
         assertEquals(0L, (long) store.inSession("s", tx -> tx.head().seq()), "nothing changed");
         assertEquals(0L, (long) store.inSession("s", tx -> tx.terminal("A").lastMutationId()), "no id consumed");
     }
