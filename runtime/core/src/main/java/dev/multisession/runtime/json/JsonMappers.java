@@ -21,6 +21,8 @@ public final class JsonMappers {
 
     /** Deepest JSON nesting a protocol message or stored row may have; orders are a few levels deep. */
     public static final int MAX_NESTING_DEPTH = 64;
+    /** Deepest nesting of a stored row read back: twice what a message may carry. */
+    public static final int MAX_STORED_NESTING_DEPTH = 2 * MAX_NESTING_DEPTH;
 
     private JsonMappers() {}
 
@@ -33,6 +35,20 @@ public final class JsonMappers {
      * are ignored, so newer peers may add some.
      */
     public static JsonMapper protocol() {
+        return strict(MAX_NESTING_DEPTH, true);
+    }
+
+    /**
+     * For reading back what the hub stored: the protocol's settings with limits at least as wide
+     * as those that admitted the data (nesting {@link #MAX_STORED_NESTING_DEPTH}), and a member
+     * that appears twice (a row edited by hand) read as its last value rather than making the
+     * row unreadable.
+     */
+    public static JsonMapper storedRows() {
+        return strict(MAX_STORED_NESTING_DEPTH, false);
+    }
+
+    private static JsonMapper strict(int nesting, boolean refuseDuplicates) {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -42,10 +58,10 @@ public final class JsonMappers {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, refuseDuplicates)
                 .build();
         mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+                StreamReadConstraints.builder().maxNestingDepth(nesting).build());
         mapper.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -136,10 +136,24 @@ final class JdbcSessionTx implements SessionTx {
             try (ResultSet rs = select.executeQuery()) {
                 List<StoredOrder> orders = new ArrayList<>();
                 while (rs.next()) {
-                    orders.add(new StoredOrder(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                            JsonColumns.readObject(rs.getString(4), "orders.data"),
-                            JsonColumns.readObject(rs.getString(5), "orders.info"),
-                            rs.getBoolean(6), rs.getBoolean(7)));
+                    String orderUid = rs.getString(1);
+                    String data = rs.getString(4);
+                    StoredOrder order;
+                    try {
+                        order = new StoredOrder(orderUid, rs.getLong(2), rs.getLong(3),
+                                JsonColumns.readObject(data, "orders.data"),
+                                JsonColumns.readObject(rs.getString(5), "orders.info"),
+                                rs.getBoolean(6), rs.getBoolean(7));
+                    } catch (IllegalStateException unreadable) {
+                        UnreadableRows.quarantined(session, orderUid, data, unreadable);
+                        if (uid != null) {
+                            // an edit must not take the order for new and overwrite the row
+                            throw new IllegalStateException("order " + uid + " of session " + session
+                                    + " cannot be read from the hub's store and is quarantined", unreadable);
+                        }
+                        continue; // a snapshot goes on without it
+                    }
+                    orders.add(order);
                 }
                 return orders;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.json.JsonMappers;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 final class JsonColumns {
     private static final MessageCodec CODEC = MessageCodec.instance();
     private static final ObjectMapper MAPPER = CODEC.mapper();
+    /** Reads rows back with limits at least as wide as those the hub admitted them with. */
+    private static final ObjectMapper ROWS = JsonMappers.storedRows();
 
     private JsonColumns() {}
 
@@ -29,7 +32,7 @@ final class JsonColumns {
 
     static ObjectNode readObject(String text, String column) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = ROWS.readTree(text);
             if (node instanceof ObjectNode object) {
                 return object;
             }
