@@ -57,6 +57,19 @@ class AcceptanceScenariosTest {
     }
 
     @Test
+    void aPriceKeepsItsScaleOnEveryTerminalAndAtTheHub() {
+        Cluster cluster = new Cluster(1, 2, 100);
+        Order order = cluster.node(0).terminal.newOrder(
+                o -> o.lines.add(new Orderline("L1", 17, new BigDecimal("12.50"), 1)));
+        cluster.settle();
+
+        Order copy = cluster.node(1).order(order.uid);
+        assertEquals(new BigDecimal("12.50"), copy.lines.get(0).price, "12.50 is not 12.5 on another terminal");
+        List<StoredOrder> open = cluster.hubStore.openOrders(Cluster.SESSION);
+        assertEquals("12.50", open.get(0).data().get("lines").get(0).get("price").toString());
+    }
+
+    @Test
     void offlineTerminalCatchesUpFromASnapshotAndItsOfflineOrderReachesEveryone() {
         Cluster cluster = new Cluster(2, 3, 3);
         Cluster.Node a = cluster.node(0);

@@ -30,7 +30,7 @@ public final class JsonMappers {
      * For protocol messages and the rows the stores write: strict types ({@code "5"} is not a
      * number, {@code 5} is not a string, {@code 1.5} is not a long), no missing creator
      * members, no member twice in one object, no trailing tokens, no NaN, decimals read
-     * exactly as {@link java.math.BigDecimal},
+     * exactly as {@link java.math.BigDecimal} with their scale ({@code 12.50} stays {@code 12.50}),
      * times as ISO-8601 strings, nesting bounded by {@link #MAX_NESTING_DEPTH}. Unknown members
      * are ignored, so newer peers may add some.
      */
@@ -59,6 +59,8 @@ public final class JsonMappers {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, refuseDuplicates)
+                // 12.50 stays 12.50 on the wire, in the hub's state and in storage: money keeps its scale
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         mapper.getFactory().setStreamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(nesting).build());

@@ -28,7 +28,7 @@ class JsonMappersTest {
         JsonMapper mapper = JsonMappers.protocol();
         JsonNode price = mapper.readTree("{\"price\":12.50}").get("price");
         assertTrue(price.isBigDecimal(), "read as an exact decimal, not a double");
-        assertEquals(0, new BigDecimal("12.50").compareTo(price.decimalValue()));
+        assertEquals(new BigDecimal("12.50"), price.decimalValue(), "with its scale");
         String deep = "[".repeat(JsonMappers.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonMappers.MAX_NESTING_DEPTH + 1);
         assertThrows(JsonProcessingException.class, () -> mapper.readTree(deep));
         String allowed = "[".repeat(JsonMappers.MAX_NESTING_DEPTH) + "]".repeat(JsonMappers.MAX_NESTING_DEPTH);
