@@ -12,10 +12,16 @@ import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalTransport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -106,13 +112,38 @@ public final class Terminal<O> implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Creates a new order, gives it an id if its constructor did not, and syncs it. */
+    /**
+     * Creates a new order, gives it an id if its constructor did not, and syncs it; the same as
+     * {@code create(order -> {}).order()}.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
     public O newOrder() {
-        return newOrder(order -> {});
+        return create(order -> {}).order();
     }
 
-    /** Creates a new order, lets {@code init} fill it, and syncs it as one mutation. */
+    /**
+     * Creates a new order, lets {@code init} fill it, and syncs it as one mutation; the same as
+     * {@code create(init).order()}, for code that does not wait for the hub.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
     public O newOrder(Consumer<? super O> init) {
+        return create(init).order();
+    }
+
+    /**
+     * Creates a new order, lets {@code init} fill it, and syncs it as one mutation; the returned
+     * {@link Edit} holds the order and completes when the hub confirmed it (with the order's
+     * shared number).
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
+    public Edit<O> create(Consumer<? super O> init) {
+        Objects.requireNonNull(init, "init");
         synchronized (lock) {
             checkOpen();
             O order = codec.newInstance();
@@ -130,28 +161,79 @@ public final class Terminal<O> implements AutoCloseable {
             }
             init.accept(order);
             models.put(uid, order, JSON.objectNode());
-            sync(uid, order);
-            return order;
+            return new Edit<>(order, uid, sync(uid, order));
         }
     }
 
-    /** Runs {@code change} on {@code order}, then sends what it changed. */
-    public void edit(O order, Consumer<? super O> change) {
+    /**
+     * Runs {@code change} on {@code order}, then sends what it changed as one mutation. The
+     * returned {@link Edit} completes when the hub confirmed the change; an edit that changed
+     * nothing completes with the order's last pending change, or at once when none is pending.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     *     (removed, or made by another terminal object)
+     */
+    public Edit<O> edit(O order, Consumer<? super O> change) {
+        Objects.requireNonNull(change, "change");
         synchronized (lock) {
             checkOpen();
             String uid = uidOf(order);
             change.accept(order);
-            sync(uid, order);
+            return new Edit<>(order, uid, sync(uid, order));
         }
     }
 
-    /** Removes an order everywhere: paid ({@code finalized}) or abandoned. */
-    public void remove(O order, boolean finalized) {
+    /**
+     * Removes an order everywhere: paid ({@code finalized}) or abandoned. The returned
+     * {@link Edit} completes when the hub confirmed the removal: for a payment, the moment the
+     * receipt may be printed (see docs/CONFIRMATIONS.md).
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     */
+    public Edit<O> remove(O order, boolean finalized) {
         synchronized (lock) {
             checkOpen();
             String uid = uidOf(order);
-            driver.handle(new SyncEvent.LocalRemove(uid, finalized));
+            CompletableFuture<Confirmation> confirmation = driver.submit(new SyncEvent.LocalRemove(uid, finalized));
             models.forget(uid, order);
+            return new Edit<>(order, uid, confirmation);
+        }
+    }
+
+    /**
+     * Completes, on the terminal's executor, the next time everything this terminal did is at
+     * the hub and it has seen everything the hub told it of: online, no pending change, no event
+     * missing. Completes at once if that is so now; exceptionally with a
+     * {@link TerminalClosedException} if the terminal closes first. Offline it waits for the
+     * connection to come back.
+     */
+    public CompletionStage<Void> whenSynced() {
+        synchronized (lock) {
+            return driver.whenSynced().minimalCompletionStage();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for {@link #whenSynced()}; true if in sync, false if the time
+     * ran out. Never call it on the terminal's executor: syncing happens there.
+     *
+     * @throws TerminalClosedException if the terminal is or becomes closed
+     * @throws InterruptedException if the thread was interrupted while waiting
+     */
+    public boolean awaitSynced(Duration timeout) throws InterruptedException {
+        CompletableFuture<Void> synced;
+        synchronized (lock) {
+            synced = driver.whenSynced();
+        }
+        try {
+            synced.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw (TerminalClosedException) e.getCause();
         }
     }
 
@@ -244,15 +326,25 @@ public final class Terminal<O> implements AutoCloseable {
         transport.close();
     }
 
-    private void sync(String uid, O order) {
+    /** Sends what changed in {@code order}; returns the future of its confirmation. */
+    private CompletableFuture<Confirmation> sync(String uid, O order) {
         ObjectNode base = models.shown(uid);
         ObjectNode exported = codec.exportAsJson(order);
         List<Op> ops = Diff.between(codec, base == null ? JSON.objectNode() : base, exported);
         if (ops.isEmpty()) {
-            return;
+            CompletableFuture<Confirmation> pending = driver.pendingOf(uid);
+            return pending != null ? pending : CompletableFuture.completedFuture(confirmedNow(uid));
         }
-        driver.handle(new SyncEvent.LocalEdit(uid, ops));
+        CompletableFuture<Confirmation> confirmation = driver.submit(new SyncEvent.LocalEdit(uid, ops));
         models.shownNow(uid);
+        return confirmation;
+    }
+
+    /** What the hub has of an order with nothing pending: the confirmation of an edit that changed nothing. */
+    private Confirmation confirmedNow(String uid) {
+        HubMessage.OrderState state = replica.confirmed(uid);
+        return new Confirmation(uid, 0, state == null ? 0 : state.revision(), state == null ? 0 : state.number(),
+                List.of());
     }
 
     private String uidOf(O order) {
@@ -265,7 +357,7 @@ public final class Terminal<O> implements AutoCloseable {
 
     private void checkOpen() {
         if (driver.isClosed()) {
-            throw new IllegalStateException("terminal " + terminalId + " is closed");
+            throw new TerminalClosedException("terminal " + terminalId + " is closed");
         }
     }
 
