@@ -70,14 +70,13 @@ public final class Terminal<O> implements AutoCloseable {
     private final SyncDriver<O> driver;
 
     private Terminal(Builder<O> builder) {
-        this.codec = Objects.requireNonNull(builder.codec, "codec (or model type)");
-        this.idKey = codec.idKey().orElseThrow(() -> new IllegalArgumentException(
-                codec.modelType().getName() + " has no @MultiSessionId field: orders need an id to be synced"));
-        String session = Objects.requireNonNull(builder.session, "session");
-        this.terminalId = Objects.requireNonNull(builder.terminalId, "terminalId");
-        this.transport = Objects.requireNonNull(builder.transport, "transport");
+        this.codec = builder.codec;
+        this.idKey = codec.idKey().orElseThrow();
+        String session = builder.session;
+        this.terminalId = builder.terminalId;
+        this.transport = builder.transport;
         TerminalStore store = builder.store != null ? builder.store : memoryStore(terminalId);
-        Executor executor = Objects.requireNonNull(builder.executor, "executor");
+        Executor executor = builder.executor;
         this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
         this.listeners = new Listeners<>(terminalId);
         this.protocol = new SyncProtocol(new Identity(session, terminalId, builder.user), builder.maxInFlight);
@@ -87,23 +86,46 @@ public final class Terminal<O> implements AutoCloseable {
         models.restore(protocol.restore(store.load()));
     }
 
-    /** A builder for terminals syncing orders of {@code modelType} (through its generated codec). */
+    /**
+     * A builder for terminals syncing orders of {@code modelType} (through its generated codec).
+     *
+     * @throws NullPointerException if {@code modelType} is null
+     * @throws IllegalArgumentException if {@code modelType} has no generated codec (it is not
+     *     annotated, or the annotation processor did not run)
+     * @throws IllegalStateException if its generated codec cannot be loaded (built for another
+     *     runtime version, or damaged)
+     */
     public static <O> Builder<O> builder(Class<O> modelType) {
+        Objects.requireNonNull(modelType, "modelType: give the order model class, e.g. Terminal.builder(Order.class)");
         return new Builder<>(MultiSessionCodecs.forClass(modelType));
     }
 
-    /** A builder for terminals syncing orders through {@code codec}. */
+    /**
+     * A builder for terminals syncing orders through {@code codec}.
+     *
+     * @throws NullPointerException if {@code codec} is null
+     */
     public static <O> Builder<O> builder(MultiSessionCodec<O> codec) {
+        Objects.requireNonNull(codec, "codec: give the order model's codec, e.g. MultiSessionCodecs.forClass(Order.class)");
         return new Builder<>(codec);
     }
 
-    /** Starts talking to the hub; until then (and whenever offline) changes wait in the outbox. */
+    /**
+     * Starts talking to the hub; until then (and whenever offline) changes wait in the outbox.
+     *
+     * @throws IllegalStateException if the terminal was started already (the transport refuses
+     *     a second listener)
+     */
     public Terminal<O> start() {
         driver.start();
         return this;
     }
 
-    /** Adds a listener; call before {@link #start()} to hear about every change. */
+    /**
+     * Adds a listener; call before {@link #start()} to hear about every change.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
     public void addListener(TerminalListener<O> listener) {
         listeners.add(listener);
     }
@@ -251,7 +273,11 @@ public final class Terminal<O> implements AutoCloseable {
         }
     }
 
-    /** The shared order number the hub gave the order; 0 until the hub has accepted it. */
+    /**
+     * The shared order number the hub gave the order; 0 until the hub has accepted it.
+     *
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     */
     public long number(O order) {
         synchronized (lock) {
             HubMessage.OrderState state = replica.confirmed(uidOf(order));
@@ -262,6 +288,8 @@ public final class Terminal<O> implements AutoCloseable {
     /**
      * Who created and last changed the order and each of its collection elements, as the hub
      * recorded it (see {@link OrderInfo}); empty until the hub has accepted the order.
+     *
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
      */
     public ObjectNode info(O order) {
         synchronized (lock) {
@@ -447,9 +475,53 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Builds the terminal from its store; {@link Terminal#start()} connects it. */
+        /**
+         * Builds the terminal from its store; {@link Terminal#start()} connects it.
+         *
+         * @throws IllegalStateException naming every setting that is missing or unusable and how
+         *     to set it: {@link #session}, {@link #terminalId}, {@link #transport} and
+         *     {@link #executor} are required; the model type must be a concrete class with a
+         *     {@code @MultiSessionId} field
+         * @throws RuntimeException whatever the {@link #store}'s {@code load()} throws (for
+         *     example a {@code StoreException} of a damaged SQLite file)
+         */
         public Terminal<O> build() {
+            List<String> problems = new java.util.ArrayList<>();
+            Class<O> type = codec.modelType();
+            if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                problems.add("the order model " + type.getName() + " is " + (type.isInterface() ? "an interface" : "abstract")
+                        + ": a terminal creates orders of its root model type, so give a concrete class"
+                        + " (Terminal.builder(ConcreteOrder.class))");
+            }
+            if (codec.idKey().isEmpty()) {
+                problems.add("the order model " + type.getName() + " has no @MultiSessionId field: add one"
+                        + " (e.g. @MultiSessionId String uid;), orders need an id to be synced");
+            }
+            if (isBlank(session)) {
+                problems.add("session is not set: call .session(\"<multi-session id>\"), the same id on every"
+                        + " terminal of the multi-session");
+            }
+            if (isBlank(terminalId)) {
+                problems.add("terminalId is not set: call .terminalId(\"<device id>\"), unique in the session and"
+                        + " the same after a restart (for example the device's serial number)");
+            }
+            if (transport == null) {
+                problems.add("transport is not set: call .transport(...) with a WebSocketTerminalTransport"
+                        + " (multisession-websocket), or an InMemoryTransport in tests");
+            }
+            if (executor == null) {
+                problems.add("executor is not set: call .executor(...) with the thread listeners and remote"
+                        + " changes run on: the UI toolkit's (Platform::runLater, SwingUtilities::invokeLater), or"
+                        + " Executors.newSingleThreadExecutor() in a service");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("cannot build the terminal: " + String.join("; ", problems));
+            }
             return new Terminal<>(this);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
         }
     }
 }
