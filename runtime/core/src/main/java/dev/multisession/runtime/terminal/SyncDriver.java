@@ -39,6 +39,8 @@ final class SyncDriver<O> {
     private final ArrayDeque<SyncEffect> due = new ArrayDeque<>();
     private boolean performing;
     private boolean closed;
+    /** Why the last connection failed or dropped; null once welcomed again. */
+    private volatile String lastError;
 
     /**
      * @param lock the terminal's lock, held by every call into this driver and the protocol
@@ -97,6 +99,11 @@ final class SyncDriver<O> {
     CompletableFuture<Confirmation> pendingOf(String order) {
         long ticket = protocol.pendingTicket(order);
         return ticket == 0 ? null : confirmations.await(ticket);
+    }
+
+    /** See {@link SyncStatus#lastError()}. */
+    String lastError() {
+        return lastError;
     }
 
     /** See {@link Terminal#whenSynced()}; the caller holds the lock. */
@@ -160,6 +167,9 @@ final class SyncDriver<O> {
 
     private void tell(SyncEffect.Notice notice) {
         if (notice instanceof SyncEffect.ConnectionChanged changed) {
+            if (changed.online()) {
+                lastError = null;
+            }
             listeners.connectionChanged(changed.online());
         } else if (notice instanceof SyncEffect.ConflictFound found) {
             listeners.conflict(found.conflict());
@@ -203,11 +213,13 @@ final class SyncDriver<O> {
 
         @Override
         public void disconnected(String reason) {
+            lastError = reason;
             inbox.offer(new SyncEvent.Disconnected(reason));
         }
 
         @Override
         public void unauthorized(String reason) {
+            lastError = reason;
             inbox.offer(new SyncEvent.Unauthorized(reason));
         }
     }

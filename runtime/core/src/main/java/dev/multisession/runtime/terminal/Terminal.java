@@ -306,6 +306,17 @@ public final class Terminal<O> implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the terminal stands with the hub, all read at one moment: online, in sync, how many
+     * changes wait for the hub, the last seq applied, the last connection error.
+     */
+    public SyncStatus status() {
+        synchronized (lock) {
+            return new SyncStatus(protocol.isOnline(), !driver.isClosed() && protocol.isSynced(),
+                    protocol.pendingMutations(), replica.cursor().lastSeq(), driver.lastError());
+        }
+    }
+
     /** How many of this terminal's mutations the hub has not reflected yet. */
     public int pendingMutations() {
         synchronized (lock) {

@@ -82,11 +82,17 @@ class TerminalConfirmationTest {
         Edit<Tab> created = onUi(a, () -> a.terminal.create(t -> t.note = "offline"));
         assertFalse(a.terminal.awaitSynced(Duration.ofMillis(50)), "offline is not in sync");
         assertFalse(created.isConfirmed());
+        assertEquals(new SyncStatus(false, false, 1, 0, null), a.terminal.status(), "never connected: no error yet");
 
         a.transport.setOnline(true);
         assertEquals(1, created.await(WAIT).number());
         assertTrue(a.terminal.awaitSynced(WAIT));
-        assertEquals(0, a.terminal.pendingMutations());
+        SyncStatus synced = a.terminal.status();
+        assertEquals(new SyncStatus(true, true, 0, synced.lastSeq(), null), synced);
+
+        a.transport.setOnline(false);
+        waitFor(() -> !a.terminal.status().online());
+        assertEquals(new SyncStatus(false, false, 0, synced.lastSeq(), "offline"), a.terminal.status());
     }
 
     @Test
@@ -175,6 +181,17 @@ class TerminalConfirmationTest {
         opened.add(transport);
         opened.add(terminal);
         return new Station(terminal, transport, ui, uiThread);
+    }
+
+    /** Waits for a condition the terminal's executor brings about. */
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** Runs app code on the terminal's executor, as an app does, and returns its result. */
