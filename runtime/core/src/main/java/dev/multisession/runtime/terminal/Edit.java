@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
  *       terminal has the hub's state that holds it, however that came about (an ack, the hub's
  *       own event, a snapshot or welcome after a reconnect, a duplicate sent again);
  *   <li>with an {@link EditRefusedException} when the hub refused the change as a whole;
- *   <li>with a {@link TerminalClosedException} when the terminal closed first (the change stays in
- *       the store and is sent by the next terminal built on it).
+ *   <li>with a {@link TerminalClosedException} when the terminal closed first, on the thread that
+ *       closed it (the change stays in the store and is sent by the next terminal built on it).
  * </ul>
  * A change is never lost by waiting: while offline it waits in the outbox, and the confirmation
  * comes when the terminal is back online. Use {@code orTimeout} or {@link #await} to bound the wait.
