@@ -53,9 +53,13 @@ class TerminalConfirmationTest {
         });
         a.terminal.start();
 
-        Edit<Tab> created = onUi(a, () -> a.terminal.create(t -> t.note = "table 4"));
-        CompletableFuture<Thread> completedOn = created.confirmation().toCompletableFuture()
-                .thenApply(c -> Thread.currentThread());
+        // the callback is attached in the same UI task that makes the change, so before any answer
+        CompletableFuture<Thread> completedOn = new CompletableFuture<>();
+        Edit<Tab> created = onUi(a, () -> {
+            Edit<Tab> edit = a.terminal.create(t -> t.note = "table 4");
+            edit.confirmation().thenRun(() -> completedOn.complete(Thread.currentThread()));
+            return edit;
+        });
         Confirmation confirmation = created.await(WAIT);
 
         assertEquals(created.order().uid, confirmation.order());
