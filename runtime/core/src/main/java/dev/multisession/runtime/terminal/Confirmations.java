@@ -33,19 +33,22 @@ final class Confirmations {
         return byTicket.computeIfAbsent(ticket, t -> new CompletableFuture<>());
     }
 
-    /** Completes the handle of a confirmed change; returns what listeners are told. */
-    Confirmation confirmed(SyncEffect.Confirmed confirmed) {
+    /** What the app is told of a confirmed change. */
+    static Confirmation describe(SyncEffect.Confirmed confirmed) {
         List<Conflict> dropped = new ArrayList<>(confirmed.dropped().size());
         for (HubMessage.DroppedOp op : confirmed.dropped()) {
             dropped.add(new Conflict(confirmed.order(), confirmed.mutationId(), op.op(), op.reason(), op.message()));
         }
-        Confirmation confirmation = new Confirmation(confirmed.order(), confirmed.mutationId(), confirmed.revision(),
-                confirmed.number(), dropped);
-        CompletableFuture<Confirmation> future = byTicket.remove(confirmed.ticket());
+        return new Confirmation(confirmed.order(), confirmed.mutationId(), confirmed.revision(), confirmed.number(),
+                dropped);
+    }
+
+    /** Completes the handle of the change with {@code ticket}, if one waits. */
+    void confirmed(long ticket, Confirmation confirmation) {
+        CompletableFuture<Confirmation> future = byTicket.remove(ticket);
         if (future != null) {
             future.complete(confirmation);
         }
-        return confirmation;
     }
 
     void refused(SyncEffect.Refused refused) {

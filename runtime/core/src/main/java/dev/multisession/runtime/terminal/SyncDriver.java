@@ -159,7 +159,10 @@ final class SyncDriver<O> {
 
     private void settle(SyncEffect.Outcome outcome) {
         if (outcome instanceof SyncEffect.Confirmed confirmed) {
-            listeners.confirmed(confirmations.confirmed(confirmed));
+            // listeners first, so that whoever the handle wakes finds them told
+            Confirmation confirmation = Confirmations.describe(confirmed);
+            listeners.confirmed(confirmation);
+            confirmations.confirmed(confirmed.ticket(), confirmation);
         } else if (outcome instanceof SyncEffect.Refused refused) {
             confirmations.refused(refused); // listeners heard of it as a conflict
         }
