@@ -14,6 +14,11 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.terminal.Confirmation;
+import dev.multisession.runtime.terminal.Edit;
+import dev.multisession.runtime.terminal.EditRefusedException;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.TerminalClosedException;
 import dev.multisession.synctests.model.Modifier;
 import dev.multisession.synctests.model.Order;
 import dev.multisession.synctests.model.Orderline;
@@ -27,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +69,9 @@ class SeededSimulationTest {
         }
     }
 
+    /** A change's handle and the terminal object that made it. */
+    private record Handle(String node, Terminal<Order> terminal, Edit<Order> edit) {}
+
     /** One quantity change a terminal made, to find in what the hub committed. */
     private record Delta(String terminal, long mutationId, String order, String line, int delta) {}
 
@@ -71,6 +81,7 @@ class SeededSimulationTest {
         final Cluster cluster;
         final List<Delta> deltas = new ArrayList<>();
         final Map<String, String> createdBy = new HashMap<>();
+        final List<Handle> handles = new ArrayList<>();
         int lineIds;
 
         Run(long seed) {
@@ -95,21 +106,21 @@ class SeededSimulationTest {
             Order order = orders.isEmpty() ? null : orders.get(random.nextInt(orders.size()));
             int roll = random.nextInt(100);
             if (order == null || roll < 10) {
-                Order created = node.terminal.newOrder(o -> {
+                Order created = track(node, node.terminal.create(o -> {
                     o.table = "T" + random.nextInt(20);
                     o.guests = 1 + random.nextInt(6);
                     for (int i = random.nextInt(3); i > 0; i--) {
                         o.lines.add(newLine(node));
                     }
-                });
+                })).order();
                 createdBy.put(created.uid, node.id);
             } else if (roll < 25) {
-                node.terminal.edit(order, o -> o.lines.add(newLine(node)));
+                track(node, node.terminal.edit(order, o -> o.lines.add(newLine(node))));
             } else if (roll < 50) {
                 Orderline line = anyLine(order);
                 if (line != null) {
                     int delta = random.nextInt(5) - 1;
-                    node.terminal.edit(order, o -> line.qty += delta);
+                    track(node, node.terminal.edit(order, o -> line.qty += delta));
                     if (delta != 0) {
                         deltas.add(new Delta(node.id, node.terminal.lastMutationId(), order.uid, line.uid, delta));
                     }
@@ -117,31 +128,31 @@ class SeededSimulationTest {
             } else if (roll < 58) {
                 String note = "n" + random.nextInt(1000);
                 Orderline line = anyLine(order);
-                node.terminal.edit(order, o -> {
+                track(node, node.terminal.edit(order, o -> {
                     if (line != null && random.nextBoolean()) {
                         line.note = note;
                     } else {
                         o.note = note;
                     }
-                });
+                }));
             } else if (roll < 63) {
                 Orderline line = anyLine(order);
                 if (line != null) {
-                    node.terminal.edit(order, o -> o.lines.remove(line));
+                    track(node, node.terminal.edit(order, o -> o.lines.remove(line)));
                 }
             } else if (roll < 67) {
                 Orderline line = anyLine(order);
                 if (line != null) {
                     String uid = node.id + "-m" + (++lineIds);
-                    node.terminal.edit(order, o -> line.modifiers.add(new Modifier(uid, "extra")));
+                    track(node, node.terminal.edit(order, o -> line.modifiers.add(new Modifier(uid, "extra"))));
                 }
             } else if (roll < 71) {
-                node.terminal.edit(order, o -> o.guests = 1 + random.nextInt(8));
+                track(node, node.terminal.edit(order, o -> o.guests = 1 + random.nextInt(8)));
             } else if (roll < 75) {
                 String uid = node.id + "-p" + (++lineIds);
-                node.terminal.edit(order, o -> o.payments.add(new Payment(uid, "cash", new BigDecimal(random.nextInt(50)))));
+                track(node, node.terminal.edit(order, o -> o.payments.add(new Payment(uid, "cash", new BigDecimal(random.nextInt(50))))));
             } else if (roll < 80) {
-                node.terminal.remove(order, random.nextBoolean());
+                track(node, node.terminal.remove(order, random.nextBoolean()));
             } else if (roll < 88) {
                 node.online(!node.transport.isOnline());
             } else if (roll < 91) {
@@ -151,9 +162,15 @@ class SeededSimulationTest {
             } else {
                 Orderline line = anyLine(order);
                 if (line != null) {
-                    node.terminal.edit(order, o -> line.kitchenDirty = !line.kitchenDirty);
+                    track(node, node.terminal.edit(order, o -> line.kitchenDirty = !line.kitchenDirty));
                 }
             }
+        }
+
+        /** Keeps the handle of a change, with the terminal object that made it, for {@link #checkOutcomes}. */
+        Edit<Order> track(Cluster.Node node, Edit<Order> edit) {
+            handles.add(new Handle(node.id, node.terminal, edit));
+            return edit;
         }
 
         Orderline newLine(Cluster.Node node) {
@@ -218,6 +235,30 @@ class SeededSimulationTest {
             checkNumbers();
             checkCounters();
             checkCreatedOrders();
+            checkOutcomes();
+        }
+
+        /**
+         * Every change got its answer, whatever the network did (re-sends, duplicates, lost acks,
+         * snapshots, hub restarts, runs): confirmed, or refused by the hub; only a terminal object
+         * closed by a crash leaves its handles with a {@link TerminalClosedException}.
+         */
+        void checkOutcomes() {
+            for (Handle handle : handles) {
+                CompletableFuture<Confirmation> outcome = handle.edit().confirmation().toCompletableFuture();
+                assertTrue(outcome.isDone(), handle + " has no answer");
+                Cluster.Node node = cluster.nodes().stream().filter(n -> n.id.equals(handle.node())).findFirst()
+                        .orElseThrow();
+                boolean crashed = node.terminal != handle.terminal();
+                try {
+                    outcome.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause();
+                    boolean expected = cause instanceof EditRefusedException
+                            || (crashed && cause instanceof TerminalClosedException);
+                    assertTrue(expected, handle + " failed with " + cause);
+                }
+            }
         }
 
         /** Every numbered order has its own number, and numbers have no gaps. */

@@ -9,6 +9,8 @@ import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -157,6 +159,8 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         private int logSize = 10_000;
         private Executor executor;
         private boolean sameThread;
+        /** {@link #executor} was called, perhaps with null. */
+        private boolean executorSet;
         private int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         private int maxBatch = 256;
         private int sessionQueueLimit = 4096;
@@ -172,7 +176,7 @@ public final class Hub implements HubEndpoint, AutoCloseable {
 
         /** The clock for authors' times (default: system UTC). */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = clock;
             return this;
         }
 
@@ -191,8 +195,9 @@ public final class Hub implements HubEndpoint, AutoCloseable {
          * {@link Hub#close()}. One session's queue occupies at most one thread at a time.
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.executor = executor;
             this.sameThread = false;
+            this.executorSet = true;
             return this;
         }
 
@@ -216,6 +221,7 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         public Builder sameThread() {
             this.sameThread = true;
             this.executor = null;
+            this.executorSet = false;
             return this;
         }
 
@@ -246,12 +252,24 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         /**
          * The hub.
          *
-         * @throws IllegalStateException if no {@link #store} was given
+         * @throws IllegalStateException naming every setting that is missing or unusable and how
+         *     to set it: no {@link #store}, a null {@link #clock}, a null {@link #executor}
          */
         public Hub build() {
+            List<String> problems = new ArrayList<>();
             if (store == null) {
-                throw new IllegalStateException("Hub.builder() needs a store: call .store(new InMemoryHubStore()) for"
-                        + " tests, or a SqliteHubStore/PostgresHubStore from multisession-jdbc");
+                problems.add("store is not set: call .store(new InMemoryHubStore()) for tests, or a"
+                        + " SqliteHubStore/PostgresHubStore from multisession-jdbc");
+            }
+            if (clock == null) {
+                problems.add("clock is null: leave .clock(...) out for the system clock, or give a Clock");
+            }
+            if (executorSet && executor == null) {
+                problems.add("executor is null: leave .executor(...) out for a pool the hub owns (see .workers(n)),"
+                        + " or give an Executor");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("cannot build the hub: " + String.join("; ", problems));
             }
             HubConfig.Threading threading = sameThread ? new HubConfig.Threading.SameThread()
                     : executor != null ? new HubConfig.Threading.Given(executor)

@@ -83,7 +83,12 @@ public final class Diff {
         boolean counter = field.merge() == Merge.COUNTER;
         if (counter && after.isNumber() && (isNull(before) || before.isNumber())) {
             JsonNode from = isNull(before) ? LongNode.valueOf(0) : before;
-            ops.add(new Op.Add(path, difference(after, from)));
+            JsonNode delta = difference(after, from);
+            if (delta.decimalValue().signum() != 0) {
+                // adding zero changes nothing anywhere (the merge leaves a missing counter missing),
+                // so it would only make every later edit of the order send it again
+                ops.add(new Op.Add(path, delta));
+            }
         } else {
             ops.add(new Op.Set(path, after.deepCopy()));
         }

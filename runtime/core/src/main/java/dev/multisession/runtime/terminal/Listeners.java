@@ -52,6 +52,12 @@ final class Listeners<O> {
         }
     }
 
+    void confirmed(Confirmation confirmation) {
+        for (TerminalListener<O> listener : listeners) {
+            listener.confirmed(confirmation);
+        }
+    }
+
     void connectionChanged(boolean online) {
         for (TerminalListener<O> listener : listeners) {
             listener.connectionChanged(online);

@@ -24,14 +24,28 @@ final class Outbox {
     /** After a resend request: the id it rewound to and how many stale requests for it are still due. */
     private long rewoundTo = -1;
     private long staleResends;
+    /** The last {@link PendingMutation#ticket} handed out. */
+    private long tickets;
 
     Outbox(int maxInFlight) {
         this.maxInFlight = maxInFlight;
     }
 
-    void add(ClientMessage message) {
-        PendingMutation pending = new PendingMutation(message);
+    PendingMutation add(ClientMessage message) {
+        PendingMutation pending = new PendingMutation(message, ++tickets);
         entries.put(pending.mutationId(), pending);
+        return pending;
+    }
+
+    /** The pending entry of {@code order} made last, or null. */
+    PendingMutation lastOf(String order) {
+        PendingMutation last = null;
+        for (PendingMutation pending : entries.values()) {
+            if (pending.order().equals(order) && (last == null || pending.ticket > last.ticket)) {
+                last = pending;
+            }
+        }
+        return last;
     }
 
     PendingMutation get(long mutationId) {

@@ -1,17 +1,34 @@
 package dev.multisession.runtime.terminal;
 
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
+import java.util.ArrayList;
+import java.util.List;
 
-/** An outbox entry and, once the hub acknowledged it, the sequence number that reflects it. */
+/**
+ * An outbox entry and, once the hub acknowledged it, the sequence number that reflects it.
+ *
+ * <p>Its {@link #ticket} is what an {@link Edit} handle waits on: unlike the mutation id, which
+ * the message may be given anew (a run adopted, ids renumbered), the ticket stays with the entry
+ * from the local change to its confirmation, so code that rewrites the message keeps the entry.
+ */
 final class PendingMutation {
 
     private ClientMessage message;
+    /** Stable for the entry's life in this process; never sent, never stored. */
+    final long ticket;
+    /** What the hub's own event for this mutation said: the order's revision and number; -1 until seen. */
+    long confirmedRevision = -1;
+    long confirmedNumber = -1;
+    /** Operations the hub's ack said it dropped. */
+    final List<HubMessage.DroppedOp> dropped = new ArrayList<>();
     /** The sequence number at which the hub's state holds this mutation; -1 until acknowledged. */
     long ackSeq = -1;
 
-    PendingMutation(ClientMessage message) {
+    PendingMutation(ClientMessage message, long ticket) {
         this.message = message;
+        this.ticket = ticket;
     }
 
     ClientMessage message() {

@@ -8,6 +8,7 @@ import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -31,12 +32,15 @@ final class SyncDriver<O> {
     private final TerminalStore store;
     private final OrderModels<O> models;
     private final Listeners<O> listeners;
+    private final Confirmations confirmations;
     private final Object lock;
     private final SerialMailbox<SyncEvent> inbox;
     // guarded by lock
     private final ArrayDeque<SyncEffect> due = new ArrayDeque<>();
     private boolean performing;
     private boolean closed;
+    /** Why the last connection failed or dropped; null once welcomed again. */
+    private volatile String lastError;
 
     /**
      * @param lock the terminal's lock, held by every call into this driver and the protocol
@@ -48,6 +52,7 @@ final class SyncDriver<O> {
         this.store = store;
         this.models = models;
         this.listeners = listeners;
+        this.confirmations = new Confirmations(terminalId);
         this.lock = lock;
         this.inbox = new SerialMailbox<>("terminal " + terminalId, executor, MAX_BATCH, this::onInbox);
     }
@@ -69,6 +74,44 @@ final class SyncDriver<O> {
             return;
         }
         due.addAll(protocol.handle(event));
+        performDue();
+    }
+
+    /**
+     * Hands a local change to the protocol and returns the future of its confirmation, registered
+     * before any effect is carried out (a transport may answer inside {@code send}); the caller
+     * holds the lock.
+     */
+    CompletableFuture<Confirmation> submit(SyncEvent local) {
+        if (closed) {
+            throw new TerminalClosedException("terminal is closed");
+        }
+        due.addAll(protocol.handle(local));
+        CompletableFuture<Confirmation> future = confirmations.await(protocol.lastTicket());
+        performDue();
+        return future;
+    }
+
+    /**
+     * The future of the last pending change of {@code order}, or null if none is pending; the
+     * caller holds the lock.
+     */
+    CompletableFuture<Confirmation> pendingOf(String order) {
+        long ticket = protocol.pendingTicket(order);
+        return ticket == 0 ? null : confirmations.await(ticket);
+    }
+
+    /** See {@link SyncStatus#lastError()}. */
+    String lastError() {
+        return lastError;
+    }
+
+    /** See {@link Terminal#whenSynced()}; the caller holds the lock. */
+    CompletableFuture<Void> whenSynced() {
+        return confirmations.whenSynced(!closed && protocol.isSynced());
+    }
+
+    private void performDue() {
         if (performing) {
             return; // the call further up the stack carries them out, after the ones before them
         }
@@ -81,11 +124,15 @@ final class SyncDriver<O> {
         } finally {
             performing = false;
         }
+        if (protocol.isSynced()) {
+            confirmations.inSync();
+        }
     }
 
     /** Stops handling events; the caller holds the lock. Effects already due are still carried out. */
     void close() {
         closed = true;
+        confirmations.close();
     }
 
     /** Whether {@link #close} was called; the caller holds the lock. */
@@ -102,14 +149,30 @@ final class SyncDriver<O> {
             models.refresh(refresh.orders(), refresh.finalized());
         } else if (effect instanceof SyncEffect.Notify notify) {
             tell(notify.notice());
+        } else if (effect instanceof SyncEffect.Outcome outcome) {
+            settle(outcome);
         } else if (effect instanceof SyncEffect.ResumeAfter resume) {
             // the timer thread only hands the event over; it is handled in order with the transport's
             SharedTimer.schedule(resume.delay(), () -> inbox.offer(new SyncEvent.PauseElapsed(resume.generation())));
         }
     }
 
+    private void settle(SyncEffect.Outcome outcome) {
+        if (outcome instanceof SyncEffect.Confirmed confirmed) {
+            // listeners first, so that whoever the handle wakes finds them told
+            Confirmation confirmation = Confirmations.describe(confirmed);
+            listeners.confirmed(confirmation);
+            confirmations.confirmed(confirmed.ticket(), confirmation);
+        } else if (outcome instanceof SyncEffect.Refused refused) {
+            confirmations.refused(refused); // listeners heard of it as a conflict
+        }
+    }
+
     private void tell(SyncEffect.Notice notice) {
         if (notice instanceof SyncEffect.ConnectionChanged changed) {
+            if (changed.online()) {
+                lastError = null;
+            }
             listeners.connectionChanged(changed.online());
         } else if (notice instanceof SyncEffect.ConflictFound found) {
             listeners.conflict(found.conflict());
@@ -153,11 +216,13 @@ final class SyncDriver<O> {
 
         @Override
         public void disconnected(String reason) {
+            lastError = reason;
             inbox.offer(new SyncEvent.Disconnected(reason));
         }
 
         @Override
         public void unauthorized(String reason) {
+            lastError = reason;
             inbox.offer(new SyncEvent.Unauthorized(reason));
         }
     }

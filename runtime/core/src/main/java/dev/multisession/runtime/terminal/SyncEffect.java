@@ -1,10 +1,12 @@
 package dev.multisession.runtime.terminal;
 
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +52,35 @@ sealed interface SyncEffect {
             Objects.requireNonNull(delay, "delay");
         }
     }
+
+    /**
+     * What became of one of this terminal's mutations: it left the outbox, either because the
+     * confirmed state now holds it ({@link Confirmed}) or because the hub refused it
+     * ({@link Refused}). Every mutation that leaves the outbox gives exactly one. {@code ticket}
+     * is the outbox entry's {@link PendingMutation#ticket}, which {@link Edit} handles wait on.
+     */
+    sealed interface Outcome extends SyncEffect {
+        long ticket();
+
+        long mutationId();
+    }
+
+    /**
+     * The hub applied mutation {@code mutationId} and this terminal's confirmed state holds it;
+     * {@code revision} and {@code number} are the order's at the hub (0 for a removed order's
+     * number when the hub's event was not seen), {@code dropped} the operations the hub left out.
+     */
+    record Confirmed(long ticket, long mutationId, String order, long revision, long number,
+            List<HubMessage.DroppedOp> dropped) implements Outcome {
+        public Confirmed {
+            Objects.requireNonNull(order, "order");
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /** The hub refused mutation {@code mutationId} as a whole; nothing of it was applied. */
+    record Refused(long ticket, long mutationId, String order, String reason, String message)
+            implements Outcome {}
 
     /** What a {@link TerminalListener} learns, besides model changes. */
     sealed interface Notice {}

@@ -44,6 +44,10 @@ final class SyncProtocol {
     private boolean paused;
     /** Counts connections, so that a pause set on one does nothing on the next. */
     private long generation;
+    /** The highest seq of the current run the hub has told of since its welcome (see {@link #isSynced}). */
+    private long heardSeq;
+    /** The ticket of the last local change, for its {@link Edit} handle. */
+    private long lastTicket;
 
     SyncProtocol(Terminal.Identity identity, int maxInFlight) {
         this.identity = identity;
@@ -71,10 +75,31 @@ final class SyncProtocol {
         return welcomed;
     }
 
+    /**
+     * Whether everything this terminal did is at the hub and it has seen everything the hub told
+     * it of: welcomed and not paused, an empty outbox, and the confirmed state at (or past) the
+     * highest seq heard since the welcome.
+     */
+    boolean isSynced() {
+        return welcomed && !paused && outbox.size() == 0 && replica.cursor().lastSeq() >= heardSeq;
+    }
+
+    /** The ticket of the outbox entry the last {@link SyncEvent.LocalEdit} or {@link SyncEvent.LocalRemove} made. */
+    long lastTicket() {
+        return lastTicket;
+    }
+
+    /** The ticket of the last pending change of {@code order}, or 0 if none is pending. */
+    long pendingTicket(String order) {
+        PendingMutation last = outbox.lastOf(order);
+        return last == null ? 0 : last.ticket;
+    }
+
     /** Handles one event; returns what to do about it, in order. */
     List<SyncEffect> handle(SyncEvent event) {
         Effects out = new Effects();
         if (event instanceof SyncEvent.Received received) {
+            hear(received.messages());
             onReceived(received.messages(), out);
         } else if (event instanceof SyncEvent.LocalEdit edit) {
             enqueue(new ClientMessage.Mutate(replica.takeMutationId(), replica.cursor().runId(), edit.order(),
@@ -99,7 +124,7 @@ final class SyncProtocol {
     // ---------------------------------------------------------------- local changes
 
     private void enqueue(ClientMessage message, Effects out) {
-        outbox.add(message);
+        lastTicket = outbox.add(message).ticket;
         out.persist(replica.write().enqueue(message));
         pump(out);
     }
@@ -309,6 +334,7 @@ final class SyncProtocol {
         }
         HubMessage.Event next = event;
         while (next != null) {
+            recordOutcome(next);
             replica.apply(next, batch);
             acknowledgeOwn(next);
             next = sequencer.next(replica.cursor());
@@ -356,6 +382,7 @@ final class SyncProtocol {
         resetPause();
         Replica.EventBatch batch = new Replica.EventBatch();
         PendingMutation acked = outbox.get(ack.mutationId());
+        recordDropped(acked, ack);
         String order = acked != null ? acked.order() : null;
         for (HubMessage.DroppedOp dropped : ack.dropped()) {
             if (order != null) {
@@ -378,6 +405,7 @@ final class SyncProtocol {
         out.persist(replica.write().dequeue(rejected.mutationId()));
         out.notify(new SyncEffect.ConflictFound(new Conflict(rejected.order(), rejected.mutationId(), null,
                 rejected.reason(), rejected.message())));
+        refuse(pending, rejected, out);
         Replica.EventBatch batch = new Replica.EventBatch();
         batch.touched.add(pending.order());
         settle(batch, false, out);
@@ -410,6 +438,77 @@ final class SyncProtocol {
         }
         if (!batch.touched.isEmpty()) {
             out.add(new SyncEffect.RefreshModels(batch.touched, batch.finalized));
+        }
+        confirm(reflected, out);
+    }
+
+    // ---------------------------------------------------------------- confirmations
+
+    /**
+     * Reports each mutation that left the outbox because the confirmed state holds it, after
+     * the models were refreshed, so that whoever waits on it sees the order as the hub has it.
+     * The revision and number are those of the hub's own event for the mutation; when the
+     * mutation was settled without one (a snapshot or a welcome that contained it, an ack of a
+     * duplicate) they are the order's in the confirmed state now, which may include later changes.
+     */
+    private void confirm(List<PendingMutation> reflected, Effects out) {
+        for (PendingMutation pending : reflected) {
+            long revision = pending.confirmedRevision;
+            long number = pending.confirmedNumber;
+            if (revision < 0) {
+                HubMessage.OrderState state = replica.confirmed(pending.order());
+                revision = state == null ? 0 : state.revision();
+                number = state == null ? 0 : state.number();
+            }
+            out.add(new SyncEffect.Confirmed(pending.ticket, pending.mutationId(), pending.order(), revision,
+                    Math.max(0, number), pending.dropped));
+        }
+    }
+
+    private void refuse(PendingMutation pending, HubMessage.Rejected rejected, Effects out) {
+        out.add(new SyncEffect.Refused(pending.ticket, pending.mutationId(), pending.order(), rejected.reason(),
+                rejected.message()));
+    }
+
+    /** Keeps what the hub's event for one of this terminal's own mutations says of the order, before it applies. */
+    private void recordOutcome(HubMessage.Event event) {
+        if (event instanceof HubMessage.Change change && change.author().terminal().equals(identity.terminalId())) {
+            PendingMutation pending = outbox.get(change.mutationId());
+            if (pending != null) {
+                pending.confirmedRevision = change.revision();
+                pending.confirmedNumber = change.number();
+            }
+        } else if (event instanceof HubMessage.Removed removed
+                && removed.author().terminal().equals(identity.terminalId())) {
+            PendingMutation pending = outbox.get(removed.mutationId());
+            if (pending != null) {
+                HubMessage.OrderState before = replica.confirmed(removed.order());
+                pending.confirmedRevision = removed.revision();
+                pending.confirmedNumber = before == null ? 0 : before.number();
+            }
+        }
+    }
+
+    private static void recordDropped(PendingMutation acked, HubMessage.Ack ack) {
+        if (acked != null && !ack.duplicate()) {
+            acked.dropped.addAll(ack.dropped());
+        }
+    }
+
+    /** Notes the highest seq of the current run the hub has told of; a welcome starts counting afresh. */
+    private void hear(List<HubMessage> messages) {
+        for (HubMessage message : messages) {
+            if (message instanceof HubMessage.Welcome welcome && connected) {
+                heardSeq = welcome.seq();
+            } else if (message instanceof HubMessage.Event event && event.runId() == replica.cursor().runId()) {
+                heardSeq = Math.max(heardSeq, event.seq());
+            } else if (message instanceof HubMessage.Ack ack) {
+                heardSeq = Math.max(heardSeq, ack.seq());
+            } else if (message instanceof HubMessage.Snapshot snapshot) {
+                heardSeq = Math.max(heardSeq, snapshot.seq());
+            } else if (message instanceof HubMessage.Rejected rejected) {
+                heardSeq = Math.max(heardSeq, rejected.seq());
+            }
         }
     }
 

@@ -12,10 +12,16 @@ import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalTransport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,14 +70,13 @@ public final class Terminal<O> implements AutoCloseable {
     private final SyncDriver<O> driver;
 
     private Terminal(Builder<O> builder) {
-        this.codec = Objects.requireNonNull(builder.codec, "codec (or model type)");
-        this.idKey = codec.idKey().orElseThrow(() -> new IllegalArgumentException(
-                codec.modelType().getName() + " has no @MultiSessionId field: orders need an id to be synced"));
-        String session = Objects.requireNonNull(builder.session, "session");
-        this.terminalId = Objects.requireNonNull(builder.terminalId, "terminalId");
-        this.transport = Objects.requireNonNull(builder.transport, "transport");
+        this.codec = builder.codec;
+        this.idKey = codec.idKey().orElseThrow();
+        String session = builder.session;
+        this.terminalId = builder.terminalId;
+        this.transport = builder.transport;
         TerminalStore store = builder.store != null ? builder.store : memoryStore(terminalId);
-        Executor executor = Objects.requireNonNull(builder.executor, "executor");
+        Executor executor = builder.executor;
         this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
         this.listeners = new Listeners<>(terminalId);
         this.protocol = new SyncProtocol(new Identity(session, terminalId, builder.user), builder.maxInFlight);
@@ -81,23 +86,46 @@ public final class Terminal<O> implements AutoCloseable {
         models.restore(protocol.restore(store.load()));
     }
 
-    /** A builder for terminals syncing orders of {@code modelType} (through its generated codec). */
+    /**
+     * A builder for terminals syncing orders of {@code modelType} (through its generated codec).
+     *
+     * @throws NullPointerException if {@code modelType} is null
+     * @throws IllegalArgumentException if {@code modelType} has no generated codec (it is not
+     *     annotated, or the annotation processor did not run)
+     * @throws IllegalStateException if its generated codec cannot be loaded (built for another
+     *     runtime version, or damaged)
+     */
     public static <O> Builder<O> builder(Class<O> modelType) {
+        Objects.requireNonNull(modelType, "modelType: give the order model class, e.g. Terminal.builder(Order.class)");
         return new Builder<>(MultiSessionCodecs.forClass(modelType));
     }
 
-    /** A builder for terminals syncing orders through {@code codec}. */
+    /**
+     * A builder for terminals syncing orders through {@code codec}.
+     *
+     * @throws NullPointerException if {@code codec} is null
+     */
     public static <O> Builder<O> builder(MultiSessionCodec<O> codec) {
+        Objects.requireNonNull(codec, "codec: give the order model's codec, e.g. MultiSessionCodecs.forClass(Order.class)");
         return new Builder<>(codec);
     }
 
-    /** Starts talking to the hub; until then (and whenever offline) changes wait in the outbox. */
+    /**
+     * Starts talking to the hub; until then (and whenever offline) changes wait in the outbox.
+     *
+     * @throws IllegalStateException if the terminal was started already (the transport refuses
+     *     a second listener)
+     */
     public Terminal<O> start() {
         driver.start();
         return this;
     }
 
-    /** Adds a listener; call before {@link #start()} to hear about every change. */
+    /**
+     * Adds a listener; call before {@link #start()} to hear about every change.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
     public void addListener(TerminalListener<O> listener) {
         listeners.add(listener);
     }
@@ -106,13 +134,38 @@ public final class Terminal<O> implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Creates a new order, gives it an id if its constructor did not, and syncs it. */
+    /**
+     * Creates a new order, gives it an id if its constructor did not, and syncs it; the same as
+     * {@code create(order -> {}).order()}.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
     public O newOrder() {
-        return newOrder(order -> {});
+        return create(order -> {}).order();
     }
 
-    /** Creates a new order, lets {@code init} fill it, and syncs it as one mutation. */
+    /**
+     * Creates a new order, lets {@code init} fill it, and syncs it as one mutation; the same as
+     * {@code create(init).order()}, for code that does not wait for the hub.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
     public O newOrder(Consumer<? super O> init) {
+        return create(init).order();
+    }
+
+    /**
+     * Creates a new order, lets {@code init} fill it, and syncs it as one mutation; the returned
+     * {@link Edit} holds the order and completes when the hub confirmed it (with the order's
+     * shared number).
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     */
+    public Edit<O> create(Consumer<? super O> init) {
+        Objects.requireNonNull(init, "init");
         synchronized (lock) {
             checkOpen();
             O order = codec.newInstance();
@@ -130,28 +183,79 @@ public final class Terminal<O> implements AutoCloseable {
             }
             init.accept(order);
             models.put(uid, order, JSON.objectNode());
-            sync(uid, order);
-            return order;
+            return new Edit<>(order, uid, sync(uid, order));
         }
     }
 
-    /** Runs {@code change} on {@code order}, then sends what it changed. */
-    public void edit(O order, Consumer<? super O> change) {
+    /**
+     * Runs {@code change} on {@code order}, then sends what it changed as one mutation. The
+     * returned {@link Edit} completes when the hub confirmed the change; an edit that changed
+     * nothing completes with the order's last pending change, or at once when none is pending.
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     *     (removed, or made by another terminal object)
+     */
+    public Edit<O> edit(O order, Consumer<? super O> change) {
+        Objects.requireNonNull(change, "change");
         synchronized (lock) {
             checkOpen();
             String uid = uidOf(order);
             change.accept(order);
-            sync(uid, order);
+            return new Edit<>(order, uid, sync(uid, order));
         }
     }
 
-    /** Removes an order everywhere: paid ({@code finalized}) or abandoned. */
-    public void remove(O order, boolean finalized) {
+    /**
+     * Removes an order everywhere: paid ({@code finalized}) or abandoned. The returned
+     * {@link Edit} completes when the hub confirmed the removal: for a payment, the moment the
+     * receipt may be printed (see docs/CONFIRMATIONS.md).
+     *
+     * @throws TerminalClosedException if the terminal is closed
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     */
+    public Edit<O> remove(O order, boolean finalized) {
         synchronized (lock) {
             checkOpen();
             String uid = uidOf(order);
-            driver.handle(new SyncEvent.LocalRemove(uid, finalized));
+            CompletableFuture<Confirmation> confirmation = driver.submit(new SyncEvent.LocalRemove(uid, finalized));
             models.forget(uid, order);
+            return new Edit<>(order, uid, confirmation);
+        }
+    }
+
+    /**
+     * Completes, on the terminal's executor, the next time everything this terminal did is at
+     * the hub and it has seen everything the hub told it of: online, no pending change, no event
+     * missing. Completes at once if that is so now; exceptionally with a
+     * {@link TerminalClosedException} if the terminal closes first. Offline it waits for the
+     * connection to come back.
+     */
+    public CompletionStage<Void> whenSynced() {
+        synchronized (lock) {
+            return driver.whenSynced().minimalCompletionStage();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for {@link #whenSynced()}; true if in sync, false if the time
+     * ran out. Never call it on the terminal's executor: syncing happens there.
+     *
+     * @throws TerminalClosedException if the terminal is or becomes closed
+     * @throws InterruptedException if the thread was interrupted while waiting
+     */
+    public boolean awaitSynced(Duration timeout) throws InterruptedException {
+        CompletableFuture<Void> synced;
+        synchronized (lock) {
+            synced = driver.whenSynced();
+        }
+        try {
+            synced.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw (TerminalClosedException) e.getCause();
         }
     }
 
@@ -169,7 +273,11 @@ public final class Terminal<O> implements AutoCloseable {
         }
     }
 
-    /** The shared order number the hub gave the order; 0 until the hub has accepted it. */
+    /**
+     * The shared order number the hub gave the order; 0 until the hub has accepted it.
+     *
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
+     */
     public long number(O order) {
         synchronized (lock) {
             HubMessage.OrderState state = replica.confirmed(uidOf(order));
@@ -180,6 +288,8 @@ public final class Terminal<O> implements AutoCloseable {
     /**
      * Who created and last changed the order and each of its collection elements, as the hub
      * recorded it (see {@link OrderInfo}); empty until the hub has accepted the order.
+     *
+     * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
      */
     public ObjectNode info(O order) {
         synchronized (lock) {
@@ -193,6 +303,17 @@ public final class Terminal<O> implements AutoCloseable {
         synchronized (lock) {
             ObjectNode state = models.shown(uid);
             return state == null ? null : state.deepCopy();
+        }
+    }
+
+    /**
+     * Where the terminal stands with the hub, all read at one moment: online, in sync, how many
+     * changes wait for the hub, the last seq applied, the last connection error.
+     */
+    public SyncStatus status() {
+        synchronized (lock) {
+            return new SyncStatus(protocol.isOnline(), !driver.isClosed() && protocol.isSynced(),
+                    protocol.pendingMutations(), replica.cursor().lastSeq(), driver.lastError());
         }
     }
 
@@ -244,15 +365,25 @@ public final class Terminal<O> implements AutoCloseable {
         transport.close();
     }
 
-    private void sync(String uid, O order) {
+    /** Sends what changed in {@code order}; returns the future of its confirmation. */
+    private CompletableFuture<Confirmation> sync(String uid, O order) {
         ObjectNode base = models.shown(uid);
         ObjectNode exported = codec.exportAsJson(order);
         List<Op> ops = Diff.between(codec, base == null ? JSON.objectNode() : base, exported);
         if (ops.isEmpty()) {
-            return;
+            CompletableFuture<Confirmation> pending = driver.pendingOf(uid);
+            return pending != null ? pending : CompletableFuture.completedFuture(confirmedNow(uid));
         }
-        driver.handle(new SyncEvent.LocalEdit(uid, ops));
+        CompletableFuture<Confirmation> confirmation = driver.submit(new SyncEvent.LocalEdit(uid, ops));
         models.shownNow(uid);
+        return confirmation;
+    }
+
+    /** What the hub has of an order with nothing pending: the confirmation of an edit that changed nothing. */
+    private Confirmation confirmedNow(String uid) {
+        HubMessage.OrderState state = replica.confirmed(uid);
+        return new Confirmation(uid, 0, state == null ? 0 : state.revision(), state == null ? 0 : state.number(),
+                List.of());
     }
 
     private String uidOf(O order) {
@@ -265,7 +396,7 @@ public final class Terminal<O> implements AutoCloseable {
 
     private void checkOpen() {
         if (driver.isClosed()) {
-            throw new IllegalStateException("terminal " + terminalId + " is closed");
+            throw new TerminalClosedException("terminal " + terminalId + " is closed");
         }
     }
 
@@ -355,9 +486,53 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Builds the terminal from its store; {@link Terminal#start()} connects it. */
+        /**
+         * Builds the terminal from its store; {@link Terminal#start()} connects it.
+         *
+         * @throws IllegalStateException naming every setting that is missing or unusable and how
+         *     to set it: {@link #session}, {@link #terminalId}, {@link #transport} and
+         *     {@link #executor} are required; the model type must be a concrete class with a
+         *     {@code @MultiSessionId} field
+         * @throws RuntimeException whatever the {@link #store}'s {@code load()} throws (for
+         *     example a {@code StoreException} of a damaged SQLite file)
+         */
         public Terminal<O> build() {
+            List<String> problems = new java.util.ArrayList<>();
+            Class<O> type = codec.modelType();
+            if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                problems.add("the order model " + type.getName() + " is " + (type.isInterface() ? "an interface" : "abstract")
+                        + ": a terminal creates orders of its root model type, so give a concrete class"
+                        + " (Terminal.builder(ConcreteOrder.class))");
+            }
+            if (codec.idKey().isEmpty()) {
+                problems.add("the order model " + type.getName() + " has no @MultiSessionId field: add one"
+                        + " (e.g. @MultiSessionId String uid;), orders need an id to be synced");
+            }
+            if (isBlank(session)) {
+                problems.add("session is not set: call .session(\"<multi-session id>\"), the same id on every"
+                        + " terminal of the multi-session");
+            }
+            if (isBlank(terminalId)) {
+                problems.add("terminalId is not set: call .terminalId(\"<device id>\"), unique in the session and"
+                        + " the same after a restart (for example the device's serial number)");
+            }
+            if (transport == null) {
+                problems.add("transport is not set: call .transport(...) with a WebSocketTerminalTransport"
+                        + " (multisession-websocket), or an InMemoryTransport in tests");
+            }
+            if (executor == null) {
+                problems.add("executor is not set: call .executor(...) with the thread listeners and remote"
+                        + " changes run on: the UI toolkit's (Platform::runLater, SwingUtilities::invokeLater), or"
+                        + " Executors.newSingleThreadExecutor() in a service");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("cannot build the terminal: " + String.join("; ", problems));
+            }
             return new Terminal<>(this);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
         }
     }
 }

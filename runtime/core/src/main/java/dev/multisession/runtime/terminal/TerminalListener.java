@@ -23,6 +23,12 @@ public interface TerminalListener<O> {
     /** Part or all of a change made here could not be applied; the order shows the hub's state instead. */
     default void conflict(Conflict conflict) {}
 
+    /**
+     * The hub confirmed a change made on this terminal (see {@link Edit#confirmation()}); called
+     * for every confirmed change, also those made before a restart, whose handles are gone.
+     */
+    default void confirmed(Confirmation confirmation) {}
+
     /** The terminal is now in sync with the hub ({@code true}) or working offline ({@code false}). */
     default void connectionChanged(boolean online) {}
 

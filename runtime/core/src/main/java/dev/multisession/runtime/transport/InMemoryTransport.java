@@ -19,6 +19,10 @@ import java.util.concurrent.Executors;
  * to the hub are handled on the caller's thread; messages from the hub are delivered to the
  * listener on one thread of the transport's own, in order. {@link #setOnline} simulates a
  * dropped or restored network, {@link #setAuthorized} a token the hub refuses.
+ *
+ * <p>No call holds the transport's lock while calling into the hub, so the transport, the
+ * terminal, the hub and their executors may be closed in any order. A hub that is closed refuses
+ * new connections: the listener hears {@link Listener#disconnected}, as over a network.
  */
 public final class InMemoryTransport implements TerminalTransport {
 
@@ -43,15 +47,14 @@ public final class InMemoryTransport implements TerminalTransport {
 
     @Override
     public void start(Listener listener) {
+        Objects.requireNonNull(listener, "listener");
         synchronized (lock) {
             if (this.listener != null) {
                 throw new IllegalStateException("already started");
             }
-            this.listener = Objects.requireNonNull(listener, "listener");
-            if (online) {
-                open();
-            }
+            this.listener = listener;
         }
+        open();
     }
 
     @Override
@@ -75,20 +78,18 @@ public final class InMemoryTransport implements TerminalTransport {
 
     /** Drops the connection ({@code false}) or restores it ({@code true}). */
     public void setOnline(boolean online) {
+        HubConnection dropped;
         synchronized (lock) {
-            if (this.online == online || closed) {
+            if (this.online == online || closed || listener == null) {
                 this.online = online;
                 return;
             }
             this.online = online;
-            if (listener == null) {
-                return;
-            }
-            if (online) {
-                open();
-            } else {
-                drop("offline");
-            }
+            dropped = online ? null : drop("offline");
+        }
+        closeOutsideLock(dropped);
+        if (online) {
+            open();
         }
     }
 
@@ -97,21 +98,21 @@ public final class InMemoryTransport implements TerminalTransport {
      * is reported as {@link Listener#unauthorized}) or accept it again ({@code true}).
      */
     public void setAuthorized(boolean authorized) {
+        HubConnection dropped = null;
         synchronized (lock) {
-            if (this.authorized == authorized || closed) {
+            if (this.authorized == authorized || closed || listener == null || !online) {
                 this.authorized = authorized;
                 return;
             }
             this.authorized = authorized;
-            if (listener == null || !online) {
-                return;
-            }
-            if (authorized) {
-                open();
-            } else {
-                drop(null);
+            if (!authorized) {
+                dropped = drop(null);
                 refuse();
             }
+        }
+        closeOutsideLock(dropped);
+        if (authorized) {
+            open();
         }
     }
 
@@ -121,41 +122,81 @@ public final class InMemoryTransport implements TerminalTransport {
         }
     }
 
+    /** Drops the connection; callbacks already queued are still delivered. Never blocks on the hub. */
     @Override
     public void close() {
+        HubConnection dropped;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            if (connection != null) {
-                drop("closed");
-            }
+            dropped = connection != null ? drop("closed") : null;
             closed = true;
         }
+        closeOutsideLock(dropped);
         delivery.shutdown();
     }
 
+    /**
+     * Connects to the hub if the switches allow it. The hub is called without holding the lock:
+     * the hub's threads call {@link #deliver} (which takes it) while holding their own locks, so
+     * holding ours while calling into the hub could deadlock. A generation tells whether the
+     * connection made is still wanted when the hub returns it.
+     */
     private void open() {
-        if (!authorized) {
-            refuse();
+        long mine;
+        Listener target;
+        synchronized (lock) {
+            if (closed || !online || listener == null) {
+                return;
+            }
+            if (!authorized) {
+                refuse();
+                return;
+            }
+            mine = ++generation;
+            target = listener;
+        }
+        HubConnection opened;
+        try {
+            opened = hub.connect(identity, message -> deliver(mine, target, message));
+        } catch (IllegalStateException hubClosed) {
+            synchronized (lock) {
+                if (mine == generation && !closed) {
+                    delivery.execute(() -> target.disconnected("the hub refused the connection: "
+                            + hubClosed.getMessage()));
+                }
+            }
             return;
         }
-        long mine = ++generation;
-        Listener target = listener;
-        connection = hub.connect(identity, message -> deliver(mine, target, message));
-        delivery.execute(target::connected);
+        boolean wanted;
+        synchronized (lock) {
+            wanted = mine == generation && !closed;
+            if (wanted) {
+                connection = opened;
+                delivery.execute(target::connected);
+            }
+        }
+        if (!wanted) {
+            opened.close(); // switched off or closed while connecting
+        }
     }
 
-    private void drop(String reason) {
+    /** Forgets the connection and queues the listener's news; the caller holds the lock and closes what it returns. */
+    private HubConnection drop(String reason) {
         generation++;
         HubConnection old = connection;
         connection = null;
-        if (old != null) {
-            old.close();
-        }
         Listener target = listener;
         if (reason != null) {
             delivery.execute(() -> target.disconnected(reason));
+        }
+        return old;
+    }
+
+    private static void closeOutsideLock(HubConnection dropped) {
+        if (dropped != null) {
+            dropped.close();
         }
     }
 

@@ -317,7 +317,10 @@ class SyncProtocolTest {
     @MethodSource("rules")
     void rule(Case rule) {
         SyncProtocol protocol = rule.start().build();
-        List<String> effects = protocol.handle(rule.event()).stream().map(SyncProtocolTest::describe).toList();
+        // what became of each mutation is checked by SyncProtocolOutcomeTest's table
+        List<String> effects = protocol.handle(rule.event()).stream()
+                .filter(effect -> !(effect instanceof SyncEffect.Outcome))
+                .map(SyncProtocolTest::describe).toList();
         assertEquals(rule.expected(), effects);
     }
 

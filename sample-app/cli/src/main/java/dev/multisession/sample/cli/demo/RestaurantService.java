@@ -1,5 +1,9 @@
 package dev.multisession.sample.cli.demo;
 
+import dev.multisession.runtime.terminal.Confirmation;
+import dev.multisession.runtime.terminal.Edit;
+import dev.multisession.runtime.terminal.EditRefusedException;
+import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.sample.cli.view.OrderText;
 import dev.multisession.sample.restaurant.KitchenState;
 import dev.multisession.sample.restaurant.RestaurantOrder;
@@ -113,7 +117,8 @@ public final class RestaurantService {
 
         log.act("7. T4 splits the bill and pays; T7 stays open");
         anna.does("moves the Salad to its own bill T4/2 and takes its payment");
-        anna.run(t -> {
+        Edit<RestaurantOrder> splitPayment = anna.call(() -> {
+            Terminal<RestaurantOrder> t = anna.terminal();
             RestaurantOrder t4 = find(t.orders(), "T4");
             RestaurantOrderline salad = line(t4, "Salad");
             RestaurantOrder split = t.newOrder(o -> {
@@ -124,15 +129,38 @@ public final class RestaurantService {
                 o.addLine(salad.copyForSplit());
             });
             t.edit(t4, o -> o.removeLine(salad.getUid()));
-            t.remove(split, true);
+            return t.remove(split, true);
         });
+        printReceipt(anna, "T4/2", splitPayment);
         awaitThat("everyone sees the Salad gone from T4", () -> everywhere(o -> o.getLines().size() == 4,
                 "T4", anna, ben, kitchen));
         RestaurantOrder t4 = ben.orderAt("T4");
         ben.does("takes the payment for T4: " + OrderText.money(ben.call(t4::total)));
-        ben.run(t -> t.remove(t4, true));
+        printReceipt(ben, "T4", ben.call(() -> ben.terminal().remove(t4, true)));
         awaitThat("T4 is closed everywhere", () -> restaurant.stations().stream()
                 .allMatch(s -> s.orderAt("T4") == null && s.orderAt("T4/2") == null));
+    }
+
+    /**
+     * Prints a receipt only once the hub confirmed the payment: before that, another terminal's
+     * change could still be refused against it, or the payment itself refused.
+     */
+    private void printReceipt(Station station, String table, Edit<RestaurantOrder> payment) {
+        station.does("waits for the hub to confirm the payment of " + table + " before printing the receipt");
+        try {
+            Confirmation confirmed = payment.await(java.time.Duration.ofMillis(STEP_TIMEOUT_MILLIS));
+            station.does("prints the receipt of " + table + ": order " + OrderText.label(confirmed.number())
+                    + ", confirmed by the hub at revision " + confirmed.revision());
+        } catch (EditRefusedException refused) {
+            station.does("prints no receipt for " + table + ": the hub refused the payment ("
+                    + refused.conflict().reason() + ")");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the demo stalled: the hub did not confirm the payment of " + table
+                    + " within " + STEP_TIMEOUT_MILLIS / 1000 + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the payment of " + table, e);
+        }
     }
 
     private void edit(Station station, String table, Consumer<RestaurantOrder> change) {

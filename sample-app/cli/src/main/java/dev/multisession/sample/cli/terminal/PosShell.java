@@ -1,6 +1,7 @@
 package dev.multisession.sample.cli.terminal;
 
 import dev.multisession.runtime.terminal.Conflict;
+import dev.multisession.runtime.terminal.Edit;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.sample.cli.view.OrderText;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
@@ -38,7 +40,7 @@ public final class PosShell {
             "  note <order> <text>                set the order's note for the kitchen",
             "  linenote <order> <line> <text>     set a line's note for the cook",
             "  send <order>                       send the order's new lines to the kitchen",
-            "  pay <order>                        take the payment and close the order",
+            "  pay <order>                        take the payment; the receipt prints once the hub confirms it",
             "  help                               this list",
             "  quit                               leave",
             "<order> is the order's number (3 or #3) or its table (T4); <line> is its position, from 1.");
@@ -196,13 +198,28 @@ public final class PosShell {
                         + " to the kitchen screen, which prints the ticket";
     }
 
+    /**
+     * Takes the payment; the receipt is printed only once the hub confirmed it (offline, when the
+     * terminal is back): until then another terminal's change or the hub's refusal could still
+     * make it wrong.
+     */
     private String pay(String[] args) {
         need(args, 1, "pay <order>");
         RestaurantOrder order = order(args[0]);
-        String paid = "Paid " + OrderText.money(order.total()) + " for " + OrderText.label(terminal.number(order))
-                + " (table " + order.getTable() + "); the order is closed";
-        terminal.remove(order, true);
-        return paid;
+        String what = OrderText.money(order.total()) + " for " + OrderText.label(terminal.number(order))
+                + " (table " + order.getTable() + ")";
+        Edit<RestaurantOrder> payment = terminal.remove(order, true);
+        payment.confirmation().whenComplete((confirmed, failure) -> {
+            if (failure == null) {
+                print("Receipt: paid " + what + ", order " + OrderText.label(confirmed.number())
+                        + " confirmed by the hub; the order is closed");
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                print("NO receipt for " + what + ": the payment was not confirmed (" + cause.getMessage() + ")");
+            }
+        });
+        return "Payment of " + what + " taken; the receipt prints once the hub confirms it";
     }
 
     private RestaurantOrder order(String ref) {

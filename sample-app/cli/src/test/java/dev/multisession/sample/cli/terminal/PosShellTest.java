@@ -70,7 +70,8 @@ class PosShellTest {
             anna.awaitOutput("1. 3 x Soup 6.50 [to kitchen]");
 
             ben.type("pay T1");
-            ben.awaitOutput("Paid 19.50 for #1 (table T1); the order is closed");
+            ben.awaitOutput("Payment of 19.50 for #1 (table T1) taken; the receipt prints once the hub confirms it");
+            ben.awaitOutput("Receipt: paid 19.50 for #1 (table T1), order #1 confirmed by the hub; the order is closed");
             anna.awaitOutput("order of table T1 was paid");
 
             anna.type("quit");
