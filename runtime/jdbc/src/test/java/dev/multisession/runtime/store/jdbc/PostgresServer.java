@@ -47,6 +47,12 @@ final class PostgresServer {
         return Embedded.SERVER;
     }
 
+    /** Which server {@link #forThisJvm()} gives, without starting it: for reports. */
+    static String kind() {
+        String external = env("MULTISESSION_PG_URL", null);
+        return external == null ? "an embedded PostgreSQL" : "the external PostgreSQL at " + external;
+    }
+
     /** The JDBC URL of the tests' database, without a schema. */
     String url() {
         return url;
