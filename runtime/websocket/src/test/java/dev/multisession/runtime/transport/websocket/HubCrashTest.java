@@ -159,13 +159,20 @@ class HubCrashTest {
                 return null;
             }
         }, BLOCKING_TASKS);
+        // Any way out but READY (also the test's timeout interrupting this wait) kills the process:
+        // left running, it would hold the build's output pipe open and hang Maven.
+        boolean started = false;
         try {
             if (!"READY".equals(ready.get(30, TimeUnit.SECONDS))) {
                 throw new IllegalStateException("hub process exited before it was ready: " + process.exitValue());
             }
+            started = true;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            process.destroyForcibly();
             throw new IllegalStateException("hub process did not start", e);
+        } finally {
+            if (!started) {
+                process.destroyForcibly();
+            }
         }
         return process;
     }
