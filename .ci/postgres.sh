@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts (or stops) a local PostgreSQL server for the integration tests of the JDBC stores.
+# Starts (or stops) a local PostgreSQL server, for running the tests against an external server
+# (MULTISESSION_PG_URL) and for the benchmarks; the tests start an embedded one otherwise.
 #
 #   .ci/postgres.sh          install the Debian package if needed, start a cluster on
 #                            127.0.0.1:5432, create role multisession (password multisession,

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
+@Tag(PostgresTestCount.TAG)
 class PostgresHubMigrationsTest extends HubMigrationsContract {
     /** A schema per test: each starts from an empty database. */
     private final PostgresTestDatabase database = new PostgresTestDatabase();

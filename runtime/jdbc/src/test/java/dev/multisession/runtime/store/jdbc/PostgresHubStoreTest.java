@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag(PostgresTestCount.TAG)
 class PostgresHubStoreTest extends HubStoreContract {
     @RegisterExtension
     static final PostgresTestDatabase PG = new PostgresTestDatabase();

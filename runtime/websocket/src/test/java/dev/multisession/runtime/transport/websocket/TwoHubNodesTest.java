@@ -7,6 +7,7 @@ import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
+import dev.multisession.runtime.store.jdbc.PostgresTestCount;
 import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * database: terminals split across the nodes edit the same orders at the same time and converge,
  * with counters adding up and no order number handed out twice.
  */
+@Tag(PostgresTestCount.TAG)
 class TwoHubNodesTest {
 
     @RegisterExtension
