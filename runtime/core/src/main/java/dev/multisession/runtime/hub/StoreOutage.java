@@ -22,7 +22,7 @@ final class StoreOutage {
     void failed(String what, RuntimeException error) {
         if (failures.getAndIncrement() == 0) {
             since = System.nanoTime();
-            LOG.warn("the hub's store fails ({} failed: {}); answering internal until it works again, terminals retry",
+            LOG.warn("the hub's store fails ({} failed: {}); answering internal until it works again",
                     what, rootMessage(error));
         }
         LOG.debug("{} failed", what, error);
