@@ -125,6 +125,7 @@ final class Broadcaster {
             return new Start(head, cursor, replayable ? null : snapshot(tx, head, cursor));
         });
         if (welcome) {
+            warnIfAhead(connection, runId, afterSeq, start.head);
             connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
                     start.head.runId(), start.head.seq(), start.cursor.lastMutationId()));
         }
@@ -142,6 +143,20 @@ final class Broadcaster {
         }
         if (broadcastSeq < 0) {
             broadcastSeq = connection.sentSeq;
+        }
+    }
+
+    /**
+     * A terminal that has seen more of this run than the store holds was served by a store that
+     * has since gone back: restored from an older copy, or replaced. It gets a snapshot, and
+     * re-offers the changes it still holds (see the terminal's welcome handling).
+     */
+    private void warnIfAhead(TerminalConnection connection, long runId, long afterSeq, SessionHead head) {
+        if (runId == head.runId() && afterSeq > head.seq()) {
+            LOG.warn("session {}: terminal {} has seen seq {} of run {}, but this hub's store is at seq {}: the "
+                    + "store was restored from an older copy or replaced; the terminal gets a snapshot and "
+                    + "re-offers what it still holds", session, connection.identity.terminal(), afterSeq, runId,
+                    head.seq());
         }
     }
 

@@ -25,6 +25,11 @@ record Cursor(long runId, long lastSeq, long lastMutationId) {
         return new Cursor(runId, lastSeq, lastMutationId + 1);
     }
 
+    /** Mutation ids handed out up to {@code last}: after renumbering, the counter may go down. */
+    Cursor mutationsUpTo(long last) {
+        return new Cursor(runId, lastSeq, last);
+    }
+
     /**
      * The hub has handled mutation ids up to {@code handled}; a terminal that lost its own
      * count continues after it, never below what it already handed out.

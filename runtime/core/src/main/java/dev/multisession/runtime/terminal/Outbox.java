@@ -114,6 +114,49 @@ final class Outbox {
         return false;
     }
 
+    /** The highest id the hub has acknowledged, on this connection or an earlier one of this process. */
+    long acknowledgedUpTo() {
+        return ackedUpTo;
+    }
+
+    /**
+     * The highest id the hub must have handled for this outbox to look as it does: ids below the
+     * first pending one left the outbox only once the hub had handled them, and with nothing
+     * pending every id handed out ({@code lastHandedOut}) was handled.
+     */
+    long knownHandled(long lastHandedOut) {
+        long stored = entries.isEmpty() ? lastHandedOut : entries.firstKey() - 1;
+        return Math.max(stored, ackedUpTo);
+    }
+
+    /**
+     * Gives every entry with an id of at least {@code from} a new id after {@code after}, in
+     * order, and forgets their acknowledgements: the hub expects {@code after + 1} next and has
+     * not handled any of them under their old ids. Sending starts again after {@code after}.
+     * Returns the old ids; the entries carry the new ones.
+     */
+    List<Long> renumber(long from, long after) {
+        List<PendingMutation> moved = new ArrayList<>(entries.tailMap(from, true).values());
+        List<Long> oldIds = new ArrayList<>(moved.size());
+        entries.tailMap(from, true).clear();
+        long id = after;
+        for (PendingMutation pending : moved) {
+            oldIds.add(pending.mutationId());
+            pending.renumber(++id);
+            entries.put(id, pending);
+        }
+        ackedUpTo = after;
+        sentUpTo = after;
+        rewoundTo = -1;
+        staleResends = 0;
+        return oldIds;
+    }
+
+    /** The highest id in the outbox, and at least {@code floor}. */
+    long lastIdAtLeast(long floor) {
+        return entries.isEmpty() ? floor : Math.max(floor, entries.lastKey());
+    }
+
     // ---------------------------------------------------------------- the send window
 
     /** A new connection: everything above {@code handledUpTo} is to be sent again. */

@@ -67,6 +67,11 @@ final class Replica {
         cursor = cursor.mutationsAtLeast(mutationId);
     }
 
+    /** The outbox was renumbered: the last id handed out is now {@code mutationId}, lower or not. */
+    void renumberedUpTo(long mutationId) {
+        cursor = cursor.mutationsUpTo(mutationId);
+    }
+
     /** A store write of the current counters, to which the caller adds what changed. */
     TerminalWrite.Builder write() {
         return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId());

@@ -37,6 +37,12 @@ final class SyncProtocol {
     private final Replica replica;
     private final Sequencer sequencer = new Sequencer();
     private final Backoff pauses = Backoff.doubling(FIRST_PAUSE, MAX_PAUSE);
+    /** Delays between attempts while the hub answers {@code internal}; it doubles while that goes on. */
+    private final Backoff retries = Backoff.doubling(FIRST_PAUSE, MAX_PAUSE);
+    /** The hub answered {@code internal} and has not handled anything since: warned once for the streak. */
+    private boolean hubFailing;
+    /** The highest mutation id the hub said it handled on this connection, in the order it answered. */
+    private long handledOnConnection;
     private boolean connected;
     private boolean welcomed;
     private boolean refusalReported;
@@ -164,20 +170,28 @@ final class SyncProtocol {
             return;
         }
         welcomed = true;
+        handledOnConnection = welcome.lastMutationId();
+        hubAnswered();
         Cursor before = replica.cursor();
         List<ClientMessage> rewritten = List.of();
+        Renumbered renumbered;
         if (replica.cursor().runId() == 0) {
+            renumbered = renumberOfflineChanges(welcome.lastMutationId());
             // Changes made before this terminal ever reached the hub belong to the hub's current
             // run, and so does every change made from now on: the terminal takes the run right
             // here, not when the snapshot that follows arrives, so no edit is made for run 0 while
             // it is already sending.
             replica.joinRun(welcome.runId());
             rewritten = outbox.adoptRun(welcome.runId());
+        } else {
+            renumbered = reofferToHubThatWentBack(welcome.lastMutationId());
         }
         replica.handledUpTo(welcome.lastMutationId()); // local state was lost: continue after the hub's count
         // handled before we reconnected: reflected by welcome.seq
         outbox.acknowledge(welcome.lastMutationId(), welcome.seq());
-        if (!replica.cursor().equals(before)) {
+        if (renumbered != null) {
+            out.persist(renumberedWrite(renumbered));
+        } else if (!replica.cursor().equals(before)) {
             TerminalWrite.Builder write = replica.write();
             for (ClientMessage message : rewritten) {
                 write.dequeue(TerminalWrite.mutationId(message)).enqueue(message); // replaced in place
@@ -225,6 +239,123 @@ final class SyncProtocol {
         }
     }
 
+    // ---------------------------------------------------------------- the hub failing
+
+    /**
+     * The hub failed on a message ({@code internal}: its store is unreachable, say) and changed
+     * nothing. Sending pauses as for a rate limit, for a delay that doubles while failures go on,
+     * then starts again: with the hello if it was not welcomed yet, else from the first
+     * unacknowledged mutation. One warning per streak; the hub handling anything ends it.
+     */
+    private void onHubFailed(HubMessage.Error error, Effects out) {
+        if (!hubFailing) {
+            hubFailing = true;
+            LOG.warn("terminal {}: the hub failed on {} ({}); retrying with backoff until it recovers",
+                    identity.terminalId(), error.ref(), error.message());
+        }
+        if (paused || !connected) {
+            return;
+        }
+        paused = true;
+        Duration delay = retries.next();
+        LOG.debug("terminal {}: retrying in {} ms", identity.terminalId(), delay.toMillis());
+        out.add(new SyncEffect.ResumeAfter(delay, generation));
+    }
+
+    /** The hub handled something: a streak of failures is over. */
+    private void hubAnswered() {
+        if (hubFailing) {
+            hubFailing = false;
+            LOG.info("terminal {}: the hub works again", identity.terminalId());
+        }
+        retries.reset();
+    }
+
+    /** The hub handled this terminal's mutations up to {@code mutationId}, answering on this connection. */
+    private void handled(long mutationId) {
+        handledOnConnection = Math.max(handledOnConnection, mutationId);
+        hubAnswered();
+    }
+
+    // ---------------------------------------------------------------- a hub that forgot, a terminal that forgot
+
+    /**
+     * A welcome for a terminal that was never welcomed with its store (run 0): its pending
+     * changes were all made offline and none can have reached the hub, since nothing is sent
+     * before the welcome and the welcome's run is stored before anything is sent. If the hub
+     * has handled ids from this terminal already (the terminal lost its state file, or is a
+     * memory-only terminal started again), those changes are renumbered after the hub's count,
+     * so that none is taken for one the hub already handled. Returns the old ids, if any moved.
+     */
+    private Renumbered renumberOfflineChanges(long hubLastMutationId) {
+        if (outbox.size() == 0 || outbox.all().iterator().next().mutationId() > hubLastMutationId) {
+            return null;
+        }
+        List<Long> oldIds = outbox.renumber(0, hubLastMutationId);
+        replica.renumberedUpTo(outbox.lastIdAtLeast(hubLastMutationId));
+        LOG.warn("terminal {}: the hub has handled this terminal's changes up to {}, but this terminal's store "
+                + "never reached the hub (its state was lost or replaced): its {} offline change(s) are sent as "
+                + "{}..{}", identity.terminalId(), hubLastMutationId, oldIds.size(), hubLastMutationId + 1,
+                replica.cursor().lastMutationId());
+        return new Renumbered(oldIds, hubLastMutationId);
+    }
+
+    /**
+     * A welcome from a hub that has handled fewer of this terminal's changes than the terminal
+     * knows it handled: the hub's store was restored from an older copy, or replaced. Waiting
+     * would wedge (the hub asks for ids the terminal counts as done), so the terminal re-offers
+     * what it still holds, renumbered after the hub's count, and numbers on from there. Changes
+     * the terminal no longer holds were confirmed by the hub before and are lost with its store.
+     * Returns what moved, or null if the hub is not behind.
+     */
+    private Renumbered reofferToHubThatWentBack(long hubLastMutationId) {
+        long known = outbox.knownHandled(replica.cursor().lastMutationId());
+        if (hubLastMutationId >= known) {
+            return null;
+        }
+        // what it still has up to its count it did handle: that is acknowledged as usual
+        List<Long> oldIds = outbox.renumber(hubLastMutationId + 1, hubLastMutationId);
+        replica.renumberedUpTo(outbox.lastIdAtLeast(hubLastMutationId));
+        LOG.warn("terminal {}: the hub has handled this terminal's changes only up to {}, but it had handled {}: "
+                + "its store was restored from an older copy or replaced; changes it confirmed after that copy "
+                + "are lost there; re-offering the {} change(s) this terminal still holds", identity.terminalId(),
+                hubLastMutationId, known, oldIds.size());
+        return new Renumbered(oldIds, hubLastMutationId);
+    }
+
+    /**
+     * The hub asks for {@code expected} again after it said, on this connection, that it had
+     * handled it: it went back (a store restored or replaced underneath it). The terminal
+     * re-offers what it holds from that id on instead of ignoring the request as stale.
+     */
+    private void onResendOfHandled(long expected, Effects out) {
+        List<Long> oldIds = outbox.renumber(expected, expected - 1);
+        replica.renumberedUpTo(outbox.lastIdAtLeast(expected - 1));
+        handledOnConnection = expected - 1;
+        LOG.warn("terminal {}: the hub asks again for change {} it had acknowledged: its store went back; "
+                + "re-offering the {} change(s) this terminal still holds from there", identity.terminalId(),
+                expected, oldIds.size());
+        out.persist(renumberedWrite(new Renumbered(oldIds, expected - 1)));
+        pump(out);
+    }
+
+    /** Outbox entries that got new ids after {@code after}; {@code oldIds} are the ids they had, in order. */
+    private record Renumbered(List<Long> oldIds, long after) {}
+
+    /** A store write of the counters that replaces every renumbered entry by its new self. */
+    private TerminalWrite.Builder renumberedWrite(Renumbered renumbered) {
+        TerminalWrite.Builder write = replica.write();
+        for (long id : renumbered.oldIds()) {
+            write.dequeue(id);
+        }
+        for (PendingMutation pending : outbox.all()) {
+            if (pending.mutationId() > renumbered.after()) {
+                write.enqueue(pending.message());
+            }
+        }
+        return write;
+    }
+
     // ---------------------------------------------------------------- messages from the hub
 
     /**
@@ -242,6 +373,7 @@ final class SyncProtocol {
             } else if (message instanceof HubMessage.Ack ack && ack.dropped().isEmpty()) {
                 batch = batch != null ? batch : new Replica.EventBatch();
                 outbox.acknowledge(ack.mutationId(), ack.seq());
+                handled(ack.mutationId());
                 resetPause();
             } else {
                 if (batch != null) {
@@ -270,12 +402,16 @@ final class SyncProtocol {
         } else if (message instanceof HubMessage.Rejected rejected) {
             onRejected(rejected, out);
         } else if (message instanceof HubMessage.Resend resend) {
-            if (welcomed && !paused && outbox.resendFrom(resend.expectedMutationId())) {
+            if (welcomed && !paused && resend.expectedMutationId() <= handledOnConnection) {
+                onResendOfHandled(resend.expectedMutationId(), out);
+            } else if (welcomed && !paused && outbox.resendFrom(resend.expectedMutationId())) {
                 pump(out);
             }
         } else if (message instanceof HubMessage.Error error) {
             if (Reason.RATE_LIMITED.equals(error.code())) {
                 onRateLimited(out);
+            } else if (Reason.INTERNAL.equals(error.code())) {
+                onHubFailed(error, out);
             } else {
                 LOG.warn("terminal {}: hub reported {} ({}) for {}", identity.terminalId(), error.code(),
                         error.message(), error.ref());
@@ -353,6 +489,7 @@ final class SyncProtocol {
 
     private void onAck(HubMessage.Ack ack, Effects out) {
         outbox.acknowledge(ack.mutationId(), ack.seq());
+        handled(ack.mutationId());
         resetPause();
         Replica.EventBatch batch = new Replica.EventBatch();
         PendingMutation acked = outbox.get(ack.mutationId());
@@ -370,6 +507,7 @@ final class SyncProtocol {
 
     private void onRejected(HubMessage.Rejected rejected, Effects out) {
         outbox.acknowledgedUpTo(rejected.mutationId());
+        handled(rejected.mutationId());
         PendingMutation pending = outbox.get(rejected.mutationId());
         if (pending == null) {
             return; // already settled (for example a rejection of an old run's change we dropped)

@@ -73,6 +73,33 @@ class SyncProtocolTest {
                         .given(fresh().then(connected(), received(welcome(1, 0, 11))))
                         .when(edit("o9"))
                         .then("persist 1/0/12 enqueue 12", "mutate 12 run 1"),
+                rule("welcome: a store that never reached the hub renumbers offline changes the hub's count covers")
+                        .given(stored(0, 0, 3, mutate(1, 0, "o1"), mutate(2, 0, "o1"), mutate(3, 0, "o1"))
+                                .then(connected()))
+                        .when(received(welcome(2, 7, 37)))
+                        .then("persist 2/0/40 dequeue 1,2,3 enqueue 38,39,40", "mutate 38 run 2", "mutate 39 run 2",
+                                "mutate 40 run 2", "online"),
+                rule("welcome: after renumbering, the next change numbers on after the renumbered ones")
+                        .given(stored(0, 0, 2, mutate(1, 0, "o1"), mutate(2, 0, "o1"))
+                                .then(connected(), received(welcome(2, 7, 37))))
+                        .when(edit("o1"))
+                        .then("persist 2/0/40 enqueue 40", "mutate 40 run 2"),
+                rule("welcome: a store that never reached the hub keeps ids above the hub's count")
+                        .given(stored(0, 0, 9, mutate(8, 0, "o1"), mutate(9, 0, "o1")).then(connected()))
+                        .when(received(welcome(2, 7, 7)))
+                        .then("persist 2/0/9 dequeue 8,9 enqueue 8,9", "mutate 8 run 2", "mutate 9 run 2", "online"),
+                rule("welcome: a hub behind what it had handled (a restored store) gets the pending changes after its count")
+                        .given(stored(1, 50, 12, mutate(11, 1, "o1"), mutate(12, 1, "o1")).then(connected()))
+                        .when(received(welcome(1, 40, 5)))
+                        .then("persist 1/50/7 dequeue 11,12 enqueue 6,7", "mutate 6 run 1", "mutate 7 run 1", "online"),
+                rule("welcome: a hub behind what it had handled, nothing pending: numbering goes on after its count")
+                        .given(stored(1, 50, 12).then(connected()))
+                        .when(received(welcome(1, 40, 5)))
+                        .then("persist 1/50/5", "online"),
+                rule("welcome: a hub behind an acknowledgement of an earlier connection: what it lost is re-offered")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(ack(3, 9)), disconnected(), connected()))
+                        .when(received(welcome(1, 5, 1)))
+                        .then("persist 1/5/3 dequeue 2,3 enqueue 2,3", "mutate 2 run 1", "mutate 3 run 1", "online"),
                 rule("welcome: ignored without a connection")
                         .given(stored(1, 5, 0))
                         .when(received(welcome(1, 5, 0)))
@@ -140,10 +167,15 @@ class SyncProtocolTest {
                         .given(online(1, 5, 4, outbox(1, 4)).then(received(new HubMessage.Resend(2))))
                         .when(received(new HubMessage.Resend(2)))
                         .then(),
-                rule("resend: a request for an acknowledged id is stale")
-                        .given(online(1, 5, 4, outbox(1, 4)).then(received(ack(2, 9))))
+                rule("resend: a request for an id the terminal's own change covered is stale")
+                        .given(online(1, 5, 4, outbox(1, 4)).then(received(change(6, "o1", "T1", 2))))
                         .when(received(new HubMessage.Resend(2)))
                         .then(),
+                rule("resend: a request for an id the hub acknowledged on this connection: it went back, re-offer")
+                        .given(online(1, 5, 4, outbox(1, 4)).then(received(ack(3, 9))))
+                        .when(received(new HubMessage.Resend(2)))
+                        .then("persist 1/5/4 dequeue 2,3,4 enqueue 2,3,4", "mutate 2 run 1", "mutate 3 run 1",
+                                "mutate 4 run 1"),
 
                 // ---------------------------------------------------------------- rate limiting
                 rule("rate_limited: sending pauses for the first pause")
@@ -305,7 +337,40 @@ class SyncProtocolTest {
                         .then("unauthorized"),
                 rule("error: any other code changes nothing")
                         .given(online(1, 5, 1, outbox(1, 1)))
-                        .when(received(new HubMessage.Error(Reason.INTERNAL, "database down", "mutate 1")))
+                        .when(received(new HubMessage.Error(Reason.FORBIDDEN, "not yours", "mutate 1")))
+                        .then(),
+
+                // ---------------------------------------------------------------- the hub failing
+                rule("internal: a failed hello waits the first delay")
+                        .given(stored(1, 5, 0).then(connected()))
+                        .when(received(internal("hello")))
+                        .then("resume after 250 ms, generation 1"),
+                rule("internal: after the delay a terminal not welcomed says hello again")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello"))))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("hello bistro/T1 anna run 1 seq 5"),
+                rule("internal: the delay doubles while the hub keeps failing")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello")),
+                                new SyncEvent.PauseElapsed(1)))
+                        .when(received(internal("hello")))
+                        .then("resume after 500 ms, generation 1"),
+                rule("internal: after a failed mutation the delay ends by sending from the first unacknowledged")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(ack(1, 9)), received(internal("mutate 2"))))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("mutate 2 run 1", "mutate 3 run 1"),
+                rule("internal: nothing is sent while waiting")
+                        .given(online(1, 5, 1, outbox(1, 1)).then(received(internal("mutate 1"))))
+                        .when(edit("o1"))
+                        .then("persist 1/5/2 enqueue 2"),
+                rule("internal: a welcome ends the streak; the next failure waits the first delay")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello")),
+                                new SyncEvent.PauseElapsed(1), received(internal("hello")), new SyncEvent.PauseElapsed(1),
+                                received(welcome(1, 5, 0)), edit("o1")))
+                        .when(received(internal("mutate 1")))
+                        .then("resume after 250 ms, generation 1"),
+                rule("internal: without a connection it is ignored")
+                        .given(stored(1, 5, 0))
+                        .when(received(internal("hello")))
                         .then(),
                 rule("pong: changes nothing")
                         .given(online(1, 5, 0))
@@ -459,6 +524,10 @@ class SyncProtocolTest {
 
     static HubMessage.Ack ack(long mutationId, long seq) {
         return new HubMessage.Ack(mutationId, seq, false, List.of());
+    }
+
+    static HubMessage internal(String ref) {
+        return new HubMessage.Error(Reason.INTERNAL, "the hub failed on this message: database down", ref);
     }
 
     static HubMessage rateLimited() {
