@@ -1,0 +1,89 @@
+package dev.multisession.runtime.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.store.jdbc.PostgresHubStore;
+import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
+import dev.multisession.runtime.transport.websocket.model.Order;
+import dev.multisession.runtime.transport.websocket.model.Orderline;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * PostgreSQL becomes unreachable from a hub node (a TCP proxy in front of it closes every
+ * connection and refuses new ones) for longer than the pool waits for a connection. The hub
+ * answers {@code internal}; a terminal whose edit failed and a terminal whose hello failed must
+ * both recover by themselves once the database is back, without another edit or a restart.
+ */
+class PostgresOutageTest {
+
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    private final TerminalTokens tokens = TerminalTokens.inMemory();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void terminalsRetryWhileTheDatabaseIsDownAndRecoverWhenItIsBack() throws Exception {
+        FreezingProxy database = new FreezingProxy(databasePort());
+        open.add(database);
+        PostgresHubStore store = PostgresHubStore.builder(throughProxy(database.port()))
+                .credentials(DATABASE.user(), DATABASE.password()).poolSize(2).notifyChannel(DATABASE.schema())
+                .connectionTimeoutMillis(500).open();
+        Hub hub = Hub.builder().store(store).build();
+        HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
+        open.add(0, store);
+        open.add(0, hub);
+        open.add(0, server);
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
+        TestTerminal a = terminal("A", uri);
+        Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
+        Eventually.await(a::idle, "A's order acknowledged", 30);
+
+        database.cut();
+        a.run(() -> a.terminal.edit(order, o -> o.lines.add(new Orderline("L1", 1, BigDecimal.ONE, 1))));
+        TestTerminal b = terminal("B", uri);
+        Eventually.await(() -> database.refusedConnections() >= 4, "the hub tried the database while it was down", 30);
+        assertFalse(b.onUi(b.terminal::isOnline), "B cannot be welcomed while the database is down");
+        assertEquals(1, (int) a.onUi(a.terminal::pendingMutations), "A's edit waits");
+
+        database.restore();
+        Eventually.await(() -> a.idle() && b.idle(), "both terminals in sync again", 30);
+        Eventually.await(() -> b.onUi(() -> b.terminal.order(order.uid) != null
+                && b.terminal.order(order.uid).lines.size() == 1), "B sees A's edit", 30);
+    }
+
+    private TestTerminal terminal(String id, URI uri) {
+        TestTerminal terminal = new TestTerminal(id, uri, tokens.issue("bistro", id));
+        open.add(0, terminal);
+        return terminal;
+    }
+
+    private static int databasePort() {
+        Matcher port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(DATABASE.url());
+        return port.find() ? Integer.parseInt(port.group(1)) : 5432;
+    }
+
+    private static String throughProxy(int proxyPort) {
+        return DATABASE.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxyPort + "/");
+    }
+}
