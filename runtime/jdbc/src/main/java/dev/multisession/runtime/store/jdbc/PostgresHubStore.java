@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -116,6 +117,10 @@ public final class PostgresHubStore extends JdbcHubStore {
         private int poolSize = 10;
         private String channel = "multisession";
         private long connectionTimeoutMillis = 10_000;
+        private Duration socketTimeout = Duration.ofSeconds(30);
+        private Duration statementTimeout = Duration.ofSeconds(15);
+        private Duration lockTimeout = Duration.ofSeconds(10);
+        private Duration idleInTransactionTimeout = Duration.ofSeconds(5);
 
         private Builder(String jdbcUrl) {
             this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -160,6 +165,66 @@ public final class PostgresHubStore extends JdbcHubStore {
             return this;
         }
 
+        /**
+         * How long a pooled connection waits for any answer from the server before it gives up
+         * (pgjdbc {@code socketTimeout}; default 30 s, whole seconds, 0 for never): a node cut
+         * off from PostgreSQL fails its transactions instead of hanging until TCP gives up.
+         */
+        public Builder socketTimeout(Duration timeout) {
+            this.socketTimeout = seconds("socketTimeout", timeout);
+            return this;
+        }
+
+        /** The server cancels a statement that runs longer ({@code statement_timeout}; default 15 s, 0 for never). */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = nonNegative("statementTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The server fails a statement that waits longer for a lock ({@code lock_timeout};
+         * default 10 s, 0 for never): a session locked by a node that hangs is not waited for
+         * forever; the mutation is answered {@code internal} and its terminal retries.
+         */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = nonNegative("lockTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The server ends a session that stays idle inside a transaction longer
+         * ({@code idle_in_transaction_session_timeout}; default 5 s, 0 for never). A hub's
+         * transaction never waits for anything but the database, so an idle one means its node
+         * was cut off: ending it releases the session's row lock for the other nodes.
+         */
+        public Builder idleInTransactionTimeout(Duration timeout) {
+            this.idleInTransactionTimeout = nonNegative("idleInTransactionTimeout", timeout);
+            return this;
+        }
+
+        private static Duration nonNegative(String name, Duration timeout) {
+            Objects.requireNonNull(timeout, name);
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, not " + timeout);
+            }
+            return timeout;
+        }
+
+        private static Duration seconds(String name, Duration timeout) {
+            nonNegative(name, timeout);
+            if (timeout.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException(name + " is in whole seconds, not " + timeout);
+            }
+            return timeout;
+        }
+
+        /** The server-side limits every pooled connection sets when it starts ({@code options}). */
+        String sessionOptions() {
+            return "-c statement_timeout=" + statementTimeout.toMillis()
+                    + " -c lock_timeout=" + lockTimeout.toMillis()
+                    + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis();
+        }
+
         /** Connects, applies pending schema migrations and starts listening. */
         public PostgresHubStore open() {
             HikariConfig config = new HikariConfig();
@@ -171,6 +236,9 @@ public final class PostgresHubStore extends JdbcHubStore {
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             config.setConnectionTimeout(connectionTimeoutMillis);
             config.setPoolName("multisession-hub");
+            config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
+            config.addDataSourceProperty("options", sessionOptions());
+            config.addDataSourceProperty("tcpKeepAlive", "true");
             HikariDataSource pool;
             try {
                 pool = new HikariDataSource(config);
