@@ -7,12 +7,14 @@ import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.transport.websocket.HubServer;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.runtime.transport.websocket.TokenEntry;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,8 +54,57 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--user", description = "PostgreSQL role (with --postgres).")
     private String user;
 
-    @Option(names = "--password", description = "PostgreSQL password (with --postgres).", interactive = false)
+    @Option(names = "--password", description = "PostgreSQL password (with --postgres); it shows in 'ps': prefer"
+            + " --password-file or the environment variable MULTISESSION_PG_PASSWORD.")
     private String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password (with --postgres; trailing newline ignored).")
+    private Path passwordFile;
+
+    @Option(names = "--log-size", paramLabel = "EVENTS", defaultValue = "10000",
+            description = "Recent events each session keeps for replay to reconnecting terminals; one further back"
+                    + " gets a snapshot (default: ${DEFAULT-VALUE}).")
+    private int logSize;
+
+    @Option(names = "--workers", paramLabel = "THREADS",
+            description = "Threads that handle the sessions' messages (default: 4, or 2 per core if more).")
+    private Integer workers;
+
+    @Option(names = "--max-batch", paramLabel = "MUTATIONS", defaultValue = "256",
+            description = "Most mutations of one session in one transaction (default: ${DEFAULT-VALUE}).")
+    private int maxBatch;
+
+    @Option(names = "--queue-per-session", paramLabel = "MUTATIONS", defaultValue = "4096",
+            description = "Most mutations waiting per session before the hub answers rate_limited"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int queuePerSession;
+
+    @Option(names = "--queue-per-connection", paramLabel = "MUTATIONS", defaultValue = "256",
+            description = "Most mutations waiting per terminal connection (default: ${DEFAULT-VALUE}).")
+    private int queuePerConnection;
+
+    @Option(names = "--pg-pool", paramLabel = "CONNECTIONS", defaultValue = "10",
+            description = "PostgreSQL connections in the pool (default: ${DEFAULT-VALUE}).")
+    private int pgPool;
+
+    @Option(names = "--pg-socket-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Seconds a PostgreSQL connection waits for an answer before failing (default:"
+                    + " ${DEFAULT-VALUE}; 0 for never).")
+    private long pgSocketTimeout;
+
+    @Option(names = "--pg-statement-timeout", paramLabel = "MILLIS", defaultValue = "15000",
+            description = "PostgreSQL statement_timeout (default: ${DEFAULT-VALUE}).")
+    private long pgStatementTimeout;
+
+    @Option(names = "--pg-lock-timeout", paramLabel = "MILLIS", defaultValue = "10000",
+            description = "PostgreSQL lock_timeout (default: ${DEFAULT-VALUE}).")
+    private long pgLockTimeout;
+
+    @Option(names = "--pg-idle-in-transaction-timeout", paramLabel = "MILLIS", defaultValue = "5000",
+            description = "PostgreSQL idle_in_transaction_session_timeout: how long a node cut off mid-transaction"
+                    + " keeps a session locked for the other nodes (default: ${DEFAULT-VALUE}).")
+    private long pgIdleInTransactionTimeout;
 
     /** Where the hub keeps its orders: one of the two, SQLite by default. */
     static final class StoreChoice {
@@ -79,7 +130,8 @@ public final class HubCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("No terminal tokens in %s yet: no terminal can connect. Create one with%n"
                     + "  hub token create --config %s --session SESSION --terminal TERMINAL%n", config, config);
         }
-        try (HubStore hubStore = openStore(); Hub hub = Hub.builder().store(hubStore).build()) {
+        ShutdownSignal signal = ShutdownSignal.install();
+        try (HubStore hubStore = openStore(); Hub hub = hub(hubStore)) {
             HubServer.Builder server = HubServer.builder().port(port).hub(hub).tokens(tokens);
             if (host != null) {
                 server.host(host);
@@ -89,15 +141,46 @@ public final class HubCommand implements Callable<Integer> {
                         running.port(), store.postgres != null ? store.postgres : store.sqlite.toAbsolutePath());
                 out.printf("sessions: %s (%d terminal tokens); stop with Ctrl-C%n", sessions(entries), entries.size());
                 out.flush();
-                awaitShutdown();
+                signal.await();
             }
+        } finally {
+            signal.closed();
         }
         return 0;
     }
 
+    private Hub hub(HubStore hubStore) {
+        Hub.Builder hub = Hub.builder().store(hubStore).logSize(logSize).maxBatch(maxBatch)
+                .queueLimits(queuePerSession, queuePerConnection);
+        if (workers != null) {
+            hub.workers(workers);
+        }
+        return hub.build();
+    }
+
+    /** The password from --password, else --password-file, else MULTISESSION_PG_PASSWORD; null if none. */
+    private String password() {
+        if (password != null) {
+            return password;
+        }
+        if (passwordFile != null) {
+            try {
+                return Files.readString(passwordFile).strip();
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot read --password-file " + passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+        return System.getenv("MULTISESSION_PG_PASSWORD");
+    }
+
     private HubStore openStore() {
         if (store.postgres != null) {
-            return PostgresHubStore.builder(store.postgres).credentials(user, password).open();
+            return PostgresHubStore.builder(store.postgres).credentials(user, password()).poolSize(pgPool)
+                    .socketTimeout(Duration.ofSeconds(pgSocketTimeout))
+                    .statementTimeout(Duration.ofMillis(pgStatementTimeout))
+                    .lockTimeout(Duration.ofMillis(pgLockTimeout))
+                    .idleInTransactionTimeout(Duration.ofMillis(pgIdleInTransactionTimeout)).open();
         }
         return SqliteHubStore.open(store.sqlite);
     }
@@ -108,24 +191,5 @@ public final class HubCommand implements Callable<Integer> {
         }
         return entries.stream().map(TokenEntry::session).collect(Collectors.toCollection(TreeSet::new)).stream()
                 .collect(Collectors.joining(", "));
-    }
-
-    /** Blocks until the JVM is asked to stop, so that the try-with-resources above closes everything. */
-    private static void awaitShutdown() {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hub-shutdown"));
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
