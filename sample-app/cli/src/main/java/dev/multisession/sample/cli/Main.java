@@ -3,6 +3,7 @@ package dev.multisession.sample.cli;
 import dev.multisession.sample.cli.demo.DemoCommand;
 import dev.multisession.sample.cli.hub.HubCommand;
 import dev.multisession.sample.cli.terminal.TerminalCommand;
+import dev.multisession.runtime.store.jdbc.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,12 +26,23 @@ public final class Main implements Runnable {
 
     /** The command line with every subcommand, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return withStoreErrorsInOneLine(new CommandLine(new Main()));
     }
 
     /** The command line with its commands made by {@code factory} (tests hand in their own streams this way). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        return new CommandLine(new Main(), factory);
+        return withStoreErrorsInOneLine(new CommandLine(new Main(), factory));
+    }
+
+    /** A store that cannot be opened (in use by another hub, unreachable) is one line for the operator, not a trace. */
+    private static CommandLine withStoreErrorsInOneLine(CommandLine commandLine) {
+        return commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            if (error instanceof StoreException) {
+                line.getErr().println("error: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
     }
 
     @Override

@@ -42,9 +42,13 @@ public final class SqliteHubStore extends JdbcHubStore {
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    private SqliteHubStore(Path file, Connection writer, Connection reader) {
+    /** Held while open: a second hub on the same file is refused at once. */
+    private final HubFileLock fileLock;
+
+    private SqliteHubStore(Path file, HubFileLock fileLock, Connection writer, Connection reader) {
         super(SqlDialect.SQLITE);
         this.file = file;
+        this.fileLock = fileLock;
         this.writer = writer;
         this.reader = reader;
     }
@@ -62,6 +66,7 @@ public final class SqliteHubStore extends JdbcHubStore {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sync, "sync");
         SqliteConnections connections = new SqliteConnections(file, sync);
+        HubFileLock fileLock = HubFileLock.take(connections.file());
         Connection writer = null;
         try {
             int applied = new HubMigrations(SqlDialect.SQLITE).apply(connections.dataSource());
@@ -69,9 +74,13 @@ public final class SqliteHubStore extends JdbcHubStore {
             Connection reader = connections.openReader();
             LOG.info("hub store opened: SQLite {} (synchronous={}, {} migration(s) applied)",
                     connections.file(), sync, applied);
-            return new SqliteHubStore(connections.file(), writer, reader);
-        } catch (SQLException e) {
+            return new SqliteHubStore(connections.file(), fileLock, writer, reader);
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(writer);
+            fileLock.close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new StoreException("cannot open SQLite hub store " + connections.file() + ": " + e.getMessage(), e);
         }
     }
@@ -262,6 +271,7 @@ public final class SqliteHubStore extends JdbcHubStore {
             closed = true;
             closeQuietly(reader);
             closeQuietly(writer);
+            fileLock.close();
             LOG.info("hub store closed: SQLite {}", file);
         } finally {
             readLock.unlock();
