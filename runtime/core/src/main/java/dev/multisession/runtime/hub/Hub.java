@@ -65,6 +65,8 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     /** The pool the hub owns, shut down on close; null when the executor is the caller's. */
     private final ExecutorService ownedExecutor;
     private final ConcurrentHashMap<String, SessionChannel> channels = new ConcurrentHashMap<>();
+    /** One warning per database outage and one line when it ends, whichever sessions draw the failures. */
+    private final StoreOutage outage = new StoreOutage();
     private volatile boolean closed;
 
     /** A hub with these settings; {@link #builder()} is the usual way to make them. */
@@ -147,7 +149,7 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     }
 
     private SessionChannel channel(String session) {
-        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor));
+        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor, outage));
     }
 
     /** Settings of a {@link Hub}. */

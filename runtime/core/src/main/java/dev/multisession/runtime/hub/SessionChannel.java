@@ -26,8 +26,11 @@ final class SessionChannel {
     private final SessionMailbox mailbox;
     private final Broadcaster broadcaster;
 
-    SessionChannel(String session, HubConfig config, Executor executor) {
+    private final StoreOutage outage;
+
+    SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage) {
         this.session = session;
+        this.outage = outage;
         this.config = config;
         this.broadcaster = new Broadcaster(session, config.store());
         this.mailbox = new SessionMailbox(session, executor, config.maxBatch(), config.sessionQueueLimit(),
@@ -96,9 +99,11 @@ final class SessionChannel {
                 broadcaster.catchUp(connection, run, sync.afterSeq(), false);
             }
         } catch (RuntimeException e) {
-            LOG.warn("{} of {} failed", message.type(), connection, e);
+            outage.failed(message.type() + " of " + connection, e);
             broadcaster.reply(connection, internal(e, message));
+            return;
         }
+        outage.succeeded();
     }
 
     /**
@@ -132,7 +137,7 @@ final class SessionChannel {
                 return copy.events();
             });
         } catch (RuntimeException e) {
-            LOG.warn("session {}: a transaction of {} mutation(s) failed", session, mutations.size(), e);
+            outage.failed("session " + session + ": a transaction of " + mutations.size() + " mutation(s)", e);
             List<HubMessage> failures = new ArrayList<>();
             for (SessionMailbox.Work work : mutations) {
                 failures.add(internal(e, work.message()));
@@ -140,6 +145,7 @@ final class SessionChannel {
             broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
             return;
         }
+        outage.succeeded();
         broadcaster.answerAndBroadcast(senders(mutations), replies, events);
     }
 
