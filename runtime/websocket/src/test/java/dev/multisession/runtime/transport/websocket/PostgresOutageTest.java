@@ -10,6 +10,10 @@ import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,11 +69,20 @@ class PostgresOutageTest {
         Eventually.await(() -> database.refusedConnections() >= 4, "the hub tried the database while it was down", 30);
         assertFalse(b.onUi(b.terminal::isOnline), "B cannot be welcomed while the database is down");
         assertEquals(1, (int) a.onUi(a.terminal::pendingMutations), "A's edit waits");
+        assertEquals(200, status(server, "/health/live"), "the process is live");
+        assertEquals(503, status(server, "/health/ready"), "the node is not ready without its database");
 
         database.restore();
         Eventually.await(() -> a.idle() && b.idle(), "both terminals in sync again", 30);
+        assertEquals(200, status(server, "/health/ready"), "ready again");
         Eventually.await(() -> b.onUi(() -> b.terminal.order(order.uid) != null
                 && b.terminal.order(order.uid).lines.size() == 1), "B sees A's edit", 30);
+    }
+
+    private static int status(HubServer server, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private TestTerminal terminal(String id, URI uri) {
