@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * connection and refuses new ones) for longer than the pool waits for a connection. The hub
  * answers {@code internal}; a terminal whose edit failed and a terminal whose hello failed must
  * both recover by themselves once the database is back, without another edit or a restart.
+ * Meanwhile the node closes their connections (a load balancer would move them) and its
+ * readiness check fails.
  */
 class PostgresOutageTest {
 
@@ -68,6 +70,8 @@ class PostgresOutageTest {
         TestTerminal b = terminal("B", uri);
         Eventually.await(() -> database.refusedConnections() >= 4, "the hub tried the database while it was down", 30);
         assertFalse(b.onUi(b.terminal::isOnline), "B cannot be welcomed while the database is down");
+        // the node drops the terminals it cannot serve, so that a load balancer can move them
+        Eventually.await(() -> !a.onUi(a.terminal::isOnline), "the node drops A after its edit failed", 30);
         assertEquals(1, (int) a.onUi(a.terminal::pendingMutations), "A's edit waits");
         assertEquals(200, status(server, "/health/live"), "the process is live");
         assertEquals(503, status(server, "/health/ready"), "the node is not ready without its database");
