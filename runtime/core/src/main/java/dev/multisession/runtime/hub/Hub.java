@@ -110,6 +110,11 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     }
 
     @Override
+    public boolean ready() {
+        return !closed && config.store().reachable();
+    }
+
+    @Override
     public HubConnection connect(TerminalIdentity identity, MessageSink sink) {
         if (closed) {
             throw new IllegalStateException("hub is closed");

@@ -35,6 +35,14 @@ public interface HubStore extends AutoCloseable {
      */
     default void onRemoteCommit(Consumer<String> session) {}
 
+    /**
+     * Whether the database answers now (a cheap query with a short timeout), for readiness
+     * checks; a store that is open has applied its migrations. Never throws.
+     */
+    default boolean reachable() {
+        return true;
+    }
+
     /** Releases connections and files. */
     @Override
     void close();

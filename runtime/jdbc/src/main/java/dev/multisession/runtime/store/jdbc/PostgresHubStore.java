@@ -89,6 +89,16 @@ public final class PostgresHubStore extends JdbcHubStore {
         listener.addCallback(session);
     }
 
+    @Override
+    public boolean reachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("readiness check: PostgreSQL not reachable", e);
+            return false;
+        }
+    }
+
     /** Whether the connection that hears other nodes' commits is up. */
     public boolean listening() {
         return listener.listening();

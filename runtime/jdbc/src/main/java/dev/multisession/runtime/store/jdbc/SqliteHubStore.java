@@ -85,6 +85,18 @@ public final class SqliteHubStore extends JdbcHubStore {
         }
     }
 
+    @Override
+    public boolean reachable() {
+        readLock.lock();
+        try {
+            return !closed && reader.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     /** The database file. */
     public Path file() {
         return file;

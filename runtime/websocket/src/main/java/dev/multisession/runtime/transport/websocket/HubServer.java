@@ -219,7 +219,7 @@ public final class HubServer implements AutoCloseable {
                 container.addMapping(path, new UpgradeAuthenticator(tokens, hub, limits));
             });
             ServerWebSocketContainer container = upgrade.getServerWebSocketContainer();
-            upgrade.setHandler(new HealthHandler(healthPath, () -> container.getOpenSessions().size()));
+            upgrade.setHandler(new HealthHandler(healthPath, () -> container.getOpenSessions().size(), hub::ready));
             context.setHandler(upgrade);
             server.setHandler(context);
             try {
