@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,45 +29,46 @@ final class Listeners<O> {
     }
 
     void orderAdded(O order) {
-        for (TerminalListener<O> listener : listeners) {
-            listener.orderAdded(order);
-        }
+        each("orderAdded", listener -> listener.orderAdded(order));
     }
 
     void orderUpdated(O order, Set<String> changedKeys) {
-        for (TerminalListener<O> listener : listeners) {
-            listener.orderUpdated(order, changedKeys);
-        }
+        each("orderUpdated", listener -> listener.orderUpdated(order, changedKeys));
     }
 
     void orderRemoved(O order, boolean finalized) {
-        for (TerminalListener<O> listener : listeners) {
-            listener.orderRemoved(order, finalized);
-        }
+        each("orderRemoved", listener -> listener.orderRemoved(order, finalized));
     }
 
     void conflict(Conflict conflict) {
         LOG.debug("terminal {}: conflict {}", terminalId, conflict);
-        for (TerminalListener<O> listener : listeners) {
-            listener.conflict(conflict);
-        }
+        each("conflict", listener -> listener.conflict(conflict));
     }
 
     void confirmed(Confirmation confirmation) {
-        for (TerminalListener<O> listener : listeners) {
-            listener.confirmed(confirmation);
-        }
+        each("confirmed", listener -> listener.confirmed(confirmation));
     }
 
     void connectionChanged(boolean online) {
-        for (TerminalListener<O> listener : listeners) {
-            listener.connectionChanged(online);
-        }
+        each("connectionChanged", listener -> listener.connectionChanged(online));
     }
 
     void unauthorized(String reason) {
+        each("unauthorized", listener -> listener.unauthorized(reason));
+    }
+
+    /**
+     * Tells every listener; one that throws is logged and the others still hear it. An
+     * application's bug must not stop the terminal half-way through an event: the rest of the
+     * event's effects (confirmations, store writes, later messages) would be lost.
+     */
+    private void each(String event, Consumer<TerminalListener<O>> call) {
         for (TerminalListener<O> listener : listeners) {
-            listener.unauthorized(reason);
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("terminal {}: listener {} failed on {}; the terminal goes on", terminalId, listener, event, e);
+            }
         }
     }
 }

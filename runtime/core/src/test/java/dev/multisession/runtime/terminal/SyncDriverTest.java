@@ -2,6 +2,7 @@ package dev.multisession.runtime.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.protocol.Author;
@@ -81,6 +82,35 @@ class SyncDriverTest {
 
         assertEquals(List.of("later"), notes);
         assertEquals(1, terminal.lastSeq());
+    }
+
+    @Test
+    void aThrowingListenerLosesNothingElseOfTheSameRunOfMessages() throws Exception {
+        List<String> notes = new ArrayList<>();
+        terminal.addListener(new TerminalListener<>() {
+            @Override
+            public void connectionChanged(boolean online) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        terminal.addListener(new TerminalListener<>() {
+            @Override
+            public void orderAdded(Tab order) {
+                notes.add(order.note);
+            }
+        });
+        terminal.start();
+        transport.listener.connected();
+        ui.runNext();
+        // the welcome and a change arrive together and are handled as one run
+        transport.listener.received(new HubMessage.Welcome("bistro", "T1", 1, 0, 0));
+        transport.listener.received(new HubMessage.Change(1, 1, "x", 1, 1,
+                new Author("T2", "bob", Instant.parse("2026-11-28T19:30:00Z")), 1, List.of(set("note", "later"))));
+        ui.runNext();
+
+        assertEquals(List.of("later"), notes, "the change after the failing listener call was applied");
+        assertEquals(1, terminal.lastSeq());
+        assertTrue(terminal.isOnline());
     }
 
     private static Op set(String key, String value) {
