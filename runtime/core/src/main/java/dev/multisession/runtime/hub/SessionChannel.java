@@ -86,8 +86,9 @@ final class SessionChannel {
     private void handleControl(TerminalConnection connection, ClientMessage message) {
         try {
             if (message instanceof ClientMessage.Hello hello) {
-                connection.greeted(hello.user());
                 broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(), true);
+                // only a terminal that was brought up to date and gets broadcasts may change orders
+                connection.greeted(hello.user());
             } else if (message instanceof ClientMessage.Ping ping) {
                 broadcaster.reply(connection, new HubMessage.Pong(ping.nonce()));
             } else if (!connection.isGreeted()) {

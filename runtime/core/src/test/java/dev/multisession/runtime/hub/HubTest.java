@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -65,6 +66,47 @@ class HubTest {
         a.connection.receive(new ClientMessage.Hello("other", "A", null, 0, 0, 1));
         assertEquals(Reason.FORBIDDEN, ((HubMessage.Error) a.last()).code());
         assertEquals(List.of(), store.readLog("s", 0, 10));
+    }
+
+    /** The in-memory store, but the next transaction fails as a database outage would. */
+    private static final class OutageStore implements HubStore {
+        final InMemoryHubStore delegate = new InMemoryHubStore();
+        volatile boolean failNext;
+
+        @Override
+        public <R> R inSession(String session, SessionWork<R> work) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("database unreachable");
+            }
+            return delegate.inSession(session, work);
+        }
+
+        @Override
+        public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
+            return delegate.readLog(session, afterSeq, limit);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void aHelloThatFailedDoesNotLetTheTerminalChangeOrdersWithoutHearingOthers() {
+        OutageStore outage = new OutageStore();
+        hub = Hub.builder().store(outage).sameThread().build();
+        Peer a = peer("A");
+        outage.failNext = true;
+        a.hello(0, 0);
+        assertEquals(Reason.INTERNAL, ((HubMessage.Error) a.last()).code());
+
+        a.connection.receive(setNote(1, "O1", "x"));
+        assertEquals(Reason.FORBIDDEN, ((HubMessage.Error) a.last()).code(),
+                "a terminal that was never brought up to date must say hello again first");
+        a.hello(0, 0);
+        assertInstanceOf(HubMessage.Snapshot.class, a.last());
+        a.connection.receive(setNote(1, "O1", "x"));
+        assertInstanceOf(HubMessage.Change.class, a.last(), "now it hears its own and others' changes");
     }
 
     @Test
