@@ -33,6 +33,7 @@ public final class SerialMailbox<T> {
     private final Executor executor;
     private final int maxBatch;
     private final Consumer<List<T>> handler;
+    private final Consumer<List<T>> onDropped;
     // guarded by this
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     /** A drain task is on its way to the executor or running. */
@@ -49,6 +50,17 @@ public final class SerialMailbox<T> {
      * @param handler handles one batch; must not block for long
      */
     public SerialMailbox(String name, Executor executor, int maxBatch, Consumer<List<T>> handler) {
+        this(name, executor, maxBatch, handler, dropped -> {});
+    }
+
+    /**
+     * A mailbox that also tells {@code onDropped} which items it dropped because the executor
+     * refused the task that would have handled them (it was shut down), so that their owner can
+     * answer or count them.
+     */
+    public SerialMailbox(String name, Executor executor, int maxBatch, Consumer<List<T>> handler,
+            Consumer<List<T>> onDropped) {
+        this.onDropped = Objects.requireNonNull(onDropped, "onDropped");
         this.name = Objects.requireNonNull(name, "name");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -82,14 +94,11 @@ public final class SerialMailbox<T> {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            int dropped;
             synchronized (this) {
-                dropped = queue.size();
-                queue.clear();
                 scheduled = false;
                 running = false;
             }
-            LOG.warn("{}: the executor refused work ({}); {} item(s) dropped", name, e.getMessage(), dropped);
+            dropWaiting(e);
         }
     }
 
@@ -136,15 +145,12 @@ public final class SerialMailbox<T> {
                 // the new task ran inline, or started elsewhere and found this one running: go on here
             }
         } catch (RejectedExecutionException e) {
-            int dropped;
             synchronized (this) {
-                dropped = queue.size();
-                queue.clear();
                 running = false;
                 scheduled = false;
                 done = true;
             }
-            LOG.warn("{}: the executor refused work ({}); {} item(s) dropped", name, e.getMessage(), dropped);
+            dropWaiting(e);
         } finally {
             if (!done) {
                 // an Error escaped the handler: leave the mailbox usable for whoever recovers
@@ -152,6 +158,23 @@ public final class SerialMailbox<T> {
                     running = false;
                     scheduled = false;
                 }
+            }
+        }
+    }
+
+    /** Empties the queue after the executor refused to run it, and says so. */
+    private void dropWaiting(RejectedExecutionException cause) {
+        List<T> dropped;
+        synchronized (this) {
+            dropped = new ArrayList<>(queue);
+            queue.clear();
+        }
+        LOG.warn("{}: the executor refused work ({}); {} item(s) dropped", name, cause.getMessage(), dropped.size());
+        if (!dropped.isEmpty()) {
+            try {
+                onDropped.accept(dropped);
+            } catch (RuntimeException e) {
+                LOG.error("{}: handling {} dropped item(s) failed", name, dropped.size(), e);
             }
         }
     }

@@ -70,6 +70,10 @@ final class Broadcaster {
 
     /** Sends every logged event after the last broadcast one to every connection that lacks it. */
     synchronized void pump() {
+        if (connections.isEmpty()) {
+            broadcastSeq = -1; // nobody to send to; the next catch-up sets where broadcasting starts
+            return;
+        }
         if (broadcastSeq < 0) {
             broadcastSeq = store.inSession(session, tx -> tx.head().logFloor());
         }

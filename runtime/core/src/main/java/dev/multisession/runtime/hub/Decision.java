@@ -29,9 +29,4 @@ record Decision(HubMessage reply, String terminal, TerminalCursor cursor, Stored
     static Decision cursorOnly(HubMessage reply, String terminal, TerminalCursor cursor) {
         return new Decision(reply, terminal, cursor, null, null, null);
     }
-
-    /** Whether the session changes. */
-    boolean changesSession() {
-        return event != null;
-    }
 }

@@ -2,6 +2,8 @@ package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.flow.SerialMailbox;
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Reason;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -38,7 +40,7 @@ final class SessionMailbox {
         this.mailbox = new SerialMailbox<>("session " + session, executor, maxBatch, batch -> {
             taken(batch);
             handler.accept(batch);
-        });
+        }, this::dropped);
     }
 
     /** Queues a message; false if it is a mutation over the session's or its connection's bound. */
@@ -54,6 +56,18 @@ final class SessionMailbox {
         }
         mailbox.offer(work);
         return true;
+    }
+
+    /** The executor refused to handle these (the hub is closing): free their places and answer the mutations. */
+    private void dropped(List<Work> works) {
+        taken(works);
+        for (Work work : works) {
+            if (work.mutation()) {
+                work.connection().sink.send(new HubMessage.Error(Reason.INTERNAL,
+                        "the hub could not take this change (it is shutting down); send it again",
+                        MessageChecks.referenceOf(work.message())));
+            }
+        }
     }
 
     private synchronized void taken(List<Work> batch) {

@@ -124,14 +124,16 @@ class SerialMailboxTest {
     void aRefusingExecutorDropsWhatWaitsAndLaterOffersTryAgain() {
         AtomicInteger refusals = new AtomicInteger(1);
         List<Integer> handled = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
         SerialMailbox<Integer> mailbox = new SerialMailbox<>("test", task -> {
             if (refusals.getAndDecrement() > 0) {
                 throw new RejectedExecutionException("shut down");
             }
             task.run();
-        }, 10, handled::addAll);
+        }, 10, handled::addAll, dropped::addAll);
         mailbox.offer(1);
         assertEquals(0, mailbox.waiting());
+        assertEquals(List.of(1), dropped, "the owner learns what was dropped, to answer or count it");
         mailbox.offer(2);
         assertEquals(List.of(2), handled);
     }
