@@ -124,6 +124,7 @@ public final class HubCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required option '--config=FILE': the file that"
                     + " holds the terminals' tokens (create it with 'hub token create --config FILE ...').");
         }
+        checkNumbers();
         TerminalTokens tokens = TerminalTokens.open(config);
         List<TokenEntry> entries = tokens.entries();
         if (entries.isEmpty()) {
@@ -147,6 +148,26 @@ public final class HubCommand implements Callable<Integer> {
             signal.closed();
         }
         return 0;
+    }
+
+    /** Refuses counts below 1 and negative timeouts before anything is opened, as a usage error. */
+    private void checkNumbers() {
+        atLeast("--log-size", logSize, 1);
+        atLeast("--workers", workers == null ? 1 : workers, 1);
+        atLeast("--max-batch", maxBatch, 1);
+        atLeast("--queue-per-session", queuePerSession, 1);
+        atLeast("--queue-per-connection", queuePerConnection, 1);
+        atLeast("--pg-pool", pgPool, 1);
+        atLeast("--pg-socket-timeout", pgSocketTimeout, 0);
+        atLeast("--pg-statement-timeout", pgStatementTimeout, 0);
+        atLeast("--pg-lock-timeout", pgLockTimeout, 0);
+        atLeast("--pg-idle-in-transaction-timeout", pgIdleInTransactionTimeout, 0);
+    }
+
+    private void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least " + least + ", not " + value);
+        }
     }
 
     private Hub hub(HubStore hubStore) {
