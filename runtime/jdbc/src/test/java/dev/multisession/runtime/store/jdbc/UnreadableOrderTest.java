@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubStore;
-import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,25 +24,6 @@ class UnreadableOrderTest {
 
     @TempDir
     Path dir;
-
-    private static final class Peer {
-        final List<HubMessage> inbox = new ArrayList<>();
-        final HubConnection connection;
-
-        Peer(Hub hub, String terminal) {
-            connection = hub.connect(new TerminalIdentity("bistro", terminal), inbox::add);
-            connection.receive(new ClientMessage.Hello("bistro", terminal, null, 0, 0, 1));
-        }
-
-        <M extends HubMessage> M last(Class<M> type) {
-            for (int i = inbox.size() - 1; i >= 0; i--) {
-                if (type.isInstance(inbox.get(i))) {
-                    return type.cast(inbox.get(i));
-                }
-            }
-            throw new AssertionError("no " + type.getSimpleName() + " in " + inbox);
-        }
-    }
 
     private static ClientMessage.Mutate note(long id, String order, String text) {
         return new ClientMessage.Mutate(id, 1, order, 0, null,
@@ -57,7 +35,7 @@ class UnreadableOrderTest {
         Path file = dir.resolve("hub.db");
         try (HubStore store = SqliteHubStore.open(file)) {
             Hub hub = Hub.builder().store(store).sameThread().build();
-            Peer waiter = new Peer(hub, "waiter");
+            HubPeer waiter = new HubPeer(hub, "waiter");
             waiter.connection.receive(note(1, "O1", "table 4"));
             waiter.connection.receive(note(2, "O2", "table 7"));
             hub.close();
@@ -68,7 +46,7 @@ class UnreadableOrderTest {
         }
         try (HubStore store = SqliteHubStore.open(file)) {
             Hub hub = Hub.builder().store(store).sameThread().build();
-            Peer bar = new Peer(hub, "bar");
+            HubPeer bar = new HubPeer(hub, "bar");
             HubMessage.Snapshot snapshot = bar.last(HubMessage.Snapshot.class);
             assertEquals(List.of("O2"), snapshot.orders().stream().map(HubMessage.OrderState::order).toList());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
+import dev.multisession.runtime.store.jdbc.PostgresTestCount;
 import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a bound set by {@code idleInTransactionTimeout}, and the cut-off node's transaction must fail
  * after {@code socketTimeout} instead of hanging.
  */
+@Tag(PostgresTestCount.TAG)
 class CutOffHubNodeTest {
 
     @RegisterExtension
