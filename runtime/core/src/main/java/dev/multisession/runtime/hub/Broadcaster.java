@@ -1,5 +1,6 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
@@ -121,7 +122,9 @@ final class Broadcaster {
      * the log, or with a snapshot when the log no longer reaches back that far or the run is
      * another) and registers it for broadcasts; a hello is answered with a welcome first.
      */
-    synchronized void catchUp(TerminalConnection connection, long runId, long afterSeq, boolean welcome) {
+    synchronized HubObserver.CatchUp catchUp(TerminalConnection connection, long runId, long afterSeq,
+            boolean welcome) {
+        HubObserver.CatchUp how = HubObserver.CatchUp.REPLAY;
         Start start = store.inSession(session, tx -> {
             SessionHead head = tx.head();
             TerminalCursor cursor = tx.terminal(connection.identity.terminal());
@@ -137,9 +140,11 @@ final class Broadcaster {
                     tx -> snapshot(tx, tx.head(), tx.terminal(connection.identity.terminal())));
             connection.sentSeq = snapshot.seq();
             connection.sink.send(snapshot);
+            how = HubObserver.CatchUp.SNAPSHOT;
         } else if (start.snapshot != null) {
             connection.sentSeq = start.snapshot.seq();
             connection.sink.send(start.snapshot);
+            how = HubObserver.CatchUp.SNAPSHOT;
         }
         if (!connection.closed && !connections.contains(connection)) {
             connections.add(connection);
@@ -147,6 +152,18 @@ final class Broadcaster {
         if (broadcastSeq < 0) {
             broadcastSeq = connection.sentSeq;
         }
+        return how;
+    }
+
+    /** Each connection that gets broadcasts, as operators see it. */
+    synchronized List<ConnectionStatus> status() {
+        List<ConnectionStatus> status = new ArrayList<>();
+        for (TerminalConnection connection : connections) {
+            status.add(new ConnectionStatus(session, connection.identity.terminal(), connection.user(),
+                    connection.isGreeted(), connection.sentSeq, Math.max(broadcastSeq, connection.sentSeq),
+                    connection.queuedMutations));
+        }
+        return status;
     }
 
     /** Stops sending to a connection. */

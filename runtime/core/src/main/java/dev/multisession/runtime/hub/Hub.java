@@ -3,6 +3,7 @@ package dev.multisession.runtime.hub;
 import dev.multisession.runtime.flow.DaemonThreads;
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.MessageSink;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
@@ -69,11 +70,18 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     private final ConcurrentHashMap<String, SessionChannel> channels = new ConcurrentHashMap<>();
     /** One warning per database outage and one line when it ends, whichever sessions draw the failures. */
     private final StoreOutage outage = new StoreOutage();
+    private final HubObserver observer;
     private volatile boolean closed;
 
     /** A hub with these settings; {@link #builder()} is the usual way to make them. */
     public Hub(HubConfig config) {
+        this(config, HubObserver.NONE);
+    }
+
+    /** A hub with these settings that tells {@code observer} what it does (metrics, operators' views). */
+    public Hub(HubConfig config, HubObserver observer) {
         this.config = Objects.requireNonNull(config, "config");
+        this.observer = new ObserverGuard(Objects.requireNonNull(observer, "observer"));
         if (config.threading() instanceof HubConfig.Threading.OwnPool pool) {
             this.ownedExecutor = workers(pool.workers());
             this.executor = ownedExecutor;
@@ -119,7 +127,32 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("hub is closed");
         }
-        return new TerminalConnection(identity, sink, channel(identity.session()));
+        TerminalConnection connection = new TerminalConnection(identity, sink, channel(identity.session()), observer);
+        observer.connected(identity);
+        return connection;
+    }
+
+    /** The sessions this node has served since it started. */
+    public List<String> sessions() {
+        return new ArrayList<>(channels.keySet());
+    }
+
+    /** Every open, greeted connection on this node, for operators (a moment's picture). */
+    public List<ConnectionStatus> connections() {
+        List<ConnectionStatus> all = new ArrayList<>();
+        for (SessionChannel channel : channels.values()) {
+            all.addAll(channel.status());
+        }
+        return all;
+    }
+
+    /** Mutations waiting in the queues of every session on this node. */
+    public int queuedMutations() {
+        int queued = 0;
+        for (SessionChannel channel : channels.values()) {
+            queued += channel.queuedMutations();
+        }
+        return queued;
     }
 
     /**
@@ -156,7 +189,7 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     }
 
     private SessionChannel channel(String session) {
-        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor, outage));
+        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor, outage, observer));
     }
 
     /** Settings of a {@link Hub}. */
@@ -172,8 +205,15 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         private int maxBatch = 256;
         private int sessionQueueLimit = 4096;
         private int connectionQueueLimit = 256;
+        private HubObserver observer = HubObserver.NONE;
 
         private Builder() {}
+
+        /** Tells {@code observer} what the hub does (default: nobody); see {@link HubObserver}. */
+        public Builder observer(HubObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
 
         /** Where sessions are kept (required). */
         public Builder store(HubStore store) {
@@ -282,7 +322,7 @@ public final class Hub implements HubEndpoint, AutoCloseable {
                     : executor != null ? new HubConfig.Threading.Given(executor)
                     : new HubConfig.Threading.OwnPool(workers);
             return new Hub(new HubConfig(store, clock, logSize, maxBatch, sessionQueueLimit, connectionQueueLimit,
-                    threading));
+                    threading), observer);
         }
     }
 

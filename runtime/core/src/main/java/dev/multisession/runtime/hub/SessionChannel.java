@@ -1,5 +1,6 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
@@ -27,9 +28,11 @@ final class SessionChannel {
     private final Broadcaster broadcaster;
 
     private final StoreOutage outage;
+    private final HubObserver observer;
 
-    SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage) {
+    SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage, HubObserver observer) {
         this.session = session;
+        this.observer = observer;
         this.outage = outage;
         this.config = config;
         this.broadcaster = new Broadcaster(session, config.store());
@@ -54,7 +57,18 @@ final class SessionChannel {
 
     /** Closes the day; see {@link Hub#resetSession}. */
     long reset() {
-        return broadcaster.reset();
+        long runId = broadcaster.reset();
+        observer.reset(session, runId);
+        return runId;
+    }
+
+    /** The greeted connections of this session on this node. */
+    List<ConnectionStatus> status() {
+        return broadcaster.status();
+    }
+
+    int queuedMutations() {
+        return mailbox.queuedMutations();
     }
 
     /** Closes every connection that gets broadcasts. */
@@ -86,9 +100,10 @@ final class SessionChannel {
     private void handleControl(TerminalConnection connection, ClientMessage message) {
         try {
             if (message instanceof ClientMessage.Hello hello) {
-                broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(), true);
+                HubObserver.CatchUp how = broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(), true);
                 // only a terminal that was brought up to date and gets broadcasts may change orders
                 connection.greeted(hello.user());
+                observer.greeted(connection.identity, hello.user(), how);
             } else if (message instanceof ClientMessage.Ping ping) {
                 broadcaster.reply(connection, new HubMessage.Pong(ping.nonce()));
             } else if (!connection.isGreeted()) {
@@ -97,10 +112,11 @@ final class SessionChannel {
             } else {
                 ClientMessage.Sync sync = (ClientMessage.Sync) message;
                 long run = config.store().inSession(session, tx -> tx.head().runId());
-                broadcaster.catchUp(connection, run, sync.afterSeq(), false);
+                observer.synced(connection.identity, broadcaster.catchUp(connection, run, sync.afterSeq(), false));
             }
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);
+            observer.storeFailed(session);
             broadcaster.reply(connection, internal(e, message));
             return;
         }
@@ -118,6 +134,7 @@ final class SessionChannel {
         }
         List<HubMessage> replies = new ArrayList<>(mutations.size());
         List<HubMessage.Event> events;
+        long started = System.nanoTime();
         try {
             events = config.store().inSession(session, tx -> {
                 replies.clear(); // a store may run the work again after a serialization failure
@@ -139,15 +156,25 @@ final class SessionChannel {
             });
         } catch (RuntimeException e) {
             outage.failed("session " + session + ": a transaction of " + mutations.size() + " mutation(s)", e);
+            observer.storeFailed(session);
             List<HubMessage> failures = new ArrayList<>();
             for (SessionMailbox.Work work : mutations) {
                 failures.add(internal(e, work.message()));
             }
+            tellAnswers(mutations, failures);
             broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
             return;
         }
         outage.succeeded();
+        observer.committed(session, mutations.size(), System.nanoTime() - started);
+        tellAnswers(mutations, replies);
         broadcaster.answerAndBroadcast(senders(mutations), replies, events);
+    }
+
+    private void tellAnswers(List<SessionMailbox.Work> mutations, List<HubMessage> replies) {
+        for (int i = 0; i < mutations.size(); i++) {
+            observer.answered(mutations.get(i).connection().identity, replies.get(i));
+        }
     }
 
     private static List<TerminalConnection> senders(List<SessionMailbox.Work> works) {

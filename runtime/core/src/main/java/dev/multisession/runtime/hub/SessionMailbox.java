@@ -58,6 +58,11 @@ final class SessionMailbox {
         return true;
     }
 
+    /** Mutations waiting now. */
+    synchronized int queuedMutations() {
+        return queuedMutations;
+    }
+
     /** The executor refused to handle these (the hub is closing): free their places and answer the mutations. */
     private void dropped(List<Work> works) {
         taken(works);

@@ -1,6 +1,7 @@
 package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.MessageSink;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
@@ -17,16 +18,18 @@ final class TerminalConnection implements HubConnection {
     final TerminalIdentity identity;
     final MessageSink sink;
     private final SessionChannel channel;
+    private final HubObserver observer;
     /** The last sequence number sent on this connection; guarded by the session's {@link Broadcaster}. */
     long sentSeq;
     /** Mutations of this connection waiting in the session's queue; guarded by the {@link SessionMailbox}. */
     int queuedMutations;
     volatile boolean closed;
-    // read and written by the session's queue task only
-    private boolean greeted;
-    private String user;
+    // written by the session's queue task only; volatile for operators' views
+    private volatile boolean greeted;
+    private volatile String user;
 
-    TerminalConnection(TerminalIdentity identity, MessageSink sink, SessionChannel channel) {
+    TerminalConnection(TerminalIdentity identity, MessageSink sink, SessionChannel channel, HubObserver observer) {
+        this.observer = observer;
         this.identity = Objects.requireNonNull(identity, "identity");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.channel = channel;
@@ -41,6 +44,7 @@ final class TerminalConnection implements HubConnection {
             return;
         }
         if (!channel.offer(this, message)) {
+            observer.rateLimited(identity);
             sink.send(new HubMessage.Error(Reason.RATE_LIMITED, "the hub has too many changes of this session"
                     + " or this terminal waiting; this one was dropped, send it again later",
                     MessageChecks.referenceOf(message)));
@@ -57,14 +61,23 @@ final class TerminalConnection implements HubConnection {
         return greeted;
     }
 
+    /** The user of the hello; null before it. */
+    String user() {
+        return user;
+    }
+
     MutationRules.Sender sender() {
         return new MutationRules.Sender(identity.terminal(), user, greeted);
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         channel.disconnected(this);
+        observer.disconnected(identity);
     }
 
     @Override

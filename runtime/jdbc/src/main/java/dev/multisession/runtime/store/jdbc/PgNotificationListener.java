@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on one PostgreSQL channel over a dedicated connection (a pooled one would be
  * handed to others between polls and lose the {@code LISTEN}) and tells the registered
- * callbacks the session id each notification carries. A {@link ReconnectLoop} re-opens the
- * connection when it breaks; the polling runs on the listener's one thread.
+ * callbacks the payload each notification carries (a session id; for the token channel, a
+ * revoked token's hash). A {@link ReconnectLoop} re-opens the connection when it breaks; the
+ * polling runs on the listener's one thread.
  *
  * <p>A notification sent while the connection was down is lost, so after every reconnect
- * each known session is poked once: a spurious poke costs the hub one empty log read, a
- * missed one would leave terminals on this node behind until the session's next change.
+ * every payload that may have been missed is delivered once, as the rows of a query: each known
+ * session (a spurious poke costs the hub one empty log read, a missed one would leave terminals
+ * on this node behind until the session's next change), or each revoked token.
  */
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
@@ -45,15 +47,26 @@ final class PgNotificationListener implements AutoCloseable {
 
     private final ConnectionSource source;
     private final String channel;
+    private final String missedQuery;
     private final List<Consumer<String>> callbacks = new CopyOnWriteArrayList<>();
     private final ExecutorService thread;
     private final ReconnectLoop loop;
     /** The connection {@link #start} opened, until the first attempt takes it over. */
     private volatile Connection opened;
 
+    /** Listens for sessions' commits; after a reconnect, pokes every session. */
     PgNotificationListener(ConnectionSource source, String channel) {
+        this(source, channel, "SELECT session FROM sessions");
+    }
+
+    /**
+     * Listens on {@code channel}; after a reconnect, delivers the first column of every row of
+     * {@code missedQuery}.
+     */
+    PgNotificationListener(ConnectionSource source, String channel, String missedQuery) {
         this.source = source;
         this.channel = channel;
+        this.missedQuery = missedQuery;
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.single("multisession-pg-listen-" + channel));
         this.loop = ReconnectLoop.builder("PostgreSQL channel " + channel, this::listen)
                 .executor(thread)
@@ -91,7 +104,7 @@ final class PgNotificationListener implements AutoCloseable {
                 return;
             }
             if (reconnect) {
-                pokeEverySession(connection);
+                deliverMissed(connection);
             }
             PGConnection notifying = connection.unwrap(PGConnection.class);
             while (link.active()) {
@@ -119,8 +132,8 @@ final class PgNotificationListener implements AutoCloseable {
         }
     }
 
-    private void pokeEverySession(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT session FROM sessions");
+    private void deliverMissed(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(missedQuery);
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 deliver(rs.getString(1));

@@ -37,12 +37,39 @@ public final class PostgresHubStore extends JdbcHubStore {
     private final PgNotificationListener listener;
     private final String channel;
     private final String notifySql = "SELECT pg_notify(?, ?)";
+    private final PgNotificationListener.ConnectionSource listenSource;
 
-    private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, String channel) {
+    private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, String channel,
+            PgNotificationListener.ConnectionSource listenSource) {
         super(SqlDialect.POSTGRES);
         this.pool = pool;
         this.listener = listener;
         this.channel = channel;
+        this.listenSource = listenSource;
+    }
+
+    /**
+     * The terminals' tokens in this database, on this store's pool, shared by every node: a
+     * revocation is notified on the channel {@code <notify channel>_tokens}. Close it before
+     * this store.
+     */
+    public StoredTokens tokens() {
+        return StoredTokens.postgres(new StoredTokens.Connections() {
+            @Override
+            public Connection take() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void give(Connection connection) {
+                PostgresHubStore.close(connection);
+            }
+
+            @Override
+            public void close() {
+                // the pool is the hub store's
+            }
+        }, "PostgreSQL " + pool.getJdbcUrl(), channel, listenSource);
     }
 
     /** Starts configuring a store on the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}). */
@@ -261,7 +288,7 @@ public final class PostgresHubStore extends JdbcHubStore {
                 listener.start();
                 LOG.info("hub store opened: PostgreSQL {} (pool {}, channel {}, {} migration(s) applied)",
                         jdbcUrl, poolSize, channel, applied);
-                return new PostgresHubStore(pool, listener, channel);
+                return new PostgresHubStore(pool, listener, channel, this::openUnpooled);
             } catch (SQLException | RuntimeException e) {
                 pool.close();
                 throw new StoreException("cannot open PostgreSQL hub store at " + jdbcUrl + ": " + e.getMessage(), e);

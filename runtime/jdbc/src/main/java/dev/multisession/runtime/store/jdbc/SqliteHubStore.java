@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ public final class SqliteHubStore extends JdbcHubStore {
     /** Work waiting for the writer; whoever holds the writer runs all of it in one transaction. */
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+    /** Told of each token revoked through any {@link #tokens()} of this store. */
+    private final List<Consumer<String>> revocationWatchers = new CopyOnWriteArrayList<>();
 
     /** Held while open: a second hub on the same file is refused at once. */
     private final HubFileLock fileLock;
@@ -95,6 +99,30 @@ public final class SqliteHubStore extends JdbcHubStore {
         } finally {
             readLock.unlock();
         }
+    }
+
+    /**
+     * The terminals' tokens in this file, changed through this store's writer (SQLite lets one
+     * process write, and a running hub holds the file): the command line opens the store to
+     * change them while the hub is stopped; a running hub changes them through its own store.
+     */
+    public StoredTokens tokens() {
+        return StoredTokens.sqlite(new StoredTokens.Connections() {
+            @Override
+            public Connection take() throws SQLException {
+                return writeConnection();
+            }
+
+            @Override
+            public void give(Connection connection) {
+                releaseWriteConnection(connection);
+            }
+
+            @Override
+            public void close() {
+                // the writer is this store's
+            }
+        }, "SQLite " + file, revocationWatchers);
     }
 
     /** The database file. */

@@ -48,7 +48,10 @@ abstract class HubMigrationsContract {
             assertTrue(rs.next());
             assertEquals("1", rs.getString(1));
             assertEquals("BASELINE", rs.getString(2));
-            assertTrue(!rs.next(), "V1 must not run again on a baselined database");
+            // the later migrations follow; V1 must not run again on a baselined database
+            while (rs.next()) {
+                assertTrue(Integer.parseInt(rs.getString(1)) > 1, "ran again: V" + rs.getString(1));
+            }
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM log")) {
@@ -63,10 +66,10 @@ abstract class HubMigrationsContract {
     @Test
     void aDatabaseMadeBeforeFlywayAtAnUnknownVersionIsRefused() throws SQLException {
         try (Connection connection = connect()) {
-            createLegacy(connection, 2);
+            createLegacy(connection, 99);
         }
         StoreException refused = assertThrows(StoreException.class, this::openStore);
-        assertTrue(refused.getMessage().contains("schema is at version 2"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("schema is at version 99"), refused.getMessage());
     }
 
     @Test

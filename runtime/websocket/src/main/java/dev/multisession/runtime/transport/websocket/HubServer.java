@@ -1,6 +1,8 @@
 package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubObserver;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,9 +44,11 @@ public final class HubServer implements AutoCloseable {
     private final ServerWebSocketContainer container;
     private final String path;
     private final boolean secure;
+    private final OpenSockets open;
 
     private HubServer(Server server, ServerConnector connector, ServerWebSocketContainer container, String path,
-            boolean secure) {
+            boolean secure, OpenSockets open) {
+        this.open = open;
         this.server = server;
         this.connector = connector;
         this.container = container;
@@ -72,6 +76,24 @@ public final class HubServer implements AutoCloseable {
         return container.getOpenSessions().size();
     }
 
+    /**
+     * Closes, with 1008 and a reason, every connection that authenticated with the token of this
+     * SHA-256 (lowercase hex): what a hub does when it hears that a token was revoked, for
+     * example from {@code StoredTokens.onRevoked(server::closeToken)}. Returns how many.
+     */
+    public int closeToken(String sha256) {
+        int closed = open.closeToken(sha256, "token revoked");
+        if (closed > 0) {
+            LOG.info("closed {} connection(s) of a revoked token", closed);
+        }
+        return closed;
+    }
+
+    /** Closes, with 1008, every connection of this terminal on this server (it may reconnect); returns how many. */
+    public int disconnect(TerminalIdentity terminal) {
+        return open.closeTerminal(terminal, "disconnected by an operator");
+    }
+
     /** Closes every connection (1001, going away) and stops listening. */
     @Override
     public void close() {
@@ -97,8 +119,18 @@ public final class HubServer implements AutoCloseable {
         private Duration idleTimeout = ConnectionLimits.DEFAULT.idleTimeout();
         private KeyStoreFile tls;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private HubObserver observer = HubObserver.NONE;
 
         private Builder() {}
+
+        /**
+         * Told of messages this server refuses for the per-connection rate limit (the hub's
+         * observer hears the rest); give the same observer as the hub's.
+         */
+        public Builder observer(HubObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
 
         /** The interface to listen on, such as {@code 127.0.0.1}; all interfaces when not set. */
         public Builder host(String host) {
@@ -202,6 +234,7 @@ public final class HubServer implements AutoCloseable {
                 throw new IllegalStateException("the WebSocket path and the health path must differ, both are " + path);
             }
             ConnectionLimits limits = new ConnectionLimits(maxMessageBytes, rateLimit, outboundQueueLimit, idleTimeout);
+            OpenSockets open = new OpenSockets();
 
             QueuedThreadPool threads = new QueuedThreadPool();
             threads.setName("hub-server");
@@ -216,7 +249,7 @@ public final class HubServer implements AutoCloseable {
                 container.setMaxBinaryMessageSize(limits.maxMessageBytes());
                 container.setMaxFrameSize(limits.maxMessageBytes());
                 container.setIdleTimeout(limits.idleTimeout());
-                container.addMapping(path, new UpgradeAuthenticator(tokens, hub, limits));
+                container.addMapping(path, new UpgradeAuthenticator(tokens, hub, limits, open, observer));
             });
             ServerWebSocketContainer container = upgrade.getServerWebSocketContainer();
             upgrade.setHandler(new HealthHandler(healthPath, () -> container.getOpenSessions().size(), hub::ready));
@@ -233,7 +266,7 @@ public final class HubServer implements AutoCloseable {
                 throw new IllegalStateException("cannot start the hub server on " + (host == null ? "*" : host)
                         + ":" + port + ": " + e.getMessage(), e);
             }
-            HubServer started = new HubServer(server, connector, container, path, tls != null);
+            HubServer started = new HubServer(server, connector, container, path, tls != null, open);
             LOG.info("hub server listening on {}:{} (WebSocket {}{}, health {})", host == null ? "*" : host,
                     started.port(), tls == null ? "ws://" : "wss://", path, healthPath);
             return started;

@@ -2,6 +2,7 @@ package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.MessageChecks;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
@@ -38,6 +39,10 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private static final ThreadLocal<EncodedEvent> LAST_EVENT = ThreadLocal.withInitial(() -> EncodedEvent.NONE);
 
     private final TerminalIdentity identity;
+    /** The hash of the token this connection authenticated with: a revocation names it. */
+    private final String tokenSha256;
+    private final OpenSockets open;
+    private final HubObserver observer;
     private final HubEndpoint hub;
     private final ConnectionLimits limits;
     private final MessageRateLimiter rateLimiter;
@@ -46,8 +51,12 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private volatile OutboundQueue outbound;
     private volatile HubConnection connection;
 
-    HubSocket(TerminalIdentity identity, HubEndpoint hub, ConnectionLimits limits) {
+    HubSocket(TerminalIdentity identity, String tokenSha256, OpenSockets open, HubObserver observer, HubEndpoint hub,
+            ConnectionLimits limits) {
+        this.observer = observer;
         this.identity = identity;
+        this.tokenSha256 = tokenSha256;
+        this.open = open;
         this.hub = hub;
         this.limits = limits;
         this.rateLimiter = new MessageRateLimiter(limits.rateLimit());
@@ -64,7 +73,28 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
             session.close(StatusCode.SERVER_ERROR, "hub unavailable", Callback.NOOP);
             return;
         }
+        open.opened(this);
         LOG.info("{} connected from {}", describe(), session.getRemoteSocketAddress());
+    }
+
+    TerminalIdentity identity() {
+        return identity;
+    }
+
+    String tokenSha256() {
+        return tokenSha256;
+    }
+
+    /**
+     * Closes the connection for an operator's reason (1008, policy violation: the terminal
+     * learns it was put out, not that the hub failed).
+     */
+    void closeFor(String reason) {
+        Session current = session;
+        if (current != null) {
+            LOG.warn("closing the connection of {}: {}", describe(), reason);
+            current.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
+        }
     }
 
     @Override
@@ -77,6 +107,11 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
             case ACCEPT:
                 break;
             case REJECT:
+                try {
+                    observer.rateLimited(identity);
+                } catch (RuntimeException e) {
+                    LOG.debug("the observer failed on a rate-limited message", e);
+                }
                 reply(Reason.RATE_LIMITED, "more than " + rate() + " messages per second;"
                         + " this message was dropped, send it again later", null);
                 return;
@@ -124,6 +159,7 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         try {
+            open.closed(this);
             OutboundQueue queue = outbound;
             if (queue != null) {
                 queue.close();

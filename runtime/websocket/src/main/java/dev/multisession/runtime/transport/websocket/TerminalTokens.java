@@ -1,5 +1,6 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
 package dev.multisession.runtime.transport.websocket;
 
 import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -29,16 +31,31 @@ final class UpgradeAuthenticator implements WebSocketCreator {
     private final TokenStore tokens;
     private final HubEndpoint hub;
     private final ConnectionLimits limits;
+    private final OpenSockets open;
+    private final HubObserver observer;
 
-    UpgradeAuthenticator(TokenStore tokens, HubEndpoint hub, ConnectionLimits limits) {
+    UpgradeAuthenticator(TokenStore tokens, HubEndpoint hub, ConnectionLimits limits, OpenSockets open,
+            HubObserver observer) {
+        this.observer = observer;
         this.tokens = tokens;
+        this.open = open;
         this.hub = hub;
         this.limits = limits;
     }
 
     @Override
     public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        Optional<TerminalIdentity> identity = token(request).flatMap(tokens::authenticate);
+        Optional<String> token = token(request);
+        Optional<TerminalIdentity> identity;
+        try {
+            identity = token.flatMap(tokens::authenticate);
+        } catch (RuntimeException e) {
+            // the token store could not answer (its database is down): not the terminal's fault
+            LOG.error("cannot check the token of a WebSocket upgrade from {}", Request.getRemoteAddr(request), e);
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "the hub cannot check tokens now; try again later");
+            return null;
+        }
         if (identity.isEmpty()) {
             // The token itself is never logged, only where the attempt came from.
             LOG.warn("refused a WebSocket upgrade from {}: missing or unknown token",
@@ -48,7 +65,7 @@ final class UpgradeAuthenticator implements WebSocketCreator {
                     "a valid terminal token is required (Authorization: Bearer <token>)");
             return null;
         }
-        return new HubSocket(identity.get(), hub, limits);
+        return new HubSocket(identity.get(), TokenHash.hash(token.get()), open, observer, hub, limits);
     }
 
     /** The bearer token of the request; the header wins over the query parameter. */

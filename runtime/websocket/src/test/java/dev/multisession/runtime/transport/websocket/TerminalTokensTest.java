@@ -1,5 +1,6 @@
 package dev.multisession.runtime.transport.websocket;
 
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

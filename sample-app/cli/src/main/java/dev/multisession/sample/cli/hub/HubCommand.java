@@ -4,9 +4,12 @@ import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.SqliteHubStore;
+import dev.multisession.runtime.store.jdbc.StoredToken;
+import dev.multisession.runtime.store.jdbc.StoredTokens;
 import dev.multisession.runtime.transport.websocket.HubServer;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.runtime.transport.websocket.TokenEntry;
+import dev.multisession.runtime.transport.websocket.TokenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Spec;
         name = "hub",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a hub server that the terminals of the multi-sessions in the config file connect to.",
-            "Create a token for each terminal first with 'hub token create'."
+            "Runs a hub server that the terminals of the multi-sessions connect to.",
+            "Terminals' tokens are in the hub's database (shared by every node on one PostgreSQL), or in",
+            "the file given with --config. Create a token for each terminal first with 'hub token create'."
         },
         subcommands = TokenCommand.class)
 public final class HubCommand implements Callable<Integer> {
@@ -45,7 +48,8 @@ public final class HubCommand implements Callable<Integer> {
 
     // Not required by picocli: 'hub token create' would then demand it of the parent command too.
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The hub's config: the multi-sessions and the hashed tokens of their terminals.")
+            description = "A hub config file holding the hashed tokens of the terminals (one node only); without it"
+                    + " the tokens are in the hub's database.")
     private Path config;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -120,27 +124,40 @@ public final class HubCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (config == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option '--config=FILE': the file that"
-                    + " holds the terminals' tokens (create it with 'hub token create --config FILE ...').");
-        }
         checkNumbers();
-        TerminalTokens tokens = TerminalTokens.open(config);
-        List<TokenEntry> entries = tokens.entries();
-        if (entries.isEmpty()) {
-            spec.commandLine().getErr().printf("No terminal tokens in %s yet: no terminal can connect. Create one with%n"
-                    + "  hub token create --config %s --session SESSION --terminal TERMINAL%n", config, config);
-        }
         ShutdownSignal signal = ShutdownSignal.install();
-        try (HubStore hubStore = openStore(); Hub hub = hub(hubStore)) {
+        try (HubStore hubStore = openStore(); StoredTokens stored = config == null ? storedTokens(hubStore) : null;
+                Hub hub = hub(hubStore)) {
+            TokenStore tokens;
+            List<String> sessionsOfTokens;
+            String place;
+            if (stored == null) {
+                TerminalTokens file = TerminalTokens.open(config);
+                tokens = file;
+                sessionsOfTokens = file.entries().stream().map(TokenEntry::session).toList();
+                place = config.toString();
+            } else {
+                tokens = stored::authenticate;
+                sessionsOfTokens = stored.list().stream().filter(StoredToken::valid).map(StoredToken::session).toList();
+                place = "the hub's database";
+            }
+            if (sessionsOfTokens.isEmpty()) {
+                spec.commandLine().getErr().printf("No terminal tokens in %s yet: no terminal can connect. Create one"
+                        + " with 'hub token create' (see 'hub token create --help').%n", place);
+            }
             HubServer.Builder server = HubServer.builder().port(port).hub(hub).tokens(tokens);
             if (host != null) {
                 server.host(host);
             }
             try (HubServer running = server.start()) {
+                if (stored != null) {
+                    // a token revoked by 'hub token revoke' (here or on another node) cuts its connections
+                    stored.onRevoked(running::closeToken);
+                }
                 out.printf("hub listening on ws://%s:%d/ws, orders in %s%n", host == null ? "localhost" : host,
                         running.port(), store.postgres != null ? store.postgres : store.sqlite.toAbsolutePath());
-                out.printf("sessions: %s (%d terminal tokens); stop with Ctrl-C%n", sessions(entries), entries.size());
+                out.printf("sessions: %s (%d terminal tokens in %s); stop with Ctrl-C%n", sessions(sessionsOfTokens),
+                        sessionsOfTokens.size(), place);
                 out.flush();
                 signal.await();
             }
@@ -206,11 +223,14 @@ public final class HubCommand implements Callable<Integer> {
         return SqliteHubStore.open(store.sqlite);
     }
 
-    private static String sessions(List<TokenEntry> entries) {
-        if (entries.isEmpty()) {
+    private static String sessions(List<String> sessions) {
+        if (sessions.isEmpty()) {
             return "none";
         }
-        return entries.stream().map(TokenEntry::session).collect(Collectors.toCollection(TreeSet::new)).stream()
-                .collect(Collectors.joining(", "));
+        return String.join(", ", new TreeSet<>(sessions));
+    }
+
+    private static StoredTokens storedTokens(HubStore hubStore) {
+        return hubStore instanceof PostgresHubStore postgres ? postgres.tokens() : ((SqliteHubStore) hubStore).tokens();
     }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "token",
         mixinStandardHelpOptions = true,
-        description = "Manages the terminals' tokens in a hub config file.",
-        subcommands = TokenCreateCommand.class)
+        description = "Manages the terminals' tokens, in a hub config file or in the hub's database.",
+        subcommands = {TokenCreateCommand.class, TokenListCommand.class, TokenRevokeCommand.class})
 public final class TokenCommand implements Runnable {
 
     @Spec

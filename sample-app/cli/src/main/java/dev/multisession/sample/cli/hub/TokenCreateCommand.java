@@ -1,10 +1,9 @@
 package dev.multisession.sample.cli.hub;
 
-import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Spec;
         name = "create",
         mixinStandardHelpOptions = true,
         description = {
-            "Creates a token for one terminal of a multi-session and prints it once; the config file keeps only its hash.",
+            "Creates a token for one terminal of a multi-session and prints it once; only its hash is stored.",
             "A terminal that already had a token gets a new one and the old one stops working."
         })
 public final class TokenCreateCommand implements Callable<Integer> {
@@ -22,8 +21,8 @@ public final class TokenCreateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's config file (created if missing).")
-    private Path config;
+    @Mixin
+    private TokenPlace place;
 
     @Option(names = "--session", required = true, description = "The multi-session the terminal belongs to, such as bistro.")
     private String session;
@@ -33,7 +32,10 @@ public final class TokenCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String token = TerminalTokens.open(config).issue(session, terminal);
+        String token;
+        try (TokenPlace.Tokens tokens = place.open(spec)) {
+            token = tokens.issue(session, terminal);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(token);
         out.flush();

@@ -1,4 +1,4 @@
-package dev.multisession.runtime.transport.websocket;
+package dev.multisession.runtime.hub.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,16 +8,17 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Creates terminal tokens and the hashes that are stored in their place.
+ * Creates terminal and admin tokens and the hashes that are stored in their place; every token
+ * store (the token file, the hub database) and the admin check use it.
  *
  * <p>A token carries 256 random bits, so a single SHA-256 is enough: a slow password hash
  * (PBKDF2, bcrypt) only protects low-entropy secrets against guessing, and guessing a
  * 256-bit value is hopeless with or without it. A fast hash keeps every upgrade cheap.
  */
-final class TokenHash {
+public final class TokenHash {
 
     /** Marks a string as a multisession terminal token, which helps secret scanners. */
-    static final String PREFIX = "mst_";
+    public static final String PREFIX = "mst_";
 
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,19 +27,19 @@ final class TokenHash {
     private TokenHash() {}
 
     /** A fresh token in clear text: the prefix and 256 random bits, base64url without padding. */
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The SHA-256 of the token's UTF-8 bytes, as lowercase hex. */
-    static String hash(String token) {
+    public static String hash(String token) {
         return HEX.formatHex(digest(token));
     }
 
     /** Whether {@code token} hashes to {@code storedHash}, compared in constant time. */
-    static boolean matches(String token, String storedHash) {
+    public static boolean matches(String token, String storedHash) {
         byte[] expected;
         try {
             expected = HEX.parseHex(storedHash);

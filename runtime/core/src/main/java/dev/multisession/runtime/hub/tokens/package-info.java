@@ -1,0 +1,5 @@
+/**
+ * Bearer tokens: how they are made and hashed. Only the SHA-256 of a token is ever stored or
+ * compared; the clear token is shown once, when it is created.
+ */
+package dev.multisession.runtime.hub.tokens;

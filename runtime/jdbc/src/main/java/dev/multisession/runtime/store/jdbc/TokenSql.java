@@ -1,0 +1,26 @@
+package dev.multisession.runtime.store.jdbc;
+
+/** The statements on the {@code terminal_tokens} table (migration V3), the same in both dialects. */
+final class TokenSql {
+    static final String SELECT_VALID_BY_HASH =
+            "SELECT session, terminal FROM terminal_tokens WHERE sha256 = ? AND revoked_millis IS NULL";
+    static final String SELECT_VALID_OF_TERMINAL =
+            "SELECT sha256 FROM terminal_tokens WHERE session = ? AND terminal = ? AND revoked_millis IS NULL";
+    static final String SELECT_ALL =
+            "SELECT session, terminal, sha256, created_millis, revoked_millis FROM terminal_tokens"
+            + " ORDER BY session, terminal, created_millis";
+    static final String INSERT =
+            "INSERT INTO terminal_tokens (sha256, session, terminal, created_millis) VALUES (?, ?, ?, ?)";
+    /** Revokes one token; its {@code revoked_seq} is one above every earlier revocation's. */
+    static final String REVOKE =
+            "UPDATE terminal_tokens SET revoked_millis = ?,"
+            + " revoked_seq = (SELECT COALESCE(MAX(revoked_seq), 0) + 1 FROM terminal_tokens)"
+            + " WHERE sha256 = ? AND revoked_millis IS NULL";
+    static final String SELECT_REVOKED_AFTER =
+            "SELECT sha256, revoked_seq FROM terminal_tokens WHERE revoked_seq > ? ORDER BY revoked_seq";
+    static final String MAX_REVOKED_SEQ = "SELECT COALESCE(MAX(revoked_seq), 0) FROM terminal_tokens";
+    /** Every revoked token's hash: what a node re-checks after it may have missed notifications. */
+    static final String SELECT_ALL_REVOKED = "SELECT sha256 FROM terminal_tokens WHERE revoked_millis IS NOT NULL";
+
+    private TokenSql() {}
+}

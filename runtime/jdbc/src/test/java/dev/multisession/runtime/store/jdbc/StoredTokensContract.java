@@ -1,0 +1,129 @@
+package dev.multisession.runtime.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenHash;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the tokens in a hub's database must do on every dialect: hashes only, one valid token per
+ * terminal, and revocations heard by every other user of the same database.
+ */
+abstract class StoredTokensContract {
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    /** A session of its own for each test, since the database is shared by the class. */
+    final String session = "s-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** Tokens on the class's database; every call is another user of the same database (a node, the CLI). */
+    abstract StoredTokens openTokens() throws Exception;
+
+    /** A plain connection to the same database. */
+    abstract Connection connect() throws Exception;
+
+    StoredTokens tokens() throws Exception {
+        StoredTokens tokens = openTokens();
+        open.add(0, tokens);
+        return tokens;
+    }
+
+    /** Closes {@code closeable} after the test, after the tokens opened before it. */
+    void closeAfter(AutoCloseable closeable) {
+        open.add(0, closeable);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void anIssuedTokenAuthenticatesItsTerminalEverywhereAndOnlyItsHashIsStored() throws Exception {
+        StoredTokens cli = tokens();
+        StoredTokens node = tokens();
+        String token = cli.issue(session, "bar");
+
+        assertTrue(token.startsWith(TokenHash.PREFIX), token);
+        assertEquals(Optional.of(new TerminalIdentity(session, "bar")), node.authenticate(token));
+        assertEquals(Optional.empty(), node.authenticate(TokenHash.newToken()));
+        assertEquals(Optional.empty(), node.authenticate(""));
+        assertEquals(Optional.empty(), node.authenticate(null));
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT sha256 FROM terminal_tokens WHERE session = '" + session
+                        + "'")) {
+            assertTrue(rs.next());
+            assertEquals(TokenHash.hash(token), rs.getString(1));
+            assertFalse(rs.getString(1).contains(token));
+        }
+    }
+
+    @Test
+    void revokingRefusesTheTokenAndTellsEveryWatcher() throws Exception {
+        StoredTokens cli = tokens();
+        StoredTokens node = tokens();
+        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+        node.onRevoked(revoked::add);
+        String token = cli.issue(session, "bar");
+
+        assertTrue(cli.revoke(session, "bar"));
+
+        assertEquals(TokenHash.hash(token), revoked.poll(20, TimeUnit.SECONDS), "the node heard the revocation");
+        assertEquals(Optional.empty(), node.authenticate(token));
+        assertFalse(cli.revoke(session, "bar"), "nothing left to revoke");
+        StoredToken listed = single(cli.list());
+        assertFalse(listed.valid());
+        assertNotNull(listed.revoked());
+    }
+
+    @Test
+    void issuingAgainRevokesThePreviousTokenOfTheTerminal() throws Exception {
+        StoredTokens cli = tokens();
+        StoredTokens node = tokens();
+        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+        node.onRevoked(revoked::add);
+        String first = cli.issue(session, "bar");
+        String second = cli.issue(session, "bar");
+        String kitchen = cli.issue(session, "kitchen");
+
+        assertEquals(TokenHash.hash(first), revoked.poll(20, TimeUnit.SECONDS));
+        assertEquals(Optional.empty(), node.authenticate(first));
+        assertEquals(Optional.of(new TerminalIdentity(session, "bar")), node.authenticate(second));
+        assertEquals(Optional.of(new TerminalIdentity(session, "kitchen")), node.authenticate(kitchen));
+        List<StoredToken> mine = cli.list().stream().filter(t -> t.session().equals(session)).toList();
+        assertEquals(3, mine.size());
+        assertEquals(2, mine.stream().filter(StoredToken::valid).count());
+    }
+
+    @Test
+    void blankOrOverlongIdsAreRefusedAndNothingIsStored() throws Exception {
+        StoredTokens cli = tokens();
+        assertThrows(IllegalArgumentException.class, () -> cli.issue(session, " "));
+        assertThrows(IllegalArgumentException.class, () -> cli.issue("", "bar"));
+        assertThrows(IllegalArgumentException.class, () -> cli.issue(session, "x".repeat(201)));
+        assertTrue(cli.list().stream().noneMatch(t -> t.session().equals(session)));
+    }
+
+    private StoredToken single(List<StoredToken> tokens) {
+        List<StoredToken> mine = tokens.stream().filter(t -> t.session().equals(session)).toList();
+        assertEquals(1, mine.size(), mine.toString());
+        return mine.get(0);
+    }
+}
