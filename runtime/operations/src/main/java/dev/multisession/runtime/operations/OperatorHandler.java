@@ -1,0 +1,169 @@
+package dev.multisession.runtime.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the operator port: {@code /metrics} (Prometheus text), the admin page's files under
+ * {@code /admin/} (static, holding no data), and its API under {@code /admin/api/}. Metrics and
+ * the API need the admin token; anything else is {@code 404}.
+ */
+final class OperatorHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorHandler.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PAGE_FILES = "/dev/multisession/runtime/operations/admin/";
+    private static final Map<String, String> PAGES = Map.of(
+            "/admin", "index.html", "/admin/", "index.html", "/admin/admin.js", "admin.js",
+            "/admin/admin.css", "admin.css");
+
+    private final AdminToken token;
+    private final PrometheusMeterRegistry metrics;
+    private final AdminConsole admin;
+    private final AdminEvents events;
+
+    OperatorHandler(AdminToken token, PrometheusMeterRegistry metrics, AdminConsole admin, AdminEvents events) {
+        this.token = token;
+        this.metrics = metrics;
+        this.admin = admin;
+        this.events = events;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        String path = Request.getPathInContext(request);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (path.equals("/metrics") && metrics != null) {
+            if (get(request, response, callback) && authorized(request, response, callback)) {
+                write(response, callback, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            }
+            return true;
+        }
+        if (admin == null) {
+            return false;
+        }
+        String page = PAGES.get(path);
+        if (page != null) {
+            if (get(request, response, callback)) {
+                response.getHeaders().put("Content-Security-Policy", "default-src 'self'");
+                write(response, callback, contentType(page), resource(page));
+            }
+            return true;
+        }
+        if (!path.startsWith("/admin/api/")) {
+            return false;
+        }
+        if (!authorized(request, response, callback)) {
+            return true;
+        }
+        String action = path.substring("/admin/api/".length());
+        if (action.equals("state") || action.equals("events")) {
+            if (get(request, response, callback)) {
+                if (action.equals("state")) {
+                    write(response, callback, "application/json", json(admin.state()));
+                } else {
+                    events.stream(response, callback);
+                }
+            }
+            return true;
+        }
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            return true;
+        }
+        act(action, Request.extractQueryParameters(request), request, response, callback);
+        return true;
+    }
+
+    private void act(String action, Fields query, Request request, Response response, Callback callback) {
+        String session = query.getValue("session");
+        String terminal = query.getValue("terminal");
+        if (session == null || session.isBlank()
+                || (!action.equals("close-day") && (terminal == null || terminal.isBlank()))) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+                    "name the session (and the terminal) in the query: ?session=...&terminal=...");
+            return;
+        }
+        ObjectNode result = MAPPER.createObjectNode();
+        switch (action) {
+            case "close-day" -> result.put("runId", admin.closeDay(session));
+            case "disconnect" -> result.put("closed", admin.disconnect(session, terminal));
+            case "revoke" -> result.put("revoked", admin.revoke(session, terminal));
+            default -> {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404,
+                        "unknown action " + action + ": close-day, disconnect or revoke");
+                return;
+            }
+        }
+        write(response, callback, "application/json", json(result));
+    }
+
+    private boolean authorized(Request request, Response response, Callback callback) {
+        if (token.admits(request)) {
+            return true;
+        }
+        // never the token: only who tried and where
+        LOG.warn("refused {} {} from {}: missing or wrong admin token", request.getMethod(),
+                Request.getPathInContext(request), Request.getRemoteAddr(request));
+        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"multisession-admin\"");
+        Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401,
+                "the admin token is required (Authorization: Bearer <admin token>)");
+        return false;
+    }
+
+    private static boolean get(Request request, Response response, Callback callback) {
+        if (HttpMethod.GET.is(request.getMethod())) {
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, "GET");
+        Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+        return false;
+    }
+
+    static String json(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+    }
+
+    private static void write(Response response, Callback callback, String contentType, String body) {
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = OperatorHandler.class.getResourceAsStream(PAGE_FILES + name)) {
+            if (in == null) {
+                throw new IOException("the admin page's " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String contentType(String page) {
+        if (page.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        return page.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.multisession.runtime.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Metrics and the admin API answer only to the admin token, on the operator port only; the
+ * operators' actions do what they say.
+ */
+class OperatorSecurityTest {
+
+    @TempDir
+    Path dir;
+    private OperatorNode node;
+    private String terminalToken;
+
+    @BeforeEach
+    void start() {
+        node = new OperatorNode(dir);
+        terminalToken = node.tokens.issue("bistro", "bar");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        node.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/metrics", "/admin/api/state", "/admin/api/events"})
+    void withoutTheAdminTokenNothingIsShown(String path) throws Exception {
+        URI uri = node.operatorUri(path);
+        for (String wrong : new String[] {null, "", "admin-token-for-tests-012345678X", terminalToken}) {
+            HttpResponse<String> refused = node.call("GET", uri, wrong);
+            assertEquals(401, refused.statusCode(), path + " with " + (wrong == null ? "no token" : "a wrong token"));
+            assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            assertFalse(refused.body().contains("bistro"), refused.body());
+        }
+    }
+
+    @Test
+    void actionsWithoutTheAdminTokenChangeNothing() throws Exception {
+        for (String action : new String[] {"close-day", "disconnect", "revoke"}) {
+            HttpResponse<String> refused = node.call("POST",
+                    node.operatorUri("/admin/api/" + action + "?session=bistro&terminal=bar"), terminalToken);
+            assertEquals(401, refused.statusCode(), action);
+        }
+        assertEquals(1L, (long) node.store.inSession("bistro", tx -> tx.head().runId()), "the day was not closed");
+        assertTrue(node.tokens.authenticate(terminalToken).isPresent(), "the token was not revoked");
+    }
+
+    @Test
+    void neitherMetricsNorTheAdminPageAreOnTheTerminalsPort() throws Exception {
+        URI terminals = URI.create("http://127.0.0.1:" + node.server.port());
+        for (String path : new String[] {"/metrics", "/admin/", "/admin/api/state"}) {
+            HttpResponse<String> answer = node.call("GET", terminals.resolve(path), OperatorNode.ADMIN_TOKEN);
+            assertEquals(404, answer.statusCode(), path);
+        }
+    }
+
+    @Test
+    void anAdminTokenTooShortToBeSafeIsRefusedAtStart() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> OperatorServer.builder().adminToken("short"));
+        assertTrue(refused.getMessage().contains("at least 24"), refused.getMessage());
+        IllegalStateException nothing = assertThrows(IllegalStateException.class,
+                () -> OperatorServer.builder().port(0).adminToken(OperatorNode.ADMIN_TOKEN).start());
+        assertTrue(nothing.getMessage().contains("serves nothing"), nothing.getMessage());
+    }
+
+    @Test
+    void theOperatorsActionsCloseTheDayDisconnectAndRevoke() throws Exception {
+        try (ProtocolTerminal bar = new ProtocolTerminal(node.server.loopbackUri(), terminalToken)) {
+            bar.hello("bistro", "bar", "anna");
+            assertTrue(bar.set(1, 1, "O1", "table", "T1").contains("\"ack\""));
+
+            HttpResponse<String> closed = node.call("POST", node.operatorUri("/admin/api/close-day?session=bistro"),
+                    OperatorNode.ADMIN_TOKEN);
+            assertEquals(200, closed.statusCode(), closed.body());
+            assertEquals("{\"runId\":2}", closed.body());
+            bar.await("\"snapshot\"");
+
+            HttpResponse<String> disconnected = node.call("POST",
+                    node.operatorUri("/admin/api/disconnect?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
+            assertEquals("{\"closed\":1}", disconnected.body());
+            assertEquals(StatusCode.POLICY_VIOLATION, bar.closed.get(20, TimeUnit.SECONDS));
+        }
+        try (ProtocolTerminal again = new ProtocolTerminal(node.server.loopbackUri(), terminalToken)) {
+            again.hello("bistro", "bar", "anna");
+            HttpResponse<String> revoked = node.call("POST",
+                    node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
+            assertEquals("{\"revoked\":true}", revoked.body());
+            assertEquals(StatusCode.POLICY_VIOLATION, again.closed.get(20, TimeUnit.SECONDS));
+        }
+        assertFalse(node.tokens.authenticate(terminalToken).isPresent());
+    }
+
+    @Test
+    void anActionWithoutItsSessionIsABadRequest() throws Exception {
+        HttpResponse<String> answer = node.call("POST", node.operatorUri("/admin/api/disconnect?session=bistro"),
+                OperatorNode.ADMIN_TOKEN);
+        assertEquals(400, answer.statusCode());
+        HttpResponse<String> get = node.call("GET", node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"),
+                OperatorNode.ADMIN_TOKEN);
+        assertEquals(405, get.statusCode());
+    }
+}
