@@ -2,6 +2,14 @@ package dev.multisession.sample.cli.hub;
 
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.operations.AdminConsole;
+import dev.multisession.runtime.operations.HubMetrics;
+import dev.multisession.runtime.operations.Observers;
+import dev.multisession.runtime.operations.OperatorServer;
+import dev.multisession.runtime.operations.TerminalActivity;
+import dev.multisession.runtime.operations.TokenRevoker;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.store.jdbc.StoredToken;
@@ -12,6 +20,8 @@ import dev.multisession.runtime.transport.websocket.TokenEntry;
 import dev.multisession.runtime.transport.websocket.TokenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +45,7 @@ import picocli.CommandLine.Spec;
             "Terminals' tokens are in the hub's database (shared by every node on one PostgreSQL), or in",
             "the file given with --config. Create a token for each terminal first with 'hub token create'."
         },
-        subcommands = TokenCommand.class)
+        subcommands = {TokenCommand.class, AdminCommand.class})
 public final class HubCommand implements Callable<Integer> {
 
     @Spec
@@ -110,6 +121,27 @@ public final class HubCommand implements Callable<Integer> {
                     + " keeps a session locked for the other nodes (default: ${DEFAULT-VALUE}).")
     private long pgIdleInTransactionTimeout;
 
+    @Option(names = "--metrics", description = "Serve Prometheus metrics at /metrics on the operator port.")
+    private boolean metrics;
+
+    @Option(names = "--admin", description = "Serve the admin page at /admin/ on the operator port.")
+    private boolean admin;
+
+    @Option(names = "--operator-port", paramLabel = "PORT", defaultValue = "9090",
+            description = "Port of the metrics and the admin page, never the terminals' (default: ${DEFAULT-VALUE}).")
+    private int operatorPort;
+
+    @Option(names = "--operator-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface of the metrics and the admin page (default: ${DEFAULT-VALUE}).")
+    private String operatorHost;
+
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "This node's name in metrics and on the admin page (default: the host's name).")
+    private String node;
+
+    @Mixin
+    private AdminTokenSource adminToken;
+
     /** Where the hub keeps its orders: one of the two, SQLite by default. */
     static final class StoreChoice {
         @Option(names = "--sqlite", paramLabel = "FILE",
@@ -125,19 +157,35 @@ public final class HubCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         checkNumbers();
+        boolean operators = metrics || admin;
+        if (operators && operatorPort == port && port != 0) {
+            throw new ParameterException(spec.commandLine(), "--operator-port must differ from --port: metrics and the"
+                    + " admin page are never served on the terminals' port");
+        }
+        String operatorToken = operators ? adminToken.read(spec) : null;
+        String nodeName = node != null ? node : hostName();
         ShutdownSignal signal = ShutdownSignal.install();
+        PrometheusMeterRegistry registry = metrics ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+        HubMetrics hubMetrics = registry == null ? null : new HubMetrics(registry, nodeName);
+        TerminalActivity activity = admin ? new TerminalActivity() : null;
         try (HubStore hubStore = openStore(); StoredTokens stored = config == null ? storedTokens(hubStore) : null;
-                Hub hub = hub(hubStore)) {
+                Hub hub = hub(hubStore, hubMetrics, activity)) {
+            if (hubMetrics != null) {
+                hubMetrics.watch(hub);
+            }
             TokenStore tokens;
+            TokenRevoker revoker;
             List<String> sessionsOfTokens;
             String place;
             if (stored == null) {
                 TerminalTokens file = TerminalTokens.open(config);
                 tokens = file;
+                revoker = file::revoke;
                 sessionsOfTokens = file.entries().stream().map(TokenEntry::session).toList();
                 place = config.toString();
             } else {
                 tokens = stored::authenticate;
+                revoker = stored::revoke;
                 sessionsOfTokens = stored.list().stream().filter(StoredToken::valid).map(StoredToken::session).toList();
                 place = "the hub's database";
             }
@@ -146,6 +194,9 @@ public final class HubCommand implements Callable<Integer> {
                         + " with 'hub token create' (see 'hub token create --help').%n", place);
             }
             HubServer.Builder server = HubServer.builder().port(port).hub(hub).tokens(tokens);
+            if (hubMetrics != null) {
+                server.observer(hubMetrics);
+            }
             if (host != null) {
                 server.host(host);
             }
@@ -154,12 +205,32 @@ public final class HubCommand implements Callable<Integer> {
                     // a token revoked by 'hub token revoke' (here or on another node) cuts its connections
                     stored.onRevoked(running::closeToken);
                 }
+                OperatorServer operatorServer = null;
+                if (operators) {
+                    OperatorServer.Builder builder = OperatorServer.builder().host(operatorHost).port(operatorPort)
+                            .adminToken(operatorToken);
+                    if (registry != null) {
+                        builder.metrics(registry);
+                    }
+                    if (activity != null) {
+                        builder.admin(new AdminConsole(hub, activity, nodeName, running, revoker));
+                    }
+                    operatorServer = builder.start();
+                    out.printf("operators: http://%s:%d/%s (node %s)%n", operatorHost, operatorServer.port(),
+                            admin ? "admin/" : "metrics", nodeName);
+                }
                 out.printf("hub listening on ws://%s:%d/ws, orders in %s%n", host == null ? "localhost" : host,
                         running.port(), store.postgres != null ? store.postgres : store.sqlite.toAbsolutePath());
                 out.printf("sessions: %s (%d terminal tokens in %s); stop with Ctrl-C%n", sessions(sessionsOfTokens),
                         sessionsOfTokens.size(), place);
                 out.flush();
-                signal.await();
+                try {
+                    signal.await();
+                } finally {
+                    if (operatorServer != null) {
+                        operatorServer.close();
+                    }
+                }
             }
         } finally {
             signal.closed();
@@ -175,6 +246,7 @@ public final class HubCommand implements Callable<Integer> {
         atLeast("--queue-per-session", queuePerSession, 1);
         atLeast("--queue-per-connection", queuePerConnection, 1);
         atLeast("--pg-pool", pgPool, 1);
+        atLeast("--operator-port", operatorPort, 0);
         atLeast("--pg-socket-timeout", pgSocketTimeout, 0);
         atLeast("--pg-statement-timeout", pgStatementTimeout, 0);
         atLeast("--pg-lock-timeout", pgLockTimeout, 0);
@@ -187,9 +259,14 @@ public final class HubCommand implements Callable<Integer> {
         }
     }
 
-    private Hub hub(HubStore hubStore) {
+    private Hub hub(HubStore hubStore, HubMetrics hubMetrics, TerminalActivity activity) {
         Hub.Builder hub = Hub.builder().store(hubStore).logSize(logSize).maxBatch(maxBatch)
                 .queueLimits(queuePerSession, queuePerConnection);
+        if (hubMetrics != null && activity != null) {
+            hub.observer(Observers.of(hubMetrics, activity));
+        } else if (hubMetrics != null || activity != null) {
+            hub.observer(hubMetrics != null ? hubMetrics : activity);
+        }
         if (workers != null) {
             hub.workers(workers);
         }
@@ -228,6 +305,14 @@ public final class HubCommand implements Callable<Integer> {
             return "none";
         }
         return String.join(", ", new TreeSet<>(sessions));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "hub";
+        }
     }
 
     private static StoredTokens storedTokens(HubStore hubStore) {
