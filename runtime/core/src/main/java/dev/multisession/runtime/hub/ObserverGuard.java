@@ -33,6 +33,11 @@ final class ObserverGuard implements HubObserver {
     }
 
     @Override
+    public void synced(TerminalIdentity terminal, CatchUp how) {
+        guard(() -> observer.synced(terminal, how));
+    }
+
+    @Override
     public void disconnected(TerminalIdentity terminal) {
         guard(() -> observer.disconnected(terminal));
     }

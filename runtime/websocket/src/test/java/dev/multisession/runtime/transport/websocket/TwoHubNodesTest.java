@@ -9,6 +9,7 @@ import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.PostgresTestCount;
 import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
+import dev.multisession.runtime.store.jdbc.StoredTokens;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import dev.multisession.runtime.transport.websocket.model.Orderline;
 import java.math.BigDecimal;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two hub nodes, each with its own WebSocket server and connection pool, on one real PostgreSQL
  * database: terminals split across the nodes edit the same orders at the same time and converge,
- * with counters adding up and no order number handed out twice.
+ * with counters adding up and no order number handed out twice. The terminals' tokens are in
+ * that database: each is issued through the first node and works on both.
  */
 @Tag(PostgresTestCount.TAG)
 class TwoHubNodesTest {
@@ -41,17 +43,24 @@ class TwoHubNodesTest {
     private static final MultiSessionCodec<Order> CODEC = MultiSessionCodecs.forClass(Order.class);
     private static final int TAPS = 25;
 
-    private final TerminalTokens tokens = TerminalTokens.inMemory();
     private final List<AutoCloseable> open = new ArrayList<>();
+    /** The tokens as the first node sees them; every node reads the same table. */
+    private StoredTokens tokens;
 
-    /** One hub node: its own store (pool and LISTEN connection), hub and server. */
+    /** One hub node: its own store (pool and LISTEN connection), tokens, hub and server. */
     private HubServer node() {
         PostgresHubStore store = DATABASE.openHubStore(4);
+        StoredTokens nodeTokens = store.tokens();
         Hub hub = Hub.builder().store(store).build();
-        HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
-        open.add(store);
-        open.add(hub);
+        HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(nodeTokens::authenticate)
+                .start();
+        if (tokens == null) {
+            tokens = nodeTokens;
+        }
         open.add(server);
+        open.add(hub);
+        open.add(nodeTokens);
+        open.add(store);
         return server;
     }
 
