@@ -3,7 +3,6 @@ package dev.multisession.runtime.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,7 @@ class MetricsEndpointTest {
             assertTrue(bar.set(2, 1, "O1", "note", "window").contains("\"ack\""));
             assertTrue(bar.set(3, 7, "O1", "note", "old run").contains("stale_run"));
 
-            HttpResponse<String> scrape = node.call("GET", node.operatorUri("/metrics"), OperatorNode.ADMIN_TOKEN);
+            OperatorNode.Answer scrape = node.call("GET", node.operatorUri("/metrics"), OperatorNode.ADMIN_TOKEN);
 
             assertEquals(200, scrape.statusCode());
             assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));

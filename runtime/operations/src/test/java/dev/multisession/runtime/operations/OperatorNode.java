@@ -7,9 +7,13 @@ import dev.multisession.runtime.transport.websocket.HubServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,14 +60,33 @@ final class OperatorNode implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + operators.port() + path);
     }
 
-    /** A GET (or POST with an empty body) with this bearer token (none when null). */
-    HttpResponse<String> call(String method, URI uri, String bearer) throws Exception {
+    /** The answer to a call: status, headers and body (of a live stream, its first event only). */
+    record Answer(int statusCode, HttpHeaders headers, String body) {}
+
+    /**
+     * A GET (or POST with an empty body) with this bearer token (none when null). A server-sent
+     * event stream never ends, so only its first event is read: a test that wrongly gets one
+     * fails on it instead of waiting forever.
+     */
+    Answer call(String method, URI uri, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            int b;
+            while ((b = body.read()) != -1) {
+                read.write(b);
+                if (stream && read.toString(StandardCharsets.UTF_8).endsWith("\n\n")) {
+                    break;
+                }
+            }
+            return new Answer(response.statusCode(), response.headers(), read.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Override

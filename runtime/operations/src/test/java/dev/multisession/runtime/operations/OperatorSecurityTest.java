@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -44,7 +43,7 @@ class OperatorSecurityTest {
     void withoutTheAdminTokenNothingIsShown(String path) throws Exception {
         URI uri = node.operatorUri(path);
         for (String wrong : new String[] {null, "", "admin-token-for-tests-012345678X", terminalToken}) {
-            HttpResponse<String> refused = node.call("GET", uri, wrong);
+            OperatorNode.Answer refused = node.call("GET", uri, wrong);
             assertEquals(401, refused.statusCode(), path + " with " + (wrong == null ? "no token" : "a wrong token"));
             assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
             assertFalse(refused.body().contains("bistro"), refused.body());
@@ -54,7 +53,7 @@ class OperatorSecurityTest {
     @Test
     void actionsWithoutTheAdminTokenChangeNothing() throws Exception {
         for (String action : new String[] {"close-day", "disconnect", "revoke"}) {
-            HttpResponse<String> refused = node.call("POST",
+            OperatorNode.Answer refused = node.call("POST",
                     node.operatorUri("/admin/api/" + action + "?session=bistro&terminal=bar"), terminalToken);
             assertEquals(401, refused.statusCode(), action);
         }
@@ -66,7 +65,7 @@ class OperatorSecurityTest {
     void neitherMetricsNorTheAdminPageAreOnTheTerminalsPort() throws Exception {
         URI terminals = URI.create("http://127.0.0.1:" + node.server.port());
         for (String path : new String[] {"/metrics", "/admin/", "/admin/api/state"}) {
-            HttpResponse<String> answer = node.call("GET", terminals.resolve(path), OperatorNode.ADMIN_TOKEN);
+            OperatorNode.Answer answer = node.call("GET", terminals.resolve(path), OperatorNode.ADMIN_TOKEN);
             assertEquals(404, answer.statusCode(), path);
         }
     }
@@ -87,20 +86,20 @@ class OperatorSecurityTest {
             bar.hello("bistro", "bar", "anna");
             assertTrue(bar.set(1, 1, "O1", "table", "T1").contains("\"ack\""));
 
-            HttpResponse<String> closed = node.call("POST", node.operatorUri("/admin/api/close-day?session=bistro"),
+            OperatorNode.Answer closed = node.call("POST", node.operatorUri("/admin/api/close-day?session=bistro"),
                     OperatorNode.ADMIN_TOKEN);
             assertEquals(200, closed.statusCode(), closed.body());
             assertEquals("{\"runId\":2}", closed.body());
             bar.await("\"snapshot\"");
 
-            HttpResponse<String> disconnected = node.call("POST",
+            OperatorNode.Answer disconnected = node.call("POST",
                     node.operatorUri("/admin/api/disconnect?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
             assertEquals("{\"closed\":1}", disconnected.body());
             assertEquals(StatusCode.POLICY_VIOLATION, bar.closed.get(20, TimeUnit.SECONDS));
         }
         try (ProtocolTerminal again = new ProtocolTerminal(node.server.loopbackUri(), terminalToken)) {
             again.hello("bistro", "bar", "anna");
-            HttpResponse<String> revoked = node.call("POST",
+            OperatorNode.Answer revoked = node.call("POST",
                     node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
             assertEquals("{\"revoked\":true}", revoked.body());
             assertEquals(StatusCode.POLICY_VIOLATION, again.closed.get(20, TimeUnit.SECONDS));
@@ -110,10 +109,10 @@ class OperatorSecurityTest {
 
     @Test
     void anActionWithoutItsSessionIsABadRequest() throws Exception {
-        HttpResponse<String> answer = node.call("POST", node.operatorUri("/admin/api/disconnect?session=bistro"),
+        OperatorNode.Answer answer = node.call("POST", node.operatorUri("/admin/api/disconnect?session=bistro"),
                 OperatorNode.ADMIN_TOKEN);
         assertEquals(400, answer.statusCode());
-        HttpResponse<String> get = node.call("GET", node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"),
+        OperatorNode.Answer get = node.call("GET", node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"),
                 OperatorNode.ADMIN_TOKEN);
         assertEquals(405, get.statusCode());
     }
