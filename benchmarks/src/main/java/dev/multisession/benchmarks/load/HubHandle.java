@@ -36,6 +36,10 @@ final class HubHandle implements AutoCloseable {
         command.add("-Xmx" + heap);
         command.add("-XX:+UseG1GC");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        String workers = System.getProperty("hub.workers");
+        if (workers != null) {
+            command.add("-Dhub.workers=" + workers);
+        }
         String flightRecording = System.getProperty("hub.jfr");
         if (flightRecording != null) {
             command.add("-XX:StartFlightRecording=filename=" + flightRecording + ",settings=profile");

@@ -30,6 +30,7 @@ import java.time.Duration;
  * <p>Usage: {@code HubProcess sqlite <file> <token-file> [max-seconds]} or
  * {@code HubProcess postgres <jdbc-url> <token-file> [max-seconds]} (user and password from
  * {@code MULTISESSION_PG_USER} / {@code MULTISESSION_PG_PASSWORD}, default {@code multisession}).
+ * {@code -Dhub.workers=n} sets the hub's worker threads (default: the hub's own).
  */
 public final class HubProcess {
 
@@ -55,7 +56,13 @@ public final class HubProcess {
         });
 
         HubStore store = openStore(args[0], args[1]);
-        Hub hub = Hub.builder().store(store).build();
+        Hub.Builder builder = Hub.builder().store(store);
+        Integer workers = Integer.getInteger("hub.workers");
+        if (workers != null) {
+            // threads waiting for SQLite's writer are what joins several sessions in one commit
+            builder.workers(workers);
+        }
+        Hub hub = builder.build();
         TerminalTokens tokens = args[2].equals("-") ? TerminalTokens.inMemory() : TerminalTokens.open(Path.of(args[2]));
         HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub)
                 .tokens(tokens).maxMessageBytes(LIMITS.maxMessageBytes())

@@ -76,6 +76,9 @@ public final class LightLoadGenerator implements Callable<Integer> {
     @Option(names = "--hub-heap", defaultValue = "1g", description = "the hub JVM's heap, -Xms and -Xmx (default ${DEFAULT-VALUE})")
     String hubHeap;
 
+    @Option(names = "--hub-workers", description = "the hub's worker threads (default: the hub's default)")
+    Integer hubWorkers;
+
     @Option(names = "--out", defaultValue = "docs/benchmarks", description = "results directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -110,6 +113,9 @@ public final class LightLoadGenerator implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!store.equals("sqlite") && !store.equals("postgres")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--store is sqlite or postgres, not " + store);
+        }
+        if (hubWorkers != null) {
+            System.setProperty("hub.workers", hubWorkers.toString());
         }
         Files.createDirectories(out);
         Path csv = out.resolve("light-" + (name == null ? store + "-" + terminalCount : name) + ".csv");
