@@ -3,12 +3,15 @@
 # the charts (PNG) into docs/benchmarks/. See docs/BENCHMARKS.md for what each one measures.
 #
 #   benchmarks/run.sh                    # everything (about 15 minutes on 2 cores)
-#   benchmarks/run.sh codec wire         # only some: codec wire catchup compile capacity
-#                                        terminal-startup load-sqlite load-sqlite-light load-postgres charts
+#   benchmarks/run.sh codec wire         # only some: codec codec-kinds wire catchup compile capacity
+#                                        capacity-postgres terminal-startup load-sqlite load-sqlite-light
+#                                        light connections load-postgres charts
 #
 # Environment: OUT (default docs/benchmarks), TERMINALS (default 1,5,20,50,100,200), RATE (5000),
 # LIGHT_RATE (200: a rate the hub sustains, for the latency curve),
-# SECONDS_PER_STEP (15), MULTISESSION_PG_URL for PostgreSQL (started with .ci/postgres.sh when absent),
+# SECONDS_PER_STEP (15), LIGHT_RATES (1000,5000,10000: the light clients' steps at 20 terminals),
+# CONNECTIONS (10000 light terminals for the connections step),
+# MULTISESSION_PG_URL for PostgreSQL (started with .ci/postgres.sh when absent),
 # SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +23,8 @@ rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-  steps=(codec wire catchup compile capacity terminal-startup load-sqlite load-sqlite-light load-postgres charts)
+  steps=(codec codec-kinds wire catchup compile capacity terminal-startup load-sqlite load-sqlite-light light
+         connections load-postgres capacity-postgres charts)
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -28,6 +32,16 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 
 run() { java -Djava.awt.headless=true -cp "$jar" "$@"; }
+
+# Thousands of connections need a descriptor each, in the hub and in the client: raise the soft
+# limit of this shell (and so of the JVMs it starts) to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+start_postgres() {
+  if [ -z "${MULTISESSION_PG_URL:-}" ]; then
+    bash "$root/.ci/postgres.sh" start
+  fi
+}
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -47,6 +61,12 @@ for step in "${steps[@]}"; do
         | tee "$out/codec-jmh.txt" | grep -E '^(Benchmark|CodecBenchmark)'
       run dev.multisession.benchmarks.codec.CodecReport "$out/codec-jmh.json" "$out" | tee "$out/codec.md"
       ;;
+    codec-kinds)
+      java -jar "$jar" KindCodecBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/codec-kinds-jmh.json" \
+        | tee "$out/codec-kinds-jmh.txt" | grep -E '^(Benchmark|KindCodecBenchmark)'
+      run dev.multisession.benchmarks.codec.CodecCpuTime --model kinds | tee "$out/codec-kinds-cpu.md"
+      run dev.multisession.benchmarks.codec.CodecCpuTime --model restaurant | tee "$out/codec-restaurant-cpu.md"
+      ;;
     wire)
       run dev.multisession.benchmarks.wire.WireSize "$out" | tee "$out/wire-size.md"
       ;;
@@ -60,6 +80,20 @@ for step in "${steps[@]}"; do
     capacity)
       run dev.multisession.benchmarks.load.HubCapacity 10 5 "$out" | tee "$out/hub-capacity.txt"
       ;;
+    capacity-postgres)
+      start_postgres
+      run dev.multisession.benchmarks.load.HubCapacity --stores postgres,postgres-2-nodes 10 5 "$out/postgres" \
+        | tee "$out/hub-capacity-postgres.txt"
+      ;;
+    light)
+      java -Xmx2g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite --terminals 20 \
+        --rates "${LIGHT_RATES:-1000,5000,10000}" --warmup 5 --seconds "$seconds" --out "$out" --name sqlite-20
+      ;;
+    connections)
+      java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite \
+        --terminals "${CONNECTIONS:-10000}" --orders 1 --rates 1000 --warmup 5 --seconds "$seconds" --out "$out" \
+        --name "sqlite-${CONNECTIONS:-10000}"
+      ;;
     terminal-startup)
       run dev.multisession.benchmarks.startup.TerminalStartup --runs 11 --out "$out" | tee "$out/terminal-startup.txt"
       ;;
@@ -72,9 +106,7 @@ for step in "${steps[@]}"; do
         --rate "${LIGHT_RATE:-200}" --seconds "$seconds" --name "sqlite-${LIGHT_RATE:-200}" --out "$out"
       ;;
     load-postgres)
-      if [ -z "${MULTISESSION_PG_URL:-}" ]; then
-        bash "$root/.ci/postgres.sh" start
-      fi
+      start_postgres
       java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LoadGenerator --store postgres --terminals "$terminals" \
         --rate "$rate" --seconds "$seconds" --out "$out"
       ;;

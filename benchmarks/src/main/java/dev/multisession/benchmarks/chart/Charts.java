@@ -87,6 +87,32 @@ public final class Charts implements Callable<Integer> {
             write(throughput, dir.resolve("hub-throughput.png"));
             write(latency, dir.resolve("hub-latency.png"));
         }
+        Map<String, List<Map<String, String>>> light = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            // the light generator's rate steps at 20 terminals: light-<store>-20.csv, or one file per run
+            for (Path csv : files.filter(p -> p.getFileName().toString().matches("light-.*-20(-run\\d+)?\\.csv"))
+                    .sorted().toList()) {
+                List<Map<String, String>> rows = read(csv).stream().filter(r -> !r.get("samples").equals("0")).toList();
+                if (!rows.isEmpty()) {
+                    String name = csv.getFileName().toString().replaceFirst("^light-", "").replaceFirst("\\.csv$", "");
+                    light.put(name, rows);
+                }
+            }
+        }
+        if (!light.isEmpty()) {
+            XYChart latency = chart("Light clients: end-to-end latency vs offered rate, 20 terminals",
+                    "offered operations / s (log scale)", "latency (ms, log scale)");
+            latency.getStyler().setXAxisLogarithmic(true);
+            latency.getStyler().setYAxisLogarithmic(true);
+            for (Map.Entry<String, List<Map<String, String>>> entry : light.entrySet()) {
+                double[] offered = column(entry.getValue(), "offered_ops_s");
+                latency.addSeries(entry.getKey() + " p50", offered, column(entry.getValue(), "p50_ms"));
+                latency.addSeries(entry.getKey() + " p99", offered, column(entry.getValue(), "p99_ms"));
+                latency.addSeries(entry.getKey() + " p99.9", offered, column(entry.getValue(), "p999_ms"));
+            }
+            target(latency, "target: p99 < 50 ms at 5,000 ops/s", 50);
+            write(latency, dir.resolve("light-latency.png"));
+        }
         Path wire = dir.resolve("wire-size.csv");
         if (Files.exists(wire)) {
             List<Map<String, String>> rows = read(wire);

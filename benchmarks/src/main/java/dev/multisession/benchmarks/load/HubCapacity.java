@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
@@ -36,8 +37,12 @@ import picocli.CommandLine;
  * and its store can do from what the load generator's terminals cost on the same two cores.
  * Each feeder keeps at most 64 mutations unanswered, as a terminal does.
  *
- * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
- * {@code hub-capacity.csv}.
+ * <p>Usage: {@code HubCapacity [--stores in-memory,sqlite-normal,sqlite-full,postgres,postgres-2-nodes]
+ * [seconds-per-store] [terminals] [output-dir]}; writes {@code hub-capacity.csv}. The PostgreSQL
+ * stores use {@code MULTISESSION_PG_URL} (user and password from {@code MULTISESSION_PG_USER} /
+ * {@code MULTISESSION_PG_PASSWORD}, default {@code multisession}); {@code postgres-2-nodes} runs
+ * two hubs, each with its own store on that one database and its own feeders on a session of its
+ * own, as two nodes behind a load balancer would (both in this JVM, so on the same cores).
  */
 @Command(name = "HubCapacity", mixinStandardHelpOptions = true,
         description = "The hub alone, fed by in-process terminals, on each store; writes hub-capacity.csv.")
@@ -55,6 +60,11 @@ public final class HubCapacity implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", description = "directory for hub-capacity.csv")
     Path out;
 
+    @Option(names = "--stores", split = ",", defaultValue = "in-memory,sqlite-normal,sqlite-full",
+            description = "stores to measure, in order: in-memory, sqlite-normal, sqlite-full, postgres, "
+                    + "postgres-2-nodes (default ${DEFAULT-VALUE})")
+    List<String> stores;
+
     private HubCapacity() {}
 
     public static void main(String[] args) {
@@ -65,17 +75,27 @@ public final class HubCapacity implements Callable<Integer> {
     public Integer call() throws Exception {
         StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
-        for (String kind : new String[] {"in-memory", "sqlite-normal", "sqlite-full"}) {
-            HubStore store = switch (kind) {
-                case "in-memory" -> new InMemoryHubStore();
-                case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
-                default -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
-            };
-            try (store; Hub hub = Hub.builder().store(store).build()) {
-                measure(hub, kind, terminals, 2, false);
-                String row = measure(hub, kind, terminals, seconds, true);
+        for (String kind : stores) {
+            int nodes = kind.equals("postgres-2-nodes") ? 2 : 1;
+            List<HubStore> opened = new ArrayList<>();
+            List<Hub> hubs = new ArrayList<>();
+            try {
+                for (int node = 0; node < nodes; node++) {
+                    HubStore store = open(kind, dir);
+                    opened.add(store);
+                    hubs.add(Hub.builder().store(store).build());
+                }
+                measure(hubs, kind, terminals, 2, false);
+                String row = measure(hubs, kind, terminals, seconds, true);
                 System.out.println(row);
                 csv.append(row).append('\n');
+            } finally {
+                for (Hub hub : hubs) {
+                    hub.close();
+                }
+                for (HubStore store : opened) {
+                    store.close();
+                }
             }
         }
         if (out != null) {
@@ -85,9 +105,21 @@ public final class HubCapacity implements Callable<Integer> {
         return 0;
     }
 
-    private static String measure(Hub hub, String kind, int terminals, int seconds, boolean report)
+    private static HubStore open(String kind, Path dir) {
+        return switch (kind) {
+            case "in-memory" -> new InMemoryHubStore();
+            case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
+            case "sqlite-full" -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
+            case "postgres", "postgres-2-nodes" -> HubProcess.openStore("postgres",
+                    System.getenv().getOrDefault("MULTISESSION_PG_URL", "jdbc:postgresql://127.0.0.1:5432/multisession_test"));
+            default -> throw new IllegalArgumentException("unknown store " + kind
+                    + " (in-memory, sqlite-normal, sqlite-full, postgres, postgres-2-nodes)");
+        };
+    }
+
+    /** Feeds every hub with {@code terminals} feeders on a session of its own; one row for all hubs together. */
+    private static String measure(List<Hub> hubs, String kind, int terminals, int seconds, boolean report)
             throws InterruptedException {
-        String session = kind + "-" + System.nanoTime();
         MessageCodec json = MessageCodec.instance();
         AtomicLong encodedBytes = new AtomicLong();
         ObjectNode order = MultiSessionCodecs.forClass(RestaurantOrder.class).exportAsJson(RestaurantOrders.withLines(10));
@@ -96,7 +128,9 @@ public final class HubCapacity implements Callable<Integer> {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
-        for (int t = 0; t < terminals; t++) {
+        for (int t = 0; t < terminals * hubs.size(); t++) {
+            Hub hub = hubs.get(t / terminals);
+            String session = kind + "-" + start + "-node-" + t / terminals;
             String terminal = "t" + t;
             String uid = session + "-order-" + t;
             Thread thread = new Thread(() -> {
@@ -149,7 +183,7 @@ public final class HubCapacity implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cores = (cpuNanos() - cpuBefore) / 1e9 / wall;
-        return String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.0f,%.2f", kind, terminals, done.get(), wall,
+        return String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.0f,%.2f", kind, terminals * hubs.size(), done.get(), wall,
                 done.get() / wall, cores);
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class HubHandle implements AutoCloseable {
 
     /** What the hub process reported at one moment. */
-    record Stats(long cpuNanos, long heapBytes, int connections, long atNanos) {}
+    record Stats(long cpuNanos, long heapBytes, int connections, int threads, long atNanos) {}
 
     private final Process process;
     private final BufferedReader out;
@@ -36,6 +36,10 @@ final class HubHandle implements AutoCloseable {
         command.add("-Xmx" + heap);
         command.add("-XX:+UseG1GC");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        String workers = System.getProperty("hub.workers");
+        if (workers != null) {
+            command.add("-Dhub.workers=" + workers);
+        }
         String flightRecording = System.getProperty("hub.jfr");
         if (flightRecording != null) {
             command.add("-XX:StartFlightRecording=filename=" + flightRecording + ",settings=profile");
@@ -64,7 +68,14 @@ final class HubHandle implements AutoCloseable {
         long now = System.nanoTime();
         in.println("stats");
         String[] parts = expect("STATS");
-        return new Stats(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[3]), now);
+        return new Stats(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Integer.parseInt(parts[3]),
+                Integer.parseInt(parts[4]), now);
+    }
+
+    /** Issues a terminal token in a hub started with the token file {@code -} (tokens in memory). */
+    synchronized String issue(String session, String terminal) throws IOException {
+        in.println("issue " + session + " " + terminal);
+        return expect("TOKEN")[1];
     }
 
     private String[] expect(String tag) throws IOException {

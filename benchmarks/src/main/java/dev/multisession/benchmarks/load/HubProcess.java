@@ -21,13 +21,16 @@ import java.time.Duration;
  * {@link Hub} on SQLite or PostgreSQL behind a {@link HubServer} on 127.0.0.1.
  *
  * <p>Prints {@code PORT <port>} once listening, then answers lines on standard input:
- * {@code stats} with {@code STATS <cpu-nanos> <heap-bytes> <connections>} (heap used after a full
- * GC), {@code quit} by stopping. It also stops when standard input closes (its parent is gone) or
+ * {@code stats} with {@code STATS <cpu-nanos> <heap-bytes> <connections> <threads>} (heap used
+ * after a full GC, live threads), {@code issue <session> <terminal>} with {@code TOKEN <token>}
+ * when the token file is {@code -} (tokens kept in memory: issuing thousands into a file rewrites
+ * it each time), {@code quit} by stopping. It also stops when standard input closes (its parent is gone) or
  * after {@code --max-seconds}, so it never outlives a run.
  *
  * <p>Usage: {@code HubProcess sqlite <file> <token-file> [max-seconds]} or
  * {@code HubProcess postgres <jdbc-url> <token-file> [max-seconds]} (user and password from
  * {@code MULTISESSION_PG_USER} / {@code MULTISESSION_PG_PASSWORD}, default {@code multisession}).
+ * {@code -Dhub.workers=n} sets the hub's worker threads (default: the hub's own).
  */
 public final class HubProcess {
 
@@ -53,9 +56,16 @@ public final class HubProcess {
         });
 
         HubStore store = openStore(args[0], args[1]);
-        Hub hub = Hub.builder().store(store).build();
+        Hub.Builder builder = Hub.builder().store(store);
+        Integer workers = Integer.getInteger("hub.workers");
+        if (workers != null) {
+            // threads waiting for SQLite's writer are what joins several sessions in one commit
+            builder.workers(workers);
+        }
+        Hub hub = builder.build();
+        TerminalTokens tokens = args[2].equals("-") ? TerminalTokens.inMemory() : TerminalTokens.open(Path.of(args[2]));
         HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub)
-                .tokens(TerminalTokens.open(Path.of(args[2]))).maxMessageBytes(LIMITS.maxMessageBytes())
+                .tokens(tokens).maxMessageBytes(LIMITS.maxMessageBytes())
                 .rateLimit(LIMITS.rateLimit()).outboundQueueLimit(LIMITS.outboundQueueLimit())
                 .idleTimeout(LIMITS.idleTimeout()).start();
         System.out.println("PORT " + server.port());
@@ -64,7 +74,12 @@ public final class HubProcess {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.equals("stats")) {
-                    System.out.println("STATS " + cpuNanos() + " " + heapAfterGc() + " " + server.connections());
+                    System.out.println("STATS " + cpuNanos() + " " + heapAfterGc() + " " + server.connections() + " "
+                            + Thread.activeCount());
+                    System.out.flush();
+                } else if (line.startsWith("issue ")) {
+                    String[] parts = line.split(" ");
+                    System.out.println("TOKEN " + tokens.issue(parts[1], parts[2]));
                     System.out.flush();
                 } else if (line.equals("quit")) {
                     break;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /** A list as a JSON array; read back as a mutable {@link ArrayList}. */
 final class ArrayCodec<E> implements ValueCodec<List<E>> {
@@ -22,6 +24,16 @@ final class ArrayCodec<E> implements ValueCodec<List<E>> {
 
     @Override
     public JsonNode toJson(List<E> value) {
+        return writeAll(value);
+    }
+
+    @Override
+    public List<E> fromJson(JsonNode node, String key) {
+        return readInto(node, key, ArrayList::new);
+    }
+
+    /** The elements in iteration order as a JSON array; null as JSON null. */
+    JsonNode writeAll(Collection<E> value) {
         if (value == null) {
             return NullNode.getInstance();
         }
@@ -32,18 +44,32 @@ final class ArrayCodec<E> implements ValueCodec<List<E>> {
         return array;
     }
 
-    @Override
-    public List<E> fromJson(JsonNode node, String key) {
+    /** Reads the array's elements into a collection {@code factory} makes for its size; null for JSON null. */
+    <C extends Collection<E>> C readInto(JsonNode node, String key, IntFunction<C> factory) {
         if (node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
             throw ValueErrors.wrongType(key, set ? "an array (of a set)" : "an array", node);
         }
-        List<E> list = new ArrayList<>(node.size());
+        C values = factory.apply(node.size());
         for (int i = 0; i < node.size(); i++) {
-            list.add(element.fromJson(node.get(i), key + "[" + i + "]"));
+            values.add(readElement(node.get(i), key, i));
         }
-        return list;
+        return values;
+    }
+
+    /**
+     * One element. Its path ({@code key[i]}) is only put together when the element cannot be
+     * read: building it for every element of every call cost more than reading the element.
+     */
+    private E readElement(JsonNode item, String key, int index) {
+        try {
+            return element.fromJson(item, key);
+        } catch (RuntimeException e) {
+            // read again under its own path, so that the error names the element
+            element.fromJson(item, key + "[" + index + "]");
+            throw e;
+        }
     }
 }

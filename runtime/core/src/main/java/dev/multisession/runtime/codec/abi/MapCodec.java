@@ -24,7 +24,9 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
             return NullNode.getInstance();
         }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        map.forEach((k, v) -> object.set(k, value.toJson(v)));
+        for (Map.Entry<String, V> entry : map.entrySet()) {
+            object.set(entry.getKey(), value.toJson(entry.getValue()));
+        }
         return object;
     }
 
@@ -39,8 +41,18 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
         Map<String, V> map = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            map.put(entry.getKey(), value.fromJson(entry.getValue(), key + "." + entry.getKey()));
+            map.put(entry.getKey(), readValue(entry, key));
         }
         return map;
+    }
+
+    /** One value; its path ({@code key.name}) is only put together when it cannot be read, as in {@link ArrayCodec}. */
+    private V readValue(Map.Entry<String, JsonNode> entry, String key) {
+        try {
+            return value.fromJson(entry.getValue(), key);
+        } catch (RuntimeException e) {
+            value.fromJson(entry.getValue(), key + "." + entry.getKey());
+            throw e;
+        }
     }
 }

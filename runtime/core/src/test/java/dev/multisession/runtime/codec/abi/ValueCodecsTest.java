@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueCodecsTest {
@@ -45,6 +49,31 @@ class ValueCodecsTest {
         ValueCodec<Map<String, List<String>>> codec = ValueCodecs.mapOf(ValueCodecs.listOf(ValueCodecs.STRING));
         Map<String, List<String>> value = Map.of("a", List.of("x", "y"));
         assertEquals(value, codec.fromJson(codec.toJson(value), "m"));
+    }
+
+    @Test
+    void anElementThatCannotBeReadIsNamedByItsPath() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.putArray("late").add(1).add("x").add(3);
+        json.putArray("ok").add(4);
+        ValueCodec<Map<String, List<Integer>>> nested = ValueCodecs.mapOf(ValueCodecs.listOf(ValueCodecs.INT));
+        IllegalArgumentException inMap = assertThrows(IllegalArgumentException.class, () -> nested.fromJson(json, "counts"));
+        assertTrue(inMap.getMessage().contains("'counts.late[1]'"), inMap.getMessage());
+
+        ArrayNode days = JsonNodeFactory.instance.arrayNode().add("2024-05-01").add("May 2nd");
+        IllegalArgumentException inSet = assertThrows(IllegalArgumentException.class,
+                () -> ValueCodecs.setOf(ValueCodecs.LOCAL_DATE).fromJson(days, "days"));
+        assertTrue(inSet.getMessage().contains("'days[1]'"), inSet.getMessage());
+    }
+
+    @Test
+    void aSetKeepsItsOrderAndDropsRepeats() {
+        ArrayNode labels = JsonNodeFactory.instance.arrayNode().add("vip").add("window").add("vip");
+        Set<String> read = ValueCodecs.setOf(ValueCodecs.STRING).fromJson(labels, "labels");
+        assertEquals(List.of("vip", "window"), List.copyOf(read));
+        read.add("birthday");
+        assertEquals(JsonNodeFactory.instance.arrayNode().add("vip").add("window").add("birthday"),
+                ValueCodecs.setOf(ValueCodecs.STRING).toJson(read));
     }
 
     @Test

@@ -50,7 +50,12 @@ abstract class JdbcHubStore implements HubStore {
             R result;
             try {
                 JdbcSessionTx tx = JdbcSessionTx.lock(connection, sql, session);
-                result = work.run(tx);
+                try {
+                    result = work.run(tx);
+                    tx.flush();
+                } finally {
+                    tx.discard();
+                }
                 if (tx.written()) {
                     beforeCommit(connection, session);
                 }

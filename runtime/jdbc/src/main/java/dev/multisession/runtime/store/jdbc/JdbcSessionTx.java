@@ -18,6 +18,12 @@ import java.util.Optional;
  * One session's view inside a JDBC transaction that already holds the session's lock
  * ({@link #lock}). The head is read once under the lock and kept, since nobody else can change
  * it until the transaction ends.
+ *
+ * <p>Consecutive writes of the same statement (the orders, cursors and events a batch of
+ * mutations left) go to the database as one JDBC batch, which a server database receives in
+ * one round trip; the batch is sent before any other statement runs and by {@link #flush},
+ * which the store calls before it commits, so reads and the order of writes are as if each
+ * write had run at once.
  */
 final class JdbcSessionTx implements SessionTx {
     private final Connection connection;
@@ -25,6 +31,9 @@ final class JdbcSessionTx implements SessionTx {
     private final String session;
     private SessionHead head;
     private boolean written;
+    /** The write statement whose batch has not been sent yet, or null. */
+    private PreparedStatement batch;
+    private String batchSql;
 
     private JdbcSessionTx(Connection connection, HubSql sql, String session, SessionHead head) {
         this.connection = connection;
@@ -34,23 +43,61 @@ final class JdbcSessionTx implements SessionTx {
     }
 
     /**
-     * Creates the session if it is new and locks it for the rest of the transaction (a row lock
-     * on PostgreSQL; on SQLite the transaction already holds the database's write lock).
+     * Locks the session for the rest of the transaction (a row lock on PostgreSQL; on SQLite the
+     * transaction already holds the database's write lock), creating it first only when it is
+     * new: a session that exists costs one statement, and a transaction that then only reads
+     * writes nothing.
      */
     static JdbcSessionTx lock(Connection connection, HubSql sql, String session) throws SQLException {
-        try (PreparedStatement create = connection.prepareStatement(sql.createSession)) {
-            create.setString(1, session);
-            create.executeUpdate();
+        SessionHead head = lockHead(connection, sql, session);
+        if (head == null) {
+            try (PreparedStatement create = connection.prepareStatement(sql.createSession)) {
+                create.setString(1, session);
+                create.executeUpdate();
+            }
+            head = lockHead(connection, sql, session);
+            if (head == null) {
+                throw new SQLException("session " + session + " vanished while being locked");
+            }
         }
+        return new JdbcSessionTx(connection, sql, session, head);
+    }
+
+    /** Drops writes still batched without sending them (the work failed; the transaction is rolled back). */
+    void discard() {
+        PreparedStatement pending = batch;
+        batch = null;
+        batchSql = null;
+        if (pending != null) {
+            try {
+                pending.close();
+            } catch (SQLException e) {
+                // the transaction is being rolled back; the statement goes with the connection
+            }
+        }
+    }
+
+    private static SessionHead lockHead(Connection connection, HubSql sql, String session) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql.lockHead)) {
             select.setString(1, session);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("session " + session + " vanished while being locked");
-                }
-                SessionHead head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-                return new JdbcSessionTx(connection, sql, session, head);
+                return rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)) : null;
             }
+        }
+    }
+
+    /** Sends the writes still batched; the store calls it after the work, before it commits. */
+    void flush() {
+        PreparedStatement pending = batch;
+        if (pending == null) {
+            return;
+        }
+        batch = null;
+        batchSql = null;
+        try (pending) {
+            pending.executeBatch();
+        } catch (SQLException e) {
+            throw failure("write", e);
         }
     }
 
@@ -98,6 +145,7 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public TerminalCursor terminal(String terminalId) {
         Objects.requireNonNull(terminalId, "terminalId");
+        flush();
         try (PreparedStatement select = connection.prepareStatement(sql.selectTerminal)) {
             select.setString(1, session);
             select.setString(2, terminalId);
@@ -128,6 +176,7 @@ final class JdbcSessionTx implements SessionTx {
     }
 
     private List<StoredOrder> orders(String query, String uid) {
+        flush();
         try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setString(1, session);
             if (uid != null) {
@@ -162,12 +211,20 @@ final class JdbcSessionTx implements SessionTx {
         }
     }
 
+    /** Adds a write to the batch of its statement, sending the previous batch first if it was another statement. */
     private void update(String statement, Object... parameters) {
-        try (PreparedStatement update = connection.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
+        if (!statement.equals(batchSql)) {
+            flush();
+        }
+        try {
+            if (batch == null) {
+                batch = connection.prepareStatement(statement);
+                batchSql = statement;
             }
-            update.executeUpdate();
+            for (int i = 0; i < parameters.length; i++) {
+                batch.setObject(i + 1, parameters[i]);
+            }
+            batch.addBatch();
             written = true;
         } catch (SQLException e) {
             throw failure("write", e);

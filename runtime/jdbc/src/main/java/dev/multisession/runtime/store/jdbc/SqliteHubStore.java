@@ -247,8 +247,14 @@ public final class SqliteHubStore extends JdbcHubStore {
             this.work = work;
         }
 
+        /** Runs the work and sends its last batched writes, so a failing write fails this work alone. */
         void run(JdbcSessionTx tx) {
-            result = work.run(tx);
+            try {
+                result = work.run(tx);
+                tx.flush();
+            } finally {
+                tx.discard();
+            }
         }
 
         void fail(Throwable cause) {

@@ -109,6 +109,33 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void readsInATransactionSeeEveryWriteBeforeThemInOrder() {
+        StoredOrder first = order("o1", 1, 1);
+        StoredOrder replaced = new StoredOrder("o1", 2, 1, data("table", "T2"), info(), false, false);
+        store.inSession(session, tx -> {
+            tx.saveOrder(first);
+            tx.saveOrder(order("o2", 1, 2));
+            tx.saveOrder(replaced);
+            assertEquals(Optional.of(replaced), tx.order("o1"));
+            tx.saveTerminal("bar-till", new TerminalCursor(3, 4));
+            tx.saveTerminal("bar-till", new TerminalCursor(4, 5));
+            assertEquals(new TerminalCursor(4, 5), tx.terminal("bar-till"));
+            tx.appendLog(change(1));
+            tx.appendLog(change(2));
+            tx.trimLog(1);
+            tx.appendLog(change(3));
+            tx.saveHead(new SessionHead(1, 3, 2, 1));
+            return null;
+        });
+        assertEquals(List.of(change(2), change(3)), store.readLog(session, 0, 10));
+        store.inSession(session, tx -> {
+            assertEquals(new SessionHead(1, 3, 2, 1), tx.head());
+            assertEquals(List.of(replaced, order("o2", 1, 2)), tx.openOrders());
+            return null;
+        });
+    }
+
+    @Test
     void orderJsonKeepsExactDecimalsNestingAndNulls() {
         ObjectNode data = JSON.objectNode();
         data.put("price", new BigDecimal("10.50"));

@@ -1,0 +1,6 @@
+package dev.multisession.benchmarks.kinds;
+
+/** When a line goes to the kitchen. */
+public enum Course {
+    STARTER, MAIN, DESSERT
+}
