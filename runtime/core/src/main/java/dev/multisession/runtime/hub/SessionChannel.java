@@ -4,6 +4,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -102,6 +103,7 @@ final class SessionChannel {
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);
             broadcaster.reply(connection, internal(e, message));
+            connection.sink.close("the hub's store is unavailable");
             return;
         }
         outage.succeeded();
@@ -144,6 +146,11 @@ final class SessionChannel {
                 failures.add(internal(e, work.message()));
             }
             broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
+            // this node cannot serve them now: they reconnect, through a load balancer that checks
+            // readiness to a node whose store works, or here again once it does
+            for (TerminalConnection sender : new LinkedHashSet<>(senders(mutations))) {
+                sender.sink.close("the hub's store is unavailable");
+            }
             return;
         }
         outage.succeeded();
