@@ -53,6 +53,12 @@ final class SyncProtocol {
      */
     private Cursor cursorAtConnect = Cursor.START;
     private long handledAtConnect;
+    /**
+     * A snapshot that overtook the welcome it follows: it waits for the welcome, which decides
+     * first (a store that never reached the hub renumbers its changes before a snapshot may take
+     * them for ones the hub handled).
+     */
+    private HubMessage.Snapshot earlySnapshot;
     private boolean connected;
     private boolean welcomed;
     private boolean refusalReported;
@@ -169,6 +175,7 @@ final class SyncProtocol {
         paused = false;
         refusalReported = false;
         generation++;
+        earlySnapshot = null;
         cursorAtConnect = replica.cursor();
         handledAtConnect = outbox.knownHandled(cursorAtConnect.lastMutationId());
         sayHello(out);
@@ -186,6 +193,7 @@ final class SyncProtocol {
         welcomed = false;
         paused = false;
         generation++;
+        earlySnapshot = null;
         sequencer.clear();
         LOG.debug("terminal {} disconnected: {}", identity.terminalId(), reason);
         if (wasOnline) {
@@ -238,6 +246,11 @@ final class SyncProtocol {
         pump(out);
         settle(new Replica.EventBatch(), false, out);
         out.notify(new SyncEffect.ConnectionChanged(true));
+        if (earlySnapshot != null) {
+            HubMessage.Snapshot snapshot = earlySnapshot;
+            earlySnapshot = null;
+            onSnapshot(snapshot, out);
+        }
     }
 
     /**
@@ -526,6 +539,12 @@ final class SyncProtocol {
     }
 
     private void onSnapshot(HubMessage.Snapshot snapshot, Effects out) {
+        if (!welcomed) {
+            if (connected) {
+                earlySnapshot = snapshot;
+            }
+            return;
+        }
         Replica.EventBatch batch = new Replica.EventBatch();
         batch.touched.addAll(replica.adopt(snapshot));
         // the snapshot already holds this terminal's mutations up to its lastMutationId, even

@@ -102,6 +102,17 @@ class SyncProtocolTest {
                                 .then(connected(), received(welcome(2, 7, 37))))
                         .when(edit("o1"))
                         .then("persist 2/0/40 enqueue 40", "mutate 40 run 2"),
+                rule("lost store: a snapshot that overtakes the welcome waits for it, so it cannot take the changes for handled")
+                        .given(stored(0, 0, 1, mutate(1, 0, "o1")).then(connected(),
+                                received(snapshot(2, 7, 37, "o2"))))
+                        .when(received(welcome(2, 7, 37)))
+                        .then("warning: the hub has handled this terminal's changes up to 37, but this terminal's store"
+                                + " never reached the hub", "persist 2/0/38 dequeue 1 enqueue 38", "mutate 38 run 2",
+                                "online", "persist 2/7/38 clear put o2", "refresh o1,o2"),
+                rule("snapshot: one that comes before the welcome changes nothing yet")
+                        .given(stored(1, 5, 1, mutate(1, 1, "o1")).then(connected()))
+                        .when(received(snapshot(1, 9, 1, "o2")))
+                        .then(),
                 rule("lost store: offline changes above the hub's count keep their ids")
                         .given(stored(0, 0, 9, mutate(8, 0, "o1"), mutate(9, 0, "o1")).then(connected()))
                         .when(received(welcome(2, 7, 7)))
