@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random work on 3–6 terminals over a network that drops, duplicates, delays and reorders
- * messages, with terminals going offline, crashing and coming back and the hub restarting from
- * its store; then the network heals and every invariant is checked. Each seed is repeatable:
+ * messages, with terminals going offline, crashing and coming back, losing their store while
+ * offline (a replaced device) and the hub restarting from its store; then the network heals and every invariant is checked. Each seed is repeatable:
  * {@code -Dsim.seed=N} replays one, {@code -Dsim.seeds=N} sets how many run.
  */
 class SeededSimulationTest {
@@ -122,7 +122,7 @@ class SeededSimulationTest {
                     int delta = random.nextInt(5) - 1;
                     track(node, node.terminal.edit(order, o -> line.qty += delta));
                     if (delta != 0) {
-                        deltas.add(new Delta(node.id, node.terminal.lastMutationId(), order.uid, line.uid, delta));
+                        deltas.add(new Delta(node.id, node.lastMutationIdAtHub(), order.uid, line.uid, delta));
                     }
                 }
             } else if (roll < 58) {
@@ -155,8 +155,14 @@ class SeededSimulationTest {
                 track(node, node.terminal.remove(order, random.nextBoolean()));
             } else if (roll < 88) {
                 node.online(!node.transport.isOnline());
-            } else if (roll < 91) {
+            } else if (roll < 90) {
                 node.restart();
+            } else if (roll < 91) {
+                if (node.transport.isOnline()) {
+                    node.restart();
+                } else {
+                    loseStore(node);
+                }
             } else if (roll < 93) {
                 cluster.restartHub();
             } else {
@@ -165,6 +171,18 @@ class SeededSimulationTest {
                     track(node, node.terminal.edit(order, o -> line.kitchenDirty = !line.kitchenDirty));
                 }
             }
+        }
+
+        /**
+         * A replaced device: what its store held and the hub had not handled is lost with it, as
+         * expected (its orders never created on the hub, its deltas never committed); what it
+         * does afterwards, offline at first, must arrive exactly once.
+         */
+        void loseStore(Cluster.Node node) {
+            long handled = node.loseStore();
+            createdBy.entrySet().removeIf(created -> created.getValue().equals(node.id)
+                    && !cluster.hubStore.everSaved().containsKey(created.getKey()));
+            deltas.removeIf(delta -> delta.terminal.equals(node.id) && delta.mutationId > handled);
         }
 
         /** Keeps the handle of a change, with the terminal object that made it, for {@link #checkOutcomes}. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -88,6 +87,8 @@ public final class ReconnectLoop implements AutoCloseable {
     private long outageSince = -1;
     private int failedAttempts;
     private boolean refusing;
+    /** Why the loop stopped by itself, or null. */
+    private String stopReason;
 
     private ReconnectLoop(Builder builder) {
         this.name = builder.name;
@@ -130,6 +131,15 @@ public final class ReconnectLoop implements AutoCloseable {
     }
 
     /**
+     * Why the loop stopped by itself, or null while it runs (and after a plain {@link #close}):
+     * its executor refused an attempt or its scheduler refused a delay, so it will not reconnect
+     * any more. Logged as an error when it happens.
+     */
+    public synchronized String stopReason() {
+        return stopReason;
+    }
+
+    /**
      * Stops: the pending delay is cancelled, no attempt starts any more and every link turns
      * inactive. What the current attempt opened is its owner's to close. Idempotent.
      */
@@ -146,9 +156,8 @@ public final class ReconnectLoop implements AutoCloseable {
     private void launch(Try attempt) {
         try {
             executor.execute(() -> run(attempt));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: the executor refused the next attempt; the loop stops", name, e);
-            close();
+        } catch (RuntimeException e) {
+            stop("its executor refused the next attempt", e);
         }
     }
 
@@ -191,7 +200,13 @@ public final class ReconnectLoop implements AutoCloseable {
         current = null;
         Duration delay = refused ? refusedDelay : backoff.next();
         logEnd(reason, refused, wasConnected, delay);
-        pending = scheduler.schedule(delay, this::next);
+        try {
+            pending = scheduler.schedule(delay, this::next);
+        } catch (RuntimeException e) {
+            // thrown into whoever reported the end (a transport's callback), it would be lost,
+            // and the loop would wait for a delay that never comes
+            stop("its scheduler refused the delay before the next attempt", e);
+        }
         return true;
     }
 
@@ -218,6 +233,17 @@ public final class ReconnectLoop implements AutoCloseable {
             LOG.debug("{}: attempt failed ({}); next in {} ms", name, reason, delay.toMillis());
         }
         refusing = refused;
+    }
+
+    /** Stops for good because work could not be handed on; says so unless the owner closed the loop first. */
+    private synchronized void stop(String why, RuntimeException e) {
+        if (closed) {
+            LOG.debug("{}: {} after close", name, why, e);
+            return;
+        }
+        stopReason = why + ": " + describe(e);
+        LOG.error("{}: {}; it will not reconnect any more", name, stopReason, e);
+        close();
     }
 
     /** Runs on the scheduler: only hands the next attempt over to the executor. */

@@ -132,6 +132,7 @@ final class Broadcaster {
             return new Start(head, cursor, replayable ? null : snapshot(tx, head, cursor));
         });
         if (welcome) {
+            warnIfAhead(connection, runId, afterSeq, start.head);
             connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
                     start.head.runId(), start.head.seq(), start.cursor.lastMutationId()));
         }
@@ -164,6 +165,20 @@ final class Broadcaster {
                     connection.queuedMutations));
         }
         return status;
+    }
+
+    /**
+     * A terminal that has applied more of this run than the store holds was served by a store
+     * that has since gone back: restored from an older copy, or replaced. It gets a snapshot
+     * (its position is not replayable) and re-offers the changes it still holds.
+     */
+    private void warnIfAhead(TerminalConnection connection, long runId, long afterSeq, SessionHead head) {
+        if (runId == head.runId() && afterSeq > head.seq()) {
+            LOG.warn("session {}: terminal {} has applied seq {} of run {}, but this hub's store is at seq {}: the "
+                    + "store was restored from an older copy or replaced, and what it confirmed after that copy is "
+                    + "lost; the terminal gets a snapshot and re-offers the changes it still holds", session,
+                    connection.identity.terminal(), afterSeq, runId, head.seq());
+        }
     }
 
     /** Stops sending to a connection. */

@@ -5,6 +5,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -118,6 +119,7 @@ final class SessionChannel {
             outage.failed(message.type() + " of " + connection, e);
             observer.storeFailed(session);
             broadcaster.reply(connection, internal(e, message));
+            connection.sink.close("the hub's store is unavailable");
             return;
         }
         outage.succeeded();
@@ -163,6 +165,11 @@ final class SessionChannel {
             }
             tellAnswers(mutations, failures);
             broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
+            // this node cannot serve them now: they reconnect, through a load balancer that checks
+            // readiness to a node whose store works, or here again once it does
+            for (TerminalConnection sender : new LinkedHashSet<>(senders(mutations))) {
+                sender.sink.close("the hub's store is unavailable");
+            }
             return;
         }
         outage.succeeded();

@@ -25,6 +25,16 @@ record Cursor(long runId, long lastSeq, long lastMutationId) {
         return new Cursor(runId, lastSeq, lastMutationId + 1);
     }
 
+    /** Mutation ids handed out up to {@code last}: after renumbering, the counter may go down. */
+    Cursor mutationsUpTo(long last) {
+        return new Cursor(runId, lastSeq, last);
+    }
+
+    /** Nothing of the hub's state applied: the replica was dropped and is built again from sequence 0. */
+    Cursor fromScratch() {
+        return new Cursor(runId, 0, lastMutationId);
+    }
+
     /**
      * The hub has handled mutation ids up to {@code handled}; a terminal that lost its own
      * count continues after it, never below what it already handed out.

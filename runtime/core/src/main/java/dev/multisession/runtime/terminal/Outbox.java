@@ -128,6 +128,60 @@ final class Outbox {
         return false;
     }
 
+    // ---------------------------------------------------------------- a hub or a store that forgot
+
+    /**
+     * The highest id this terminal knows the hub handled: every id acknowledged since this
+     * process started, and the ids below the first pending one, which left the outbox only once
+     * the hub had handled them; with nothing pending, every id handed out ({@code lastHandedOut}).
+     */
+    long knownHandled(long lastHandedOut) {
+        long stored = entries.isEmpty() ? lastHandedOut : entries.firstKey() - 1;
+        return Math.max(stored, ackedUpTo);
+    }
+
+    /**
+     * Gives every entry with an id of at least {@code from} a new id after {@code after}, in
+     * order, and forgets what was said of them: a hub that has handled exactly up to
+     * {@code after} has seen none of them under either id. The highest acknowledged id becomes
+     * {@code after}, lower than before if the hub went back, and sending starts again after it.
+     * Returns the old ids, in order; the entries carry the new ones.
+     */
+    List<Long> renumber(long from, long after) {
+        List<PendingMutation> moved = new ArrayList<>(entries.tailMap(from, true).values());
+        List<Long> oldIds = new ArrayList<>(moved.size());
+        entries.tailMap(from, true).clear();
+        long id = after;
+        for (PendingMutation pending : moved) {
+            oldIds.add(pending.mutationId());
+            pending.renumber(++id);
+            entries.put(id, pending);
+        }
+        ackedUpTo = after;
+        restart(after);
+        return oldIds;
+    }
+
+    /**
+     * A hub whose state at {@code seq} holds every entry up to {@code mutationId}, whatever an
+     * earlier hub said of them (a hub that went back holds them at another seq).
+     */
+    void reflectedAt(long mutationId, long seq) {
+        for (PendingMutation pending : entries.headMap(mutationId, true).values()) {
+            pending.ackSeq = seq;
+        }
+    }
+
+    /** The highest id in the outbox, and at least {@code floor}. */
+    long lastIdAtLeast(long floor) {
+        return entries.isEmpty() ? floor : Math.max(floor, entries.lastKey());
+    }
+
+    /** The lowest id in the outbox, or 0 when it is empty. */
+    long firstId() {
+        return entries.isEmpty() ? 0 : entries.firstKey();
+    }
+
     // ---------------------------------------------------------------- the send window
 
     /** A new connection: everything above {@code handledUpTo} is to be sent again. */

@@ -55,6 +55,24 @@ final class PendingMutation {
         return message instanceof ClientMessage.Remove;
     }
 
+    /**
+     * Gives the change another id and forgets what any hub said of it: the hub it is now sent to
+     * has not handled it under either id (see {@link Outbox#renumber}).
+     */
+    void renumber(long mutationId) {
+        ackSeq = -1;
+        confirmedRevision = -1;
+        confirmedNumber = -1;
+        dropped.clear();
+        if (message instanceof ClientMessage.Mutate m) {
+            message = new ClientMessage.Mutate(mutationId, m.runId(), m.order(), m.baseRevision(), m.user(), m.ops());
+        } else {
+            ClientMessage.Remove r = (ClientMessage.Remove) message;
+            message = new ClientMessage.Remove(mutationId, r.runId(), r.order(), r.baseRevision(), r.user(),
+                    r.finalized());
+        }
+    }
+
     /** Moves a change made before the terminal knew the hub's run into {@code runId}. */
     void moveToRun(long runId) {
         if (message instanceof ClientMessage.Mutate m) {

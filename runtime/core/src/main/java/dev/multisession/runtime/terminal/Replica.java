@@ -67,6 +67,24 @@ final class Replica {
         cursor = cursor.mutationsAtLeast(mutationId);
     }
 
+    /** The outbox was renumbered: the last id handed out is now {@code mutationId}, lower or not. */
+    void renumberedUpTo(long mutationId) {
+        cursor = cursor.mutationsUpTo(mutationId);
+    }
+
+    /**
+     * Drops the confirmed state, which came from a hub store that has since gone back, and
+     * stands at sequence 0 of the same run, to be built again from the hub's events or a
+     * snapshot. Returns the orders it knew of, whose models must be refreshed once it is.
+     */
+    Set<String> forget() {
+        Set<String> known = knownOrders();
+        confirmed.clear();
+        removedOrders.clear();
+        cursor = cursor.fromScratch();
+        return known;
+    }
+
     /** A store write of the current counters, to which the caller adds what changed. */
     TerminalWrite.Builder write() {
         return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId());

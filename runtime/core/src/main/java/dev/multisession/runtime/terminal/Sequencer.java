@@ -75,6 +75,11 @@ final class Sequencer {
         return true;
     }
 
+    /** A sync after {@code afterSeq} was just asked for otherwise: early events of that gap need not ask again. */
+    void syncAsked(long afterSeq) {
+        syncRequestedAfter = afterSeq;
+    }
+
     /** The connection dropped: what was kept is replayed after the next hello. */
     void clear() {
         early.clear();

@@ -178,6 +178,8 @@ final class SyncDriver<O> {
             listeners.conflict(found.conflict());
         } else if (notice instanceof SyncEffect.CredentialsRefused refused) {
             listeners.unauthorized(refused.reason());
+        } else if (notice instanceof SyncEffect.Warning warning) {
+            listeners.warning(warning.message());
         }
     }
 

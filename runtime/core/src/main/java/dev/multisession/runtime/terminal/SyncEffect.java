@@ -93,4 +93,7 @@ sealed interface SyncEffect {
 
     /** The hub refused the terminal's credentials (once per streak of refusals). */
     record CredentialsRefused(String reason) implements Notice {}
+
+    /** Something the terminal is recovering from by itself, which it also logs as a warning. */
+    record Warning(String message) implements Notice {}
 }

@@ -9,7 +9,9 @@ import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalState;
 import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,26 @@ final class SyncProtocol {
     private final Replica replica;
     private final Sequencer sequencer = new Sequencer();
     private final Backoff pauses = Backoff.doubling(FIRST_PAUSE, MAX_PAUSE);
+    /** Delays between attempts while the hub answers {@code internal}; it doubles while that goes on. */
+    private final Backoff retries = Backoff.doubling(FIRST_PAUSE, MAX_PAUSE);
+    /** The hub answered {@code internal} and has handled nothing since: one warning per streak. */
+    private boolean hubFailing;
+    /** Orders whose models wait until the replica, dropped for a hub that went back, is built again up to {@link #rebuiltAt}. */
+    private final Set<String> rebuilding = new LinkedHashSet<>();
+    private long rebuiltAt;
+    /**
+     * Where the terminal stood when this connection opened: the run and seq it had applied and
+     * the highest mutation id it knew handled. A welcome is compared with these, not with what
+     * the terminal applied since (events of the same hub may overtake its welcome).
+     */
+    private Cursor cursorAtConnect = Cursor.START;
+    private long handledAtConnect;
+    /**
+     * A snapshot that overtook the welcome it follows: it waits for the welcome, which decides
+     * first (a store that never reached the hub renumbers its changes before a snapshot may take
+     * them for ones the hub handled).
+     */
+    private HubMessage.Snapshot earlySnapshot;
     private boolean connected;
     private boolean welcomed;
     private boolean refusalReported;
@@ -153,6 +175,9 @@ final class SyncProtocol {
         paused = false;
         refusalReported = false;
         generation++;
+        earlySnapshot = null;
+        cursorAtConnect = replica.cursor();
+        handledAtConnect = outbox.knownHandled(cursorAtConnect.lastMutationId());
         sayHello(out);
     }
 
@@ -168,6 +193,7 @@ final class SyncProtocol {
         welcomed = false;
         paused = false;
         generation++;
+        earlySnapshot = null;
         sequencer.clear();
         LOG.debug("terminal {} disconnected: {}", identity.terminalId(), reason);
         if (wasOnline) {
@@ -185,34 +211,183 @@ final class SyncProtocol {
     }
 
     private void onWelcome(HubMessage.Welcome welcome, Effects out) {
-        if (!connected) {
+        if (!connected || welcomed) {
+            // the hub answers one hello with one welcome, so a second one on a connection is a
+            // copy of the first (or answers a repeated hello): the first one already decided
+            // everything below, and deciding again on its old counts would see a hub going back
             return;
         }
         welcomed = true;
-        Cursor before = replica.cursor();
+        endFailureStreak();
+        long handled = welcome.lastMutationId();
+        List<Long> moved = List.of();
         List<ClientMessage> rewritten = List.of();
-        if (replica.cursor().runId() == 0) {
+        boolean wentBack = false;
+        Cursor before = replica.cursor();
+        if (before.runId() == 0) {
+            moved = renumberOfflineChanges(handled, out);
             // Changes made before this terminal ever reached the hub belong to the hub's current
             // run, and so does every change made from now on: the terminal takes the run right
             // here, not when the snapshot that follows arrives, so no edit is made for run 0 while
             // it is already sending.
             replica.joinRun(welcome.runId());
             rewritten = outbox.adoptRun(welcome.runId());
+        } else if (hubWentBack(welcome)) {
+            wentBack = true;
+            moved = onHubWentBack(welcome, out);
         }
-        replica.handledUpTo(welcome.lastMutationId()); // local state was lost: continue after the hub's count
+        replica.handledUpTo(handled); // local state was lost: continue after the hub's count
         // handled before we reconnected: reflected by welcome.seq
-        outbox.acknowledge(welcome.lastMutationId(), welcome.seq());
-        if (!replica.cursor().equals(before)) {
-            TerminalWrite.Builder write = replica.write();
-            for (ClientMessage message : rewritten) {
-                write.dequeue(TerminalWrite.mutationId(message)).enqueue(message); // replaced in place
-            }
-            out.persist(write);
+        outbox.acknowledge(handled, welcome.seq());
+        if (wentBack || !moved.isEmpty() || !replica.cursor().equals(before)) {
+            out.persist(rewrittenWrite(moved, rewritten, wentBack));
         }
-        outbox.restart(welcome.lastMutationId());
+        outbox.restart(handled);
         pump(out);
         settle(new Replica.EventBatch(), false, out);
         out.notify(new SyncEffect.ConnectionChanged(true));
+        if (earlySnapshot != null) {
+            HubMessage.Snapshot snapshot = earlySnapshot;
+            earlySnapshot = null;
+            onSnapshot(snapshot, out);
+        }
+    }
+
+    /**
+     * A store write of the counters that replaces every renumbered ({@code moved}: their old
+     * ids) or rewritten outbox entry by what it is now, and clears the confirmed orders if the
+     * replica was dropped.
+     */
+    private TerminalWrite.Builder rewrittenWrite(List<Long> moved, List<ClientMessage> rewritten, boolean cleared) {
+        TerminalWrite.Builder write = replica.write();
+        if (cleared) {
+            write.clearOrders();
+        }
+        Set<Long> changed = new LinkedHashSet<>();
+        for (long id : moved) {
+            write.dequeue(id);
+        }
+        long firstMoved = moved.isEmpty() ? Long.MAX_VALUE : replica.cursor().lastMutationId() - moved.size() + 1;
+        for (PendingMutation pending : outbox.all()) {
+            if (pending.mutationId() >= firstMoved) {
+                changed.add(pending.mutationId());
+            }
+        }
+        for (ClientMessage message : rewritten) {
+            long id = TerminalWrite.mutationId(message);
+            if (changed.add(id)) {
+                write.dequeue(id); // replaced in place
+            }
+        }
+        for (long id : changed) {
+            write.enqueue(outbox.get(id).message());
+        }
+        return write;
+    }
+
+    // ---------------------------------------------------------------- a store that forgot, a hub that went back
+
+    /**
+     * A welcome for a terminal whose store never reached the hub (run 0): none of its pending
+     * changes can have been sent, since nothing is sent before a welcome and the welcome's run
+     * is stored before anything is. If the hub has handled ids of this terminal already (the
+     * terminal lost its state file, or is a memory-only terminal started again), the pending
+     * changes are renumbered after the hub's count, so that none is taken for one the hub
+     * handled. A store with a run is never renumbered here: its acks may just have been lost.
+     * Returns the old ids of the entries that moved.
+     */
+    private List<Long> renumberOfflineChanges(long handled, Effects out) {
+        if (outbox.size() == 0 || outbox.firstId() > handled) {
+            return List.of();
+        }
+        List<Long> oldIds = outbox.renumber(0, handled);
+        replica.renumberedUpTo(outbox.lastIdAtLeast(handled));
+        warn(out, "terminal %s: the hub has handled this terminal's changes up to %d, but this terminal's store never "
+                + "reached the hub (its state was lost or replaced): its %d offline change(s) are sent as %d..%d",
+                identity.terminalId(), handled, oldIds.size(), handled + 1, replica.cursor().lastMutationId());
+        return oldIds;
+    }
+
+    /**
+     * Whether the first welcome of a connection comes from a hub whose store went back (restored
+     * from an older copy, or replaced): it is at an earlier seq of this terminal's run than the
+     * terminal applied, or it has handled fewer of this terminal's changes than the terminal
+     * knows it handled. Neither can happen otherwise: the hub's counts only grow, and the
+     * welcome reads them after everything the terminal had heard of when it connected.
+     */
+    private boolean hubWentBack(HubMessage.Welcome welcome) {
+        return (welcome.runId() == cursorAtConnect.runId() && welcome.seq() < cursorAtConnect.lastSeq())
+                || welcome.lastMutationId() < handledAtConnect;
+    }
+
+    /**
+     * The hub's store went back. Its state is the one to continue from; what it confirmed after
+     * the copy it went back to is lost there. The terminal drops its confirmed orders (they may
+     * hold changes the hub no longer has, and the hub's seqs now mean other changes) and asks
+     * for the hub's state from sequence 0; it re-offers every change it still holds that the
+     * hub has not handled, renumbered after the hub's count so the hub takes them in order.
+     * Returns the old ids of the entries that moved.
+     */
+    private List<Long> onHubWentBack(HubMessage.Welcome welcome, Effects out) {
+        Cursor before = cursorAtConnect;
+        long handled = welcome.lastMutationId();
+        long known = handledAtConnect;
+        outbox.reflectedAt(handled, welcome.seq());
+        List<Long> oldIds = outbox.renumber(handled + 1, handled);
+        replica.renumberedUpTo(outbox.lastIdAtLeast(handled));
+        rebuilding.addAll(replica.forget());
+        rebuiltAt = welcome.seq();
+        sequencer.clear();
+        warn(out, "terminal %s: the hub's store went back (restored from an older copy, or replaced): it is at seq %d "
+                + "of run %d and has handled this terminal's changes up to %d, where this terminal had seq %d of run %d "
+                + "and changes up to %d handled; what the hub confirmed after that copy is lost there. Taking the "
+                + "hub's orders again and re-offering the %d change(s) this terminal still holds", identity.terminalId(),
+                welcome.seq(), welcome.runId(), handled, before.lastSeq(), before.runId(), known, oldIds.size());
+        out.send(new ClientMessage.Sync(0));
+        sequencer.syncAsked(0);
+        return oldIds;
+    }
+
+    // ---------------------------------------------------------------- the hub failing
+
+    /**
+     * The hub failed on a message ({@code internal}: its store is unreachable, say) and changed
+     * nothing. Sending pauses, for a delay that doubles while failures go on, then starts again:
+     * with the hello if it was not welcomed yet, else from the first unacknowledged mutation.
+     * One warning per streak of failures; the hub handling anything ends it.
+     */
+    private void onHubFailed(HubMessage.Error error, Effects out) {
+        if (!connected) {
+            return;
+        }
+        if (!hubFailing) {
+            hubFailing = true;
+            warn(out, "terminal %s: the hub failed on %s (%s); retrying with backoff until it works again",
+                    identity.terminalId(), error.ref(), error.message());
+        }
+        if (paused) {
+            return;
+        }
+        paused = true;
+        Duration delay = retries.next();
+        LOG.debug("terminal {}: retrying in {} ms", identity.terminalId(), delay.toMillis());
+        out.add(new SyncEffect.ResumeAfter(delay, generation));
+    }
+
+    /** Logs a warning and tells the application the same words. */
+    private static void warn(Effects out, String format, Object... args) {
+        String message = String.format(Locale.ROOT, format, args);
+        LOG.warn(message);
+        out.notify(new SyncEffect.Warning(message));
+    }
+
+    /** The hub handled something: a streak of failures is over. */
+    private void endFailureStreak() {
+        if (hubFailing) {
+            hubFailing = false;
+            LOG.info("terminal {}: the hub works again", identity.terminalId());
+        }
+        retries.reset();
     }
 
     /**
@@ -248,6 +423,7 @@ final class SyncProtocol {
         if (!paused) {
             pauses.reset();
         }
+        endFailureStreak();
     }
 
     // ---------------------------------------------------------------- messages from the hub
@@ -301,6 +477,8 @@ final class SyncProtocol {
         } else if (message instanceof HubMessage.Error error) {
             if (Reason.RATE_LIMITED.equals(error.code())) {
                 onRateLimited(out);
+            } else if (Reason.INTERNAL.equals(error.code())) {
+                onHubFailed(error, out);
             } else {
                 LOG.warn("terminal {}: hub reported {} ({}) for {}", identity.terminalId(), error.code(),
                         error.message(), error.ref());
@@ -361,6 +539,12 @@ final class SyncProtocol {
     }
 
     private void onSnapshot(HubMessage.Snapshot snapshot, Effects out) {
+        if (!welcomed) {
+            if (connected) {
+                earlySnapshot = snapshot;
+            }
+            return;
+        }
         Replica.EventBatch batch = new Replica.EventBatch();
         batch.touched.addAll(replica.adopt(snapshot));
         // the snapshot already holds this terminal's mutations up to its lastMutationId, even
@@ -397,6 +581,7 @@ final class SyncProtocol {
 
     private void onRejected(HubMessage.Rejected rejected, Effects out) {
         outbox.acknowledgedUpTo(rejected.mutationId());
+        endFailureStreak();
         PendingMutation pending = outbox.get(rejected.mutationId());
         if (pending == null) {
             return; // already settled (for example a rejection of an old run's change we dropped)
@@ -420,6 +605,11 @@ final class SyncProtocol {
      * plain ack costs no store write.
      */
     private void settle(Replica.EventBatch batch, boolean clearOrders, Effects out) {
+        if (!rebuilding.isEmpty() && replica.cursor().lastSeq() >= rebuiltAt) {
+            // the replica dropped for a hub that went back is whole again: every order it showed is redrawn
+            batch.touched.addAll(rebuilding);
+            rebuilding.clear();
+        }
         TerminalWrite.Builder write = replica.write();
         List<PendingMutation> reflected = outbox.dropReflected(replica.cursor().lastSeq());
         for (PendingMutation pending : reflected) {

@@ -40,4 +40,14 @@ public interface TerminalListener<O> {
      * means the hub let it in.
      */
     default void unauthorized(String reason) {}
+
+    /**
+     * Something went wrong that the terminal recovers from by itself, told with the same words
+     * as the warning it logs: the hub failed on a message and it is retried with backoff (once
+     * per streak of failures); the hub's store went back to an older copy, so the terminal took
+     * the hub's orders again and re-offered the changes it still held; this terminal's own store
+     * was lost, so its offline changes were given new mutation ids. Nothing is lost that the
+     * terminal still held; an operator may want to know.
+     */
+    default void warning(String message) {}
 }

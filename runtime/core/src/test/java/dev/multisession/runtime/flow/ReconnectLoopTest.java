@@ -227,6 +227,32 @@ class ReconnectLoopTest {
         assertEquals(List.of(), links);
         assertEquals(0, scheduler.waiting());
         assertFalse(loop.isConnected());
+        assertEquals("its executor refused the next attempt: RejectedExecutionException: shut down", loop.stopReason());
+    }
+
+    @Test
+    void aSchedulerThatThrowsStopsTheLoopAndSaysWhyInsteadOfThrowingIntoTheReporter() {
+        ReconnectLoop loop = ReconnectLoop.builder("test peer", links::add)
+                .executor(executor::add)
+                .scheduler((delay, task) -> {
+                    throw new IllegalStateException("timer gone");
+                })
+                .delays(Backoff.doubling(MIN, MAX), REFUSED).build();
+        loop.start();
+        runAttempts();
+        assertTrue(lastLink().failed("connection refused"), "the end of the attempt counts");
+        assertEquals("its scheduler refused the delay before the next attempt: IllegalStateException: timer gone",
+                loop.stopReason());
+        assertFalse(lastLink().active(), "the loop is stopped, not waiting for a delay that never comes");
+        assertFalse(loop.isConnected());
+    }
+
+    @Test
+    void aLoopClosedByItsOwnerHasNoStopReason() {
+        ReconnectLoop loop = recordingLoop();
+        loop.start();
+        loop.close();
+        assertEquals(null, loop.stopReason());
     }
 
     private static Duration ms(long millis) {

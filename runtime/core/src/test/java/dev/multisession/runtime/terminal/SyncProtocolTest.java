@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SyncProtocolTest {
 
+    private static final String WENT_BACK = "warning: the hub's store went back";
+
     static Stream<Case> rules() {
         return Stream.of(
                 // ---------------------------------------------------------------- hello
@@ -73,6 +75,76 @@ class SyncProtocolTest {
                         .given(fresh().then(connected(), received(welcome(1, 0, 11))))
                         .when(edit("o9"))
                         .then("persist 1/0/12 enqueue 12", "mutate 12 run 1"),
+                rule("welcome: a second welcome on one connection is a copy and changes nothing (it once renumbered)")
+                        .given(stored(1, 5, 3, outbox(1, 3)).then(connected(), received(welcome(1, 5, 0)),
+                                received(ack(2, 9))))
+                        .when(received(welcome(1, 5, 0)))
+                        .then(),
+                rule("welcome: events that overtook the welcome do not make the hub look as if it went back")
+                        .given(stored(1, 7, 0).then(connected(), received(change(8, "o1", "T2", 1))))
+                        .when(received(welcome(1, 7, 0)))
+                        .then("online"),
+                rule("welcome: a store with a run whose acks were lost is never renumbered")
+                        .given(stored(1, 5, 3, outbox(1, 3)).then(connected()))
+                        .when(received(welcome(1, 9, 2)))
+                        .then("mutate 3 run 1", "online"),
+
+                // ---------------------------------------------------------------- a store that forgot
+                rule("lost store: a store that never reached the hub renumbers offline changes the hub's count covers")
+                        .given(stored(0, 0, 3, mutate(1, 0, "o1"), mutate(2, 0, "o1"), mutate(3, 0, "o1"))
+                                .then(connected()))
+                        .when(received(welcome(2, 7, 37)))
+                        .then("warning: the hub has handled this terminal's changes up to 37, but this terminal's store"
+                                + " never reached the hub", "persist 2/0/40 dequeue 1,2,3 enqueue 38,39,40", "mutate 38 run 2", "mutate 39 run 2",
+                                "mutate 40 run 2", "online"),
+                rule("lost store: after renumbering, the next change numbers on after the renumbered ones")
+                        .given(stored(0, 0, 2, mutate(1, 0, "o1"), mutate(2, 0, "o1"))
+                                .then(connected(), received(welcome(2, 7, 37))))
+                        .when(edit("o1"))
+                        .then("persist 2/0/40 enqueue 40", "mutate 40 run 2"),
+                rule("lost store: a snapshot that overtakes the welcome waits for it, so it cannot take the changes for handled")
+                        .given(stored(0, 0, 1, mutate(1, 0, "o1")).then(connected(),
+                                received(snapshot(2, 7, 37, "o2"))))
+                        .when(received(welcome(2, 7, 37)))
+                        .then("warning: the hub has handled this terminal's changes up to 37, but this terminal's store"
+                                + " never reached the hub", "persist 2/0/38 dequeue 1 enqueue 38", "mutate 38 run 2",
+                                "online", "persist 2/7/38 clear put o2", "refresh o1,o2"),
+                rule("snapshot: one that comes before the welcome changes nothing yet")
+                        .given(stored(1, 5, 1, mutate(1, 1, "o1")).then(connected()))
+                        .when(received(snapshot(1, 9, 1, "o2")))
+                        .then(),
+                rule("lost store: offline changes above the hub's count keep their ids")
+                        .given(stored(0, 0, 9, mutate(8, 0, "o1"), mutate(9, 0, "o1")).then(connected()))
+                        .when(received(welcome(2, 7, 7)))
+                        .then("persist 2/0/9 dequeue 8,9 enqueue 8,9", "mutate 8 run 2", "mutate 9 run 2", "online"),
+
+                // ---------------------------------------------------------------- a hub that went back
+                rule("went back: a hub at an earlier seq of the run: the replica is dropped and asked for from 0")
+                        .given(stored(1, 50, 5).confirmed("o1", 3).then(connected()))
+                        .when(received(welcome(1, 40, 5)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/5 clear", "online"),
+                rule("went back: pending changes above the hub's count are renumbered after it and re-offered")
+                        .given(stored(1, 50, 12, mutate(11, 1, "o1"), mutate(12, 1, "o1")).then(connected()))
+                        .when(received(welcome(1, 40, 5)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/7 clear dequeue 11,12 enqueue 6,7", "mutate 6 run 1",
+                                "mutate 7 run 1", "online"),
+                rule("went back: behind in count only (no edit waits, seq ahead): numbering goes on after its count")
+                        .given(stored(1, 50, 12).then(connected()))
+                        .when(received(welcome(1, 60, 5)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/5 clear", "online"),
+                rule("went back: an acknowledgement of an earlier connection the hub lost is re-offered")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(ack(3, 9)), disconnected(), connected()))
+                        .when(received(welcome(1, 5, 1)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/3 clear dequeue 2,3 enqueue 2,3", "mutate 2 run 1",
+                                "mutate 3 run 1", "online"),
+                rule("went back: once the hub's state is taken again every order shown before is refreshed")
+                        .given(stored(1, 50, 3).confirmed("o1", 3).then(connected(), received(welcome(1, 60, 1))))
+                        .when(received(snapshot(1, 60, 1, "o2")))
+                        .then("persist 1/60/1 clear put o2", "refresh o2,o1"),
+                rule("went back: early events of the replay wait for the sync already asked, without asking again")
+                        .given(stored(1, 50, 3).then(connected(), received(welcome(1, 60, 1))))
+                        .when(received(change(51, "o1", "T2", 1)))
+                        .then(),
                 rule("welcome: ignored without a connection")
                         .given(stored(1, 5, 0))
                         .when(received(welcome(1, 5, 0)))
@@ -305,7 +377,48 @@ class SyncProtocolTest {
                         .then("unauthorized"),
                 rule("error: any other code changes nothing")
                         .given(online(1, 5, 1, outbox(1, 1)))
-                        .when(received(new HubMessage.Error(Reason.INTERNAL, "database down", "mutate 1")))
+                        .when(received(new HubMessage.Error(Reason.FORBIDDEN, "not yours", "mutate 1")))
+                        .then(),
+                // ---------------------------------------------------------------- the hub failing
+                rule("internal: a failed hello waits the first delay")
+                        .given(stored(1, 5, 0).then(connected()))
+                        .when(received(internal("hello")))
+                        .then("warning: the hub failed on hello", "resume after 250 ms, generation 1"),
+                rule("internal: after the delay a terminal not welcomed says hello again")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello"))))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("hello bistro/T1 anna run 1 seq 5"),
+                rule("internal: the delay doubles while the hub keeps failing")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello")),
+                                new SyncEvent.PauseElapsed(1)))
+                        .when(received(internal("hello")))
+                        .then("resume after 500 ms, generation 1"),
+                rule("internal: after a failed mutation the delay ends by sending from the first unacknowledged")
+                        .given(online(1, 5, 3, outbox(1, 3)).then(received(ack(1, 9)), received(internal("mutate 2"))))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then("mutate 2 run 1", "mutate 3 run 1"),
+                rule("internal: nothing is sent while waiting")
+                        .given(online(1, 5, 1, outbox(1, 1)).then(received(internal("mutate 1"))))
+                        .when(edit("o1"))
+                        .then("persist 1/5/2 enqueue 2"),
+                rule("internal: one more failure while waiting adds no second delay")
+                        .given(online(1, 5, 2, outbox(1, 2)).then(received(internal("mutate 1"))))
+                        .when(received(internal("mutate 2")))
+                        .then(),
+                rule("internal: a welcome ends the streak; the next failure waits the first delay")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello")),
+                                new SyncEvent.PauseElapsed(1), received(internal("hello")), new SyncEvent.PauseElapsed(1),
+                                received(welcome(1, 5, 0)), edit("o1")))
+                        .when(received(internal("mutate 1")))
+                        .then("warning: the hub failed on mutate 1", "resume after 250 ms, generation 1"),
+                rule("internal: a delay of an earlier connection does nothing on the next")
+                        .given(stored(1, 5, 0).then(connected(), received(internal("hello")), disconnected(),
+                                connected()))
+                        .when(new SyncEvent.PauseElapsed(1))
+                        .then(),
+                rule("internal: without a connection it is ignored")
+                        .given(stored(1, 5, 0))
+                        .when(received(internal("hello")))
                         .then(),
                 rule("pong: changes nothing")
                         .given(online(1, 5, 0))
@@ -464,6 +577,10 @@ class SyncProtocolTest {
         return new HubMessage.Ack(mutationId, seq, false, List.of());
     }
 
+    static HubMessage internal(String ref) {
+        return new HubMessage.Error(Reason.INTERNAL, "the hub failed on this message: database down", ref);
+    }
+
     static HubMessage rateLimited() {
         return new HubMessage.Error(Reason.RATE_LIMITED, "more than 200 messages per second", null);
     }
@@ -508,6 +625,9 @@ class SyncProtocolTest {
         if (notice instanceof SyncEffect.ConflictFound found) {
             Conflict conflict = found.conflict();
             return "conflict " + conflict.mutationId() + " " + conflict.order() + " " + conflict.reason();
+        }
+        if (notice instanceof SyncEffect.Warning warning) {
+            return "warning: " + warning.message().replaceFirst("terminal T1: ", "").split("[;:(]")[0].trim();
         }
         return "unauthorized";
     }

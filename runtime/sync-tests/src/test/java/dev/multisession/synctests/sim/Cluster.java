@@ -30,7 +30,12 @@ public final class Cluster {
     /** One terminal with its transport, durable store and what its listeners heard. */
     public final class Node {
         public final String id;
-        public final InMemoryTerminalStore store = new InMemoryTerminalStore();
+        public InMemoryTerminalStore store = new InMemoryTerminalStore();
+        /**
+         * The hub's count of this terminal's mutations when it last lost its store, or -1: the
+         * changes it makes before its next welcome are sent with this added to their ids.
+         */
+        public long handledWhenStoreLost = -1;
         public final List<Conflict> conflicts = new ArrayList<>();
         public final List<String> events = new ArrayList<>();
         public SimNetwork.SimTransport transport;
@@ -81,6 +86,26 @@ public final class Cluster {
         public void restart() {
             terminal.close();
             boot();
+        }
+
+        /**
+         * Simulates a replaced device while it is offline: the terminal object and its store are
+         * gone, a new terminal starts on an empty store and stays offline until told otherwise.
+         * Returns the hub's count of this terminal's mutations, which the new one numbers after.
+         */
+        public long loseStore() {
+            terminal.close();
+            handledWhenStoreLost = hubStore.inSession(SESSION, tx -> tx.terminal(id)).lastMutationId();
+            store = new InMemoryTerminalStore();
+            boot();
+            transport.online(false);
+            return handledWhenStoreLost;
+        }
+
+        /** The id the hub will know the terminal's last change by (a change made before the welcome of a new store is renumbered). */
+        public long lastMutationIdAtHub() {
+            return terminal.runId() == 0 && handledWhenStoreLost >= 0
+                    ? handledWhenStoreLost + terminal.lastMutationId() : terminal.lastMutationId();
         }
 
         public void online(boolean online) {

@@ -9,4 +9,11 @@ import dev.multisession.runtime.protocol.HubMessage;
 @FunctionalInterface
 public interface MessageSink {
     void send(HubMessage message);
+
+    /**
+     * Closes the connection after what was sent so far, because the hub cannot serve it now
+     * (its store fails): the terminal reconnects, and a load balancer that checks readiness
+     * moves it to a node that can. Transports that cannot close ignore it.
+     */
+    default void close(String reason) {}
 }

@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
     private static final int POLL_MILLIS = 500;
+    /**
+     * Polls between two queries on the connection: waiting for notifications never notices a
+     * database that stopped answering, a query does (within the connection's socket timeout).
+     */
+    private static final int POLLS_PER_HEARTBEAT = 20;
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -107,6 +112,7 @@ final class PgNotificationListener implements AutoCloseable {
                 deliverMissed(connection);
             }
             PGConnection notifying = connection.unwrap(PGConnection.class);
+            long polls = 0;
             while (link.active()) {
                 PGNotification[] notifications = notifying.getNotifications(POLL_MILLIS);
                 if (notifications != null) {
@@ -114,10 +120,19 @@ final class PgNotificationListener implements AutoCloseable {
                         deliver(notification.getParameter());
                     }
                 }
+                if (++polls % POLLS_PER_HEARTBEAT == 0) {
+                    heartbeat(connection);
+                }
             }
         }
         // An SQLException leaves through the loop, which counts it as a drop: by then the
         // try-with-resources has closed the broken connection.
+    }
+
+    private static void heartbeat(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
     }
 
     private Connection openListening() throws SQLException {

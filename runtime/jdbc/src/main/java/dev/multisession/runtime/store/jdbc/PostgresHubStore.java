@@ -32,18 +32,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresHubStore extends JdbcHubStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresHubStore.class);
+    /** How long opening a connection beside the pool may take (connect and log in). */
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** How long a readiness check may take: load balancers give their probes a few seconds. */
+    private static final int READINESS_TIMEOUT_SECONDS = 2;
+    /** The least socket timeout of the migrations' connections: a migration may rewrite a large table. */
+    private static final int MIGRATION_SOCKET_TIMEOUT_SECONDS = 600;
 
     private final HikariDataSource pool;
     private final PgNotificationListener listener;
+    private final ReadinessCheck readiness;
     private final String channel;
     private final String notifySql = "SELECT pg_notify(?, ?)";
     private final PgNotificationListener.ConnectionSource listenSource;
 
-    private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, String channel,
-            PgNotificationListener.ConnectionSource listenSource) {
+    private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, ReadinessCheck readiness,
+            String channel, PgNotificationListener.ConnectionSource listenSource) {
         super(SqlDialect.POSTGRES);
         this.pool = pool;
         this.listener = listener;
+        this.readiness = readiness;
         this.channel = channel;
         this.listenSource = listenSource;
     }
@@ -118,12 +126,7 @@ public final class PostgresHubStore extends JdbcHubStore {
 
     @Override
     public boolean reachable() {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("readiness check: PostgreSQL not reachable", e);
-            return false;
-        }
+        return readiness.reachable();
     }
 
     /** Whether the connection that hears other nodes' commits is up. */
@@ -284,11 +287,16 @@ public final class PostgresHubStore extends JdbcHubStore {
             }
             try {
                 int applied = new HubMigrations(SqlDialect.POSTGRES).apply(unpooledDataSource());
-                PgNotificationListener listener = new PgNotificationListener(this::openUnpooled, channel);
+                PgNotificationListener listener = new PgNotificationListener(
+                        () -> openUnpooled("multisession-listen", CONNECT_TIMEOUT_SECONDS),
+                        channel);
                 listener.start();
                 LOG.info("hub store opened: PostgreSQL {} (pool {}, channel {}, {} migration(s) applied)",
                         jdbcUrl, poolSize, channel, applied);
-                return new PostgresHubStore(pool, listener, channel, this::openUnpooled);
+                ReadinessCheck readiness = new ReadinessCheck(
+                        () -> openUnpooled("multisession-ready", READINESS_TIMEOUT_SECONDS), READINESS_TIMEOUT_SECONDS);
+                return new PostgresHubStore(pool, listener, readiness, channel,
+                        () -> openUnpooled("multisession-tokens", CONNECT_TIMEOUT_SECONDS));
             } catch (SQLException | RuntimeException e) {
                 pool.close();
                 throw new StoreException("cannot open PostgreSQL hub store at " + jdbcUrl + ": " + e.getMessage(), e);
@@ -309,10 +317,20 @@ public final class PostgresHubStore extends JdbcHubStore {
                 dataSource.setPassword(password);
             }
             dataSource.setApplicationName("multisession-migrate");
+            // the migrations must not hang a starting node on a database that stopped answering
+            dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+            dataSource.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+            dataSource.setSocketTimeout((int) Math.max(socketTimeout.toSeconds(), MIGRATION_SOCKET_TIMEOUT_SECONDS));
+            dataSource.setTcpKeepAlive(true);
             return dataSource;
         }
 
-        private Connection openUnpooled() throws SQLException {
+        /**
+         * A connection beside the pool (the LISTEN connection, readiness checks), with timeouts:
+         * without them a connection to a database that stopped answering waits until TCP gives
+         * up, hours later, and the node never learns that it stopped hearing the other nodes.
+         */
+        private Connection openUnpooled(String applicationName, int connectTimeoutSeconds) throws SQLException {
             Properties properties = new Properties();
             if (user != null) {
                 properties.setProperty("user", user);
@@ -320,8 +338,11 @@ public final class PostgresHubStore extends JdbcHubStore {
             if (password != null) {
                 properties.setProperty("password", password);
             }
-            properties.setProperty("ApplicationName", "multisession-listen");
+            properties.setProperty("ApplicationName", applicationName);
             properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+            properties.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
+            properties.setProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
             return DriverManager.getConnection(jdbcUrl, properties);
         }
     }

@@ -80,6 +80,16 @@ class PostgresHubStoreTest extends HubStoreContract {
     }
 
     @Test
+    void theReadinessCheckTakesNoPooledConnection() {
+        // the only pooled connection is busy with a transaction: a check that borrowed from the
+        // pool would wait for it and call a working node not ready
+        try (PostgresHubStore node = PG.openHubStore(1)) {
+            Boolean ready = node.inSession(session, tx -> node.reachable());
+            assertTrue(ready, "ready while its pool is busy");
+        }
+    }
+
+    @Test
     void theListenerReconnectsAndPokesEverySessionAfterwards() throws Exception {
         BlockingQueue<String> pokes = new LinkedBlockingQueue<>();
         PostgresHubStore node = (PostgresHubStore) store;

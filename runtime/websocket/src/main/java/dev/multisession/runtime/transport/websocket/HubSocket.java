@@ -6,6 +6,7 @@ import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.MessageChecks;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.hub.spi.MessageSink;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
@@ -67,7 +68,18 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
         this.session = session;
         this.outbound = new OutboundQueue(session, limits.outboundQueueLimit(), describe());
         try {
-            this.connection = hub.connect(identity, this::deliver);
+            this.connection = hub.connect(identity, new MessageSink() {
+                @Override
+                public void send(HubMessage message) {
+                    deliver(message);
+                }
+
+                @Override
+                public void close(String reason) {
+                    LOG.info("{}: closing, {}", describe(), reason);
+                    session.close(StatusCode.TRY_AGAIN_LATER, reason, Callback.NOOP);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.error("the hub refused a connection for {}", describe(), e);
             session.close(StatusCode.SERVER_ERROR, "hub unavailable", Callback.NOOP);

@@ -19,6 +19,8 @@ final class FreezingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Pipe> pipes = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     FreezingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -39,6 +41,25 @@ final class FreezingProxy implements AutoCloseable {
         }
     }
 
+    /** Closes every open connection and closes new ones at once, as a server that went down. */
+    void cut() {
+        refusing = true;
+        for (Pipe pipe : pipes) {
+            pipe.close();
+        }
+        pipes.clear();
+    }
+
+    /** New connections flow again after {@link #cut}. */
+    void restore() {
+        refusing = false;
+    }
+
+    /** How many connections were closed at once while cut. */
+    int refusedConnections() {
+        return refused.get();
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
@@ -51,6 +72,11 @@ final class FreezingProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    refused.incrementAndGet();
+                    client.close();
+                    continue;
+                }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 Pipe pipe = new Pipe(client, target);
                 pipes.add(pipe);
