@@ -170,6 +170,32 @@ final class TypeClassifier {
         return kind == TypeKind.DECLARED && NUMBERS.contains(qualifiedName((DeclaredType) type));
     }
 
+    /** Whether the type is a {@code Map<String, N>} of numbers, whose values {@code COUNTER} adds key by key. */
+    boolean isNumericMap(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        List<? extends TypeMirror> arguments = declared.getTypeArguments();
+        return qualifiedName(declared).equals("java.util.Map") && arguments.size() == 2 && isString(arguments.get(0))
+                && isNumeric(arguments.get(1));
+    }
+
+    /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */
+    boolean isRaw(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return isRaw(((ArrayType) type).getComponentType());
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.getTypeArguments().isEmpty()) {
+            return !((TypeElement) declared.asElement()).getTypeParameters().isEmpty();
+        }
+        return declared.getTypeArguments().stream().anyMatch(this::isRaw);
+    }
+
     boolean canBeId(TypeMirror type) {
         TypeKind kind = type.getKind();
         if (kind == TypeKind.INT || kind == TypeKind.LONG) {

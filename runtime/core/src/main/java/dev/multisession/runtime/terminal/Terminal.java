@@ -397,9 +397,17 @@ public final class Terminal<O> implements AutoCloseable {
      * hears why; the model keeps the change, and the next edit that fixes it sends it all.
      */
     private ObjectNode exportChecked(String uid, O order) {
-        ObjectNode exported = codec.exportAsJson(order);
-        JsonNode id = exported.get(idKey);
+        ObjectNode exported;
         String problem;
+        try {
+            exported = codec.exportAsJson(order);
+        } catch (IllegalArgumentException unexportable) {
+            LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid,
+                    unexportable.getMessage());
+            throw new IllegalArgumentException("cannot sync order " + uid + ": " + unexportable.getMessage()
+                    + "; nothing was sent", unexportable);
+        }
+        JsonNode id = exported.get(idKey);
         if (unassigned(id)) {
             problem = "its @MultiSessionId '" + idKey + "' was cleared; an order keeps its id for good";
         } else if (!id.asText().equals(uid)) {
