@@ -56,6 +56,11 @@ public enum Message {
     RAW_TYPE("MS-RAW-TYPE",
             "synced field '%s' has the raw type %s, so neither the processor nor Jackson knows what it holds",
             "give the type its arguments (List<String>, Map<String, Integer> …)"),
+    ABSTRACT_TYPE("MS-ABSTRACT-TYPE",
+            "synced field '%s' holds %s, an interface or abstract class, so a terminal that receives it cannot create"
+                    + " it and would never show the order",
+            "declare the field (or the collection's elements) with a concrete class; a value converted through Jackson"
+                    + " may instead name its subtypes with @JsonTypeInfo and @JsonSubTypes"),
     CODEC_NAME_CLASH("MS-CODEC-NAME-CLASH",
             "the codec of %s would be %s, a name already taken by %s",
             "rename one of the classes: a nested class A.B and a top-level class A_B of one package share the codec"

@@ -97,6 +97,11 @@ final class ModelValidator {
         }
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());
+        } else if (!property.id()) {
+            String uncreatable = classifier.uncreatable(property.mirror());
+            if (uncreatable != null) {
+                reporter.report(Message.ABSTRACT_TYPE, field, name, uncreatable);
+            }
         }
         if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
             reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());

@@ -165,6 +165,31 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aCollectionOfAnInterfaceOrOfAnAbstractModelIsAnErrorOnTheField() {
+        JavaFileObject shape = source("Shape", "public interface Shape {}\n");
+        JavaFileObject round = source("Round", "public abstract class Round {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject table = source("Table", "public class Table {\n  @MultiSessionField List<Shape> shapes;\n"
+                + "  @MultiSessionField List<Round> rounds;\n  @MultiSessionField Map<String, Shape> byName;\n"
+                + "  @MultiSessionField Collection<String> names;\n}\n");
+        Compilation compilation = compile(shape, round, table);
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'shapes' holds shop.Shape, an"
+                + " interface or abstract class").inFile(table).onLineContaining("List<Shape> shapes");
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'rounds' holds shop.Round")
+                .inFile(table).onLineContaining("List<Round> rounds");
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'byName' holds shop.Shape")
+                .inFile(table).onLineContaining("Map<String, Shape> byName");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void anInterfaceThatNamesItsSubtypesToJacksonIsAValue() {
+        JavaFileObject shape = source("Shape", "@com.fasterxml.jackson.annotation.JsonTypeInfo(use ="
+                + " com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS)\npublic interface Shape {}\n");
+        JavaFileObject table = source("Table", "public class Table {\n  @MultiSessionField List<Shape> shapes;\n}\n");
+        assertThat(compile(shape, table)).succeeded();
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
