@@ -8,14 +8,16 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Finds how generated code reaches a synced field: directly unless it is private, else through a
- * non-private getter ({@code getX()}, {@code isX()} for a boolean, or record-style {@code x()})
+ * non-private getter ({@code getX()}, {@code isX()} for a {@code boolean} or {@code Boolean}, or record-style {@code x()})
  * and setter ({@code setX(value)} or {@code x(value)}) of the field's exact type.
  */
 final class AccessorResolver {
@@ -75,9 +77,15 @@ final class AccessorResolver {
     }
 
     private static List<String> getterNames(VariableElement field, String name, String capitalised) {
-        return field.asType().getKind() == TypeKind.BOOLEAN
+        return isBoolean(field.asType())
                 ? List.of("get" + capitalised, "is" + capitalised, name)
                 : List.of("get" + capitalised, name);
+    }
+
+    /** {@code boolean}, or {@code Boolean}, whose {@code isX()} getters entity generators write too. */
+    private static boolean isBoolean(TypeMirror type) {
+        return type.getKind() == TypeKind.BOOLEAN || type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Boolean");
     }
 
     private boolean isGetter(ExecutableElement method, String name, VariableElement field) {

@@ -135,7 +135,14 @@ final class FieldCodeWriter {
             return CodeBlock.of("fields.add($L);\n",
                     call(RuntimeCalls.MODEL_COLLECTION_FIELD, CodeBlock.of("$S, $L", key, codec(models.codec()))));
         }
-        return CodeBlock.of("fields.add($L);\n", call(RuntimeCalls.VALUE_FIELD,
+        if (type instanceof ValueType.Value value && value.codec() instanceof ValueType.ValueCodecSpec.SetOf) {
+            return CodeBlock.of("fields.add($L);\n", call(RuntimeCalls.VALUE_SET_FIELD, CodeBlock.of("$S", key)));
+        }
+        // a map merges key by key, a set value by value; everything else whole
+        AbiMethod factory = type instanceof ValueType.Value value
+                && value.codec() instanceof ValueType.ValueCodecSpec.MapOf
+                ? RuntimeCalls.VALUE_MAP_FIELD : RuntimeCalls.VALUE_FIELD;
+        return CodeBlock.of("fields.add($L);\n", call(factory,
                 CodeBlock.of("$S, $T.$L", key, RuntimeNames.MERGE, property.merge())));
     }
 

@@ -30,7 +30,8 @@ public enum Message {
             "give one of the fields another key with @MultiSessionField(\"other_key\")"),
     COUNTER_NOT_NUMERIC("MS-COUNTER-NOT-NUMERIC",
             "field '%s' of type %s is marked Merge.COUNTER, but only numbers can be counted",
-            "use a numeric type (int, long, double, BigDecimal …) or Merge.LAST_WRITER_WINS"),
+            "use a numeric type (int, long, double, BigDecimal …), a Map<String, number> (counted key by key) or"
+                    + " Merge.LAST_WRITER_WINS"),
     NO_CONSTRUCTOR("MS-NO-CONSTRUCTOR",
             "model %s has no usable no-arg constructor, so its codec cannot create instances",
             "add a public or package-private constructor without parameters (it may be protected in an abstract"
@@ -47,6 +48,23 @@ public enum Message {
     SUPERCLASS_NOT_GENERATED("MS-SUPERCLASS-NOT-GENERATED",
             "the codec %s of superclass %s was never generated, so %s cannot chain to it",
             "compile %2$s with multisession-processor on the annotation processor path"),
+    RECORD_MODEL("MS-RECORD-MODEL",
+            "model %s is a record: its fields are final, so a change received from another terminal cannot be"
+                    + " applied to the object in place",
+            "make the model a class with non-final fields (Lombok's @Data writes its accessors); a record can still be"
+                    + " the value of a synced field of a model, as one value converted through Jackson"),
+    RAW_TYPE("MS-RAW-TYPE",
+            "synced field '%s' has the raw type %s, so neither the processor nor Jackson knows what it holds",
+            "give the type its arguments (List<String>, Map<String, Integer> …)"),
+    ABSTRACT_TYPE("MS-ABSTRACT-TYPE",
+            "synced field '%s' holds %s, an interface or abstract class, so a terminal that receives it cannot create"
+                    + " it and would never show the order",
+            "declare the field (or the collection's elements) with a concrete class; a value converted through Jackson"
+                    + " may instead name its subtypes with @JsonTypeInfo and @JsonSubTypes"),
+    CODEC_NAME_CLASH("MS-CODEC-NAME-CLASH",
+            "the codec of %s would be %s, a name already taken by %s",
+            "rename one of the classes: a nested class A.B and a top-level class A_B of one package share the codec"
+                    + " name A_B_MultiSession"),
     UNEXPECTED("MS-UNEXPECTED",
             "the multisession processor failed on %s: %s",
             "please report this with the class that triggers it; other classes were still processed");

@@ -3,6 +3,7 @@ package dev.multisession.processor;
 import dev.multisession.processor.ModelClass.InheritedKey;
 import java.util.HashMap;
 import java.util.Map;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Types;
 
@@ -26,6 +27,11 @@ final class ModelValidator {
     /** Reports every problem of the model; true when there was none and its codec can be written. */
     boolean validate(ModelClass model) {
         reporter.reportedSinceLastCheck();
+        if (model.element().getKind() == ElementKind.RECORD) {
+            // one error that says what to do, instead of one "remove final" per component
+            reporter.report(Message.RECORD_MODEL, model.element(), model.element().getQualifiedName());
+            return false;
+        }
         checkClass(model);
         Map<String, KeyOwner> keys = new HashMap<>();
         String idField = null;
@@ -85,8 +91,17 @@ final class ModelValidator {
         if (property.id() && !classifier.canBeId(property.mirror())) {
             reporter.report(Message.ID_TYPE, field, name, property.mirror());
         }
-        if (property.merge().equals("COUNTER") && !classifier.isNumeric(property.mirror())) {
+        if (property.merge().equals("COUNTER") && !classifier.isNumeric(property.mirror())
+                && !classifier.isNumericMap(property.mirror())) {
             reporter.report(Message.COUNTER_NOT_NUMERIC, field, name, property.mirror());
+        }
+        if (classifier.isRaw(property.mirror())) {
+            reporter.report(Message.RAW_TYPE, field, name, property.mirror());
+        } else if (!property.id()) {
+            String uncreatable = classifier.uncreatable(property.mirror());
+            if (uncreatable != null) {
+                reporter.report(Message.ABSTRACT_TYPE, field, name, uncreatable);
+            }
         }
         if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
             reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());

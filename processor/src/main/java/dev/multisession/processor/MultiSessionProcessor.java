@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -41,6 +43,8 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     /** Models whose codec was written, or that failed validation, in any round. */
     private final Set<String> handled = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
+    /** Codec name → the model it was written for in this compilation: two models may map to one name. */
+    private final Map<String, String> codecOwners = new HashMap<>();
 
     private Elements elements;
     private DiagnosticReporter reporter;
@@ -122,7 +126,20 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 failed.add(name);
                 return;
             }
-            writeSource(writer.write(model), type);
+            String codecName = model.codecName().canonicalName();
+            String claimant = codecOwners.putIfAbsent(codecName, name);
+            if (claimant != null) {
+                failed.add(name);
+                reporter.report(Message.CODEC_NAME_CLASH, type, name, codecName, claimant);
+                return;
+            }
+            try {
+                writeSource(writer.write(model), type);
+            } catch (FilerException taken) {
+                // a class of that name exists already in the sources, written by hand
+                failed.add(name);
+                reporter.report(Message.CODEC_NAME_CLASH, type, name, codecName, "a class of the sources");
+            }
         } catch (IOException | RuntimeException e) {
             failed.add(name);
             reporter.report(Message.UNEXPECTED, type, name, stackTrace(e));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -168,6 +169,79 @@ final class TypeClassifier {
             return kind != TypeKind.BOOLEAN && kind != TypeKind.CHAR;
         }
         return kind == TypeKind.DECLARED && NUMBERS.contains(qualifiedName((DeclaredType) type));
+    }
+
+    /** Whether the type is a {@code Map<String, N>} of numbers, whose values {@code COUNTER} adds key by key. */
+    boolean isNumericMap(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        List<? extends TypeMirror> arguments = declared.getTypeArguments();
+        return qualifiedName(declared).equals("java.util.Map") && arguments.size() == 2 && isString(arguments.get(0))
+                && isNumeric(arguments.get(1));
+    }
+
+    /**
+     * The interface or abstract class the type is, or holds as a type argument or array component,
+     * that a receiving terminal could not create: an abstract model, or any other such type that
+     * is not the JDK's (Jackson maps those) and does not tell Jackson its subtypes
+     * ({@code @JsonTypeInfo}, {@code @JsonDeserialize}). Null when there is none; type variables are
+     * checked by their bounds elsewhere.
+     */
+    String uncreatable(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return uncreatable(((ArrayType) type).getComponentType());
+        }
+        if (type.getKind() == TypeKind.WILDCARD) {
+            TypeMirror bound = ((WildcardType) type).getExtendsBound();
+            return bound == null ? null : uncreatable(bound);
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        boolean cannotBeMade = element.getKind() == ElementKind.INTERFACE
+                || element.getModifiers().contains(Modifier.ABSTRACT);
+        if (cannotBeMade && element.getKind() != ElementKind.ANNOTATION_TYPE) {
+            if (scanner.isModel(element)) {
+                return element.getQualifiedName().toString();
+            }
+            String name = element.getQualifiedName().toString();
+            if (!name.startsWith("java.") && !namesItsSubtypesToJackson(element)) {
+                return name;
+            }
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            String inside = uncreatable(argument);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
+    }
+
+    private static boolean namesItsSubtypesToJackson(TypeElement element) {
+        return element.getAnnotationMirrors().stream()
+                .map(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString())
+                .anyMatch(n -> n.equals("com.fasterxml.jackson.annotation.JsonTypeInfo")
+                        || n.equals("com.fasterxml.jackson.databind.annotation.JsonDeserialize"));
+    }
+
+    /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */
+    boolean isRaw(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return isRaw(((ArrayType) type).getComponentType());
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.getTypeArguments().isEmpty()) {
+            return !((TypeElement) declared.asElement()).getTypeParameters().isEmpty();
+        }
+        return declared.getTypeArguments().stream().anyMatch(this::isRaw);
     }
 
     boolean canBeId(TypeMirror type) {

@@ -121,12 +121,88 @@ class DiagnosticsTest {
     }
 
     @Test
-    void unexpectedFailureIsAnErrorOnTheClass() {
-        // A hand-written class already has the codec's name, so the processor cannot create the file.
+    void aHandWrittenClassWithTheCodecsNameIsAClashOnTheModel() {
         JavaFileObject model = source("Line", "public class Line {\n  @MultiSessionField String note;\n}\n");
         JavaFileObject clash = source("Line_MultiSession", "public class Line_MultiSession {}\n");
-        assertThat(compile(model, clash)).hadErrorContaining("[MS-UNEXPECTED]").inFile(model)
+        Compilation compilation = compile(model, clash);
+        assertThat(compilation).hadErrorContaining("[MS-CODEC-NAME-CLASH] the codec of shop.Line would be"
+                + " shop.Line_MultiSession, a name already taken by a class of the sources").inFile(model)
                 .onLineContaining("public class Line");
+        assertNoStackTrace(compilation);
+    }
+
+    @Test
+    void twoModelsWithOneCodecNameAreAClashOnTheSecond() {
+        JavaFileObject nested = source("Bar", "public class Bar {\n  public static class Line {\n"
+                + "    @MultiSessionField String note;\n  }\n}\n");
+        JavaFileObject flat = source("Bar_Line", "public class Bar_Line {\n  @MultiSessionField String note;\n}\n");
+        Compilation compilation = compile(nested, flat);
+        assertThat(compilation).hadErrorContaining("[MS-CODEC-NAME-CLASH] the codec of shop.Bar_Line would be"
+                + " shop.Bar_Line_MultiSession, a name already taken by shop.Bar.Line").inFile(flat)
+                .onLineContaining("public class Bar_Line");
+        assertNoStackTrace(compilation);
+    }
+
+    @Test
+    void aRecordIsRefusedOnceWithWhatToDoInstead() {
+        JavaFileObject file = source("Line", "public record Line(@MultiSessionId String uid,"
+                + " @MultiSessionField String note) {}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-RECORD-MODEL] model shop.Line is a record").inFile(file)
+                .onLineContaining("public record Line");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aRawTypeIsAnErrorOnTheField() {
+        JavaFileObject file = source("Line", "public class Line {\n  @SuppressWarnings(\"rawtypes\")\n"
+                + "  @MultiSessionField List tags;\n  @MultiSessionField Map<String, List> more;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-RAW-TYPE] synced field 'tags' has the raw type java.util.List")
+                .inFile(file).onLineContaining("List tags");
+        assertThat(compilation).hadErrorContaining("[MS-RAW-TYPE] synced field 'more'").inFile(file)
+                .onLineContaining("List> more");
+    }
+
+    @Test
+    void aCollectionOfAnInterfaceOrOfAnAbstractModelIsAnErrorOnTheField() {
+        JavaFileObject shape = source("Shape", "public interface Shape {}\n");
+        JavaFileObject round = source("Round", "public abstract class Round {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject table = source("Table", "public class Table {\n  @MultiSessionField List<Shape> shapes;\n"
+                + "  @MultiSessionField List<Round> rounds;\n  @MultiSessionField Map<String, Shape> byName;\n"
+                + "  @MultiSessionField Collection<String> names;\n}\n");
+        Compilation compilation = compile(shape, round, table);
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'shapes' holds shop.Shape, an"
+                + " interface or abstract class").inFile(table).onLineContaining("List<Shape> shapes");
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'rounds' holds shop.Round")
+                .inFile(table).onLineContaining("List<Round> rounds");
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'byName' holds shop.Shape")
+                .inFile(table).onLineContaining("Map<String, Shape> byName");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void anInterfaceThatNamesItsSubtypesToJacksonIsAValue() {
+        JavaFileObject shape = source("Shape", "@com.fasterxml.jackson.annotation.JsonTypeInfo(use ="
+                + " com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS)\npublic interface Shape {}\n");
+        JavaFileObject table = source("Table", "public class Table {\n  @MultiSessionField List<Shape> shapes;\n}\n");
+        assertThat(compile(shape, table)).succeeded();
+    }
+
+    @Test
+    void aBoxedBooleanIsReachedThroughItsIsGetter() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
+                + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
+        Compilation compilation = Compiler.javac().withProcessors(new MultiSessionProcessor())
+                .withOptions("-Xlint:all,-processing", "-Werror").compile(file);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("shop.Line_MultiSession").contentsAsUtf8String()
+                .contains("model.isPaid()");
+    }
+
+    private static void assertNoStackTrace(Compilation compilation) {
+        compilation.errors().forEach(error -> assertTrue(!error.getMessage(null).contains("\tat "),
+                error.getMessage(null)));
     }
 
     @Test

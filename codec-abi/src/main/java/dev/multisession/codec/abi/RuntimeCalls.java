@@ -81,6 +81,11 @@ public final class RuntimeCalls {
     public static final AbiMethod ID_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "id", STRING);
     /** {@code SyncedField.value(key, Merge.X)}. */
     public static final AbiMethod VALUE_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "value", STRING, MERGE);
+    /** {@code SyncedField.valueMap(key, Merge.X)}: a {@code Map<String, V>} merged key by key. */
+    public static final AbiMethod VALUE_MAP_FIELD =
+            staticMethod(SYNCED_FIELD, SYNCED_FIELD, "valueMap", STRING, MERGE);
+    /** {@code SyncedField.valueSet(key)}: a {@code Set<V>} merged value by value. */
+    public static final AbiMethod VALUE_SET_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "valueSet", STRING);
     /** {@code SyncedField.model(key, codec)}. */
     public static final AbiMethod MODEL_FIELD =
             staticMethod(SYNCED_FIELD, SYNCED_FIELD, "model", STRING, MULTI_SESSION_CODEC);
@@ -103,7 +108,8 @@ public final class RuntimeCalls {
     public static List<AbiMethod> all() {
         return List.of(READ_ENUM, WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC,
                 BOUND_TYPE_CODEC, CODEC_TO_JSON, CODEC_FROM_JSON, CODEC_SAME, EXPORT_MODEL, EXPORT_MODELS, READ_MODEL,
-                READ_MODELS, APPLY_MODEL, APPLY_MODELS, ID_FIELD, VALUE_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD,
+                READ_MODELS, APPLY_MODEL, APPLY_MODELS, ID_FIELD, VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD,
+                MODEL_COLLECTION_FIELD,
                 DERIVED_CODEC_NEW, CODEC_FOR_CLASS);
     }
 }

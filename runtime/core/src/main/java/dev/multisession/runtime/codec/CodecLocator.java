@@ -182,6 +182,15 @@ final class CodecLocator {
                 + variable + " to (found " + bound + ")");
     }
 
+    /** What to write in the model's module-info so that the runtime, in whatever module it is, may construct it. */
+    static String howToOpen(Class<?> type) {
+        Module runtime = CodecLocator.class.getModule();
+        String reader = runtime.isNamed() ? "module " + runtime.getName() : "the class path (the unnamed module)";
+        return "add 'opens " + type.getPackageName() + (runtime.isNamed() ? " to " + runtime.getName() : "")
+                + ";' to the module-info of " + (type.getModule().isNamed() ? type.getModule().getName() : "its module")
+                + ", so that the multisession runtime in " + reader + " may call it";
+    }
+
     /** Creates instances through the no-arg constructor, or explains why there is none. */
     private static Supplier<Object> constructor(Class<?> type) {
         if (Modifier.isAbstract(type.getModifiers())) {
@@ -196,7 +205,7 @@ final class CodecLocator {
             return unsupported(type.getName() + " has no no-arg constructor: the codec cannot create instances of it");
         } catch (IllegalAccessException | RuntimeException e) {
             return unsupported("The no-arg constructor of " + type.getName() + " is not accessible (" + e.getMessage()
-                    + "); open its package to dev.multisession.runtime");
+                    + "); " + howToOpen(type));
         }
         return () -> {
             try {

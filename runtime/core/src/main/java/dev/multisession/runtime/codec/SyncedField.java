@@ -26,9 +26,22 @@ public record SyncedField(String jsonKey, Merge merge, FieldShape shape, MultiSe
         }
     }
 
-    /** A plain value (scalar, list, set or map of scalars, or a Jackson-bound object). */
+    /** A value merged whole (scalar, list of values, or a Jackson-bound object). */
     public static SyncedField value(String jsonKey, Merge merge) {
         return new SyncedField(jsonKey, merge, FieldShape.VALUE, null);
+    }
+
+    /**
+     * A {@code Map<String, V>} of values, merged key by key; {@link Merge#COUNTER} adds up the
+     * concurrent changes of each key's number.
+     */
+    public static SyncedField valueMap(String jsonKey, Merge merge) {
+        return new SyncedField(jsonKey, merge, FieldShape.VALUE_MAP, null);
+    }
+
+    /** A {@code Set<V>} of values, merged value by value. */
+    public static SyncedField valueSet(String jsonKey) {
+        return new SyncedField(jsonKey, Merge.LAST_WRITER_WINS, FieldShape.VALUE_SET, null);
     }
 
     /** The {@code @MultiSessionId} field. */

@@ -29,6 +29,11 @@ import java.util.Map;
  *       {@code afterId} (JSON null: at the front; an id no longer there: at the end). If an
  *       element with the id exists, the value's members are set on it instead.</li>
  *   <li>{@code delete}: removes the element; already gone is a no-op.</li>
+ *   <li>{@code unset}: removes one member of an object (a key of a synced map); already gone is
+ *       a no-op. Keys of one map set, added to and unset by several terminals merge key by key.</li>
+ *   <li>{@code include} / {@code exclude}: adds a value to the array (a synced set; created if
+ *       missing) unless an equal one is there / removes every equal value. Values compare as
+ *       {@link JsonValues#same}; a set merges additions and removals value by value.</li>
  * </ul>
  *
  * A conflicting operation leaves the state untouched. Stateless and thread-safe; the states it is
@@ -58,7 +63,7 @@ public final class MergeEngine {
     /** Applies one operation to {@code state}. */
     public OpOutcome apply(ObjectNode state, Op op) {
         List<PathStep> path = op.path();
-        boolean create = !(op instanceof Op.Delete);
+        boolean create = !(op instanceof Op.Delete || op instanceof Op.Unset || op instanceof Op.Exclude);
         Object parent = walk(state, path, create);
         if (parent instanceof PendingConflict failure) {
             return OpOutcome.conflict(op, failure.reason(), failure.message());
@@ -75,7 +80,21 @@ public final class MergeEngine {
         if (op instanceof Op.Insert insert) {
             return insert((ArrayNode) parent, insert);
         }
+        if (op instanceof Op.Unset unset) {
+            return unset((ObjectNode) parent, unset);
+        }
+        if (op instanceof Op.Include include) {
+            return SetMembers.include((ObjectNode) parent, include);
+        }
+        if (op instanceof Op.Exclude exclude) {
+            return SetMembers.exclude((ObjectNode) parent, exclude);
+        }
         return delete((ArrayNode) parent, (Op.Delete) op);
+    }
+
+    private static OpOutcome unset(ObjectNode parent, Op.Unset op) {
+        String key = ((PathStep.Key) last(op.path())).name();
+        return parent.remove(key) == null ? OpOutcome.noOp(op) : OpOutcome.applied(op);
     }
 
     private static OpOutcome set(ObjectNode parent, Op.Set op) {

@@ -15,14 +15,18 @@ import java.util.Objects;
  *
  * <p>JSON: {@code {"op":"set","path":[...],"value":...}}, {@code {"op":"add","path":[...],"delta":1}},
  * {@code {"op":"insert","path":[...,{"uid":"L1"}],"value":{...}}},
- * {@code {"op":"delete","path":[...,{"uid":"L1"}]}}.
+ * {@code {"op":"delete","path":[...,{"uid":"L1"}]}}, {@code {"op":"unset","path":["notes","k"]}},
+ * {@code {"op":"include","path":["tables"],"value":5}}, {@code {"op":"exclude","path":["tables"],"value":5}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Op.Set.class, name = "set"),
     @JsonSubTypes.Type(value = Op.Add.class, name = "add"),
     @JsonSubTypes.Type(value = Op.Insert.class, name = "insert"),
-    @JsonSubTypes.Type(value = Op.Delete.class, name = "delete")
+    @JsonSubTypes.Type(value = Op.Delete.class, name = "delete"),
+    @JsonSubTypes.Type(value = Op.Unset.class, name = "unset"),
+    @JsonSubTypes.Type(value = Op.Include.class, name = "include"),
+    @JsonSubTypes.Type(value = Op.Exclude.class, name = "exclude")
 })
 public sealed interface Op {
 
@@ -76,6 +80,39 @@ public sealed interface Op {
         /** The element step naming the removed element. */
         public PathStep.Element element() {
             return (PathStep.Element) path.get(path.size() - 1);
+        }
+    }
+
+    /**
+     * Removes the member the path's last step names from its object: one key of a synced
+     * {@code Map}; nothing if it is already gone. The last step is a {@link PathStep.Key}.
+     */
+    record Unset(List<PathStep> path) implements Op {
+        public Unset {
+            path = checkedPath(path, PathStep.Key.class);
+        }
+    }
+
+    /**
+     * Adds {@code value} to the array at {@code path} (a synced {@code Set}, created if missing)
+     * unless an equal value is there; concurrent inclusions of different values all stay. The
+     * last step is a {@link PathStep.Key}.
+     */
+    record Include(List<PathStep> path, JsonNode value) implements Op {
+        public Include {
+            path = checkedPath(path, PathStep.Key.class);
+            Objects.requireNonNull(value, "value (use NullNode for null)");
+        }
+    }
+
+    /**
+     * Removes every value equal to {@code value} from the array at {@code path} (a synced
+     * {@code Set}); nothing if none is there. The last step is a {@link PathStep.Key}.
+     */
+    record Exclude(List<PathStep> path, JsonNode value) implements Op {
+        public Exclude {
+            path = checkedPath(path, PathStep.Key.class);
+            Objects.requireNonNull(value, "value (use NullNode for null)");
         }
     }
 

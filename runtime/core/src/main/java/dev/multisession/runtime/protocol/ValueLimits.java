@@ -69,6 +69,12 @@ public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int m
             String broken = value(insert.value(), "the value", 1);
             return broken != null ? broken : value(insert.afterId(), "afterId", 1);
         }
+        if (op instanceof Op.Include include) {
+            return value(include.value(), "the value", 1);
+        }
+        if (op instanceof Op.Exclude exclude) {
+            return value(exclude.value(), "the value", 1);
+        }
         return null;
     }
 

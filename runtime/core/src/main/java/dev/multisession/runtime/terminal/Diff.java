@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li>the id is never diffed, except that it is set when the base lacks it (a new order);</li>
  *   <li>a value is set whole when it differs; a {@link Merge#COUNTER} number becomes an
  *       {@code add} of the difference, so concurrent increments add up;</li>
+ *   <li>a map of values is compared key by key and a set of values value by value (see
+ *       {@link ValueDiffs});</li>
  *   <li>a nested model is diffed field by field (set whole when either side is null);</li>
  *   <li>a collection of models with an id: removed ids are deleted, new ids inserted after the
  *       element that precedes them, kept ids diffed recursively under their element step; a
@@ -63,6 +65,10 @@ public final class Diff {
                 }
             } else if (field.shape() == FieldShape.VALUE) {
                 diffValue(field, before, after, path, ops);
+            } else if (field.shape() == FieldShape.VALUE_MAP) {
+                ValueDiffs.map(field.merge(), before, after, path, ops);
+            } else if (field.shape() == FieldShape.VALUE_SET) {
+                ValueDiffs.set(before, after, path, ops);
             } else if (field.shape() == FieldShape.MODEL) {
                 if (before != null && before.isObject() && after.isObject()) {
                     diffObject(field.elementCodec(), before, after, path, ops);
@@ -152,7 +158,7 @@ public final class Diff {
         return null;
     }
 
-    private static JsonNode difference(JsonNode a, JsonNode b) {
+    static JsonNode difference(JsonNode a, JsonNode b) {
         if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
             try {
                 return LongNode.valueOf(Math.subtractExact(a.longValue(), b.longValue()));
@@ -163,11 +169,11 @@ public final class Diff {
         return DecimalNode.valueOf(a.decimalValue().subtract(b.decimalValue()));
     }
 
-    private static boolean isNull(JsonNode node) {
+    static boolean isNull(JsonNode node) {
         return node == null || node.isNull();
     }
 
-    private static List<PathStep> append(List<PathStep> path, PathStep step) {
+    static List<PathStep> append(List<PathStep> path, PathStep step) {
         List<PathStep> longer = new ArrayList<>(path.size() + 1);
         longer.addAll(path);
         longer.add(step);

@@ -15,7 +15,6 @@ import dev.multisession.runtime.terminal.spi.TerminalTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +59,7 @@ public final class Terminal<O> implements AutoCloseable {
     private final String idKey;
     private final String terminalId;
     private final TerminalTransport transport;
-    private final Supplier<String> ids;
+    private final OrderIds ids;
     private final Object lock = new Object();
     private final Listeners<O> listeners;
     // guarded by lock
@@ -77,13 +76,16 @@ public final class Terminal<O> implements AutoCloseable {
         this.transport = builder.transport;
         TerminalStore store = builder.store != null ? builder.store : memoryStore(terminalId);
         Executor executor = builder.executor;
-        this.ids = builder.ids != null ? builder.ids : () -> terminalId + "-" + UUID.randomUUID();
+        this.ids = builder.orderIds;
         this.listeners = new Listeners<>(terminalId);
         this.protocol = new SyncProtocol(new Identity(session, terminalId, builder.user), builder.maxInFlight);
         this.replica = protocol.replica();
         this.models = new OrderModels<>(codec, replica, listeners);
         this.driver = new SyncDriver<>(terminalId, protocol, transport, store, models, listeners, executor, lock);
         models.restore(protocol.restore(store.load()));
+        for (O order : models.all()) {
+            ids.used(codec.exportId(order));
+        }
     }
 
     /**
@@ -139,7 +141,10 @@ public final class Terminal<O> implements AutoCloseable {
      * {@code create(order -> {}).order()}.
      *
      * @throws TerminalClosedException if the terminal is closed
-     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     * @throws IllegalStateException if an order with the id the constructor gave already exists, or
+     *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
+     * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
+     *     share one; nothing is created or sent
      */
     public O newOrder() {
         return create(order -> {}).order();
@@ -150,7 +155,10 @@ public final class Terminal<O> implements AutoCloseable {
      * {@code create(init).order()}, for code that does not wait for the hub.
      *
      * @throws TerminalClosedException if the terminal is closed
-     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     * @throws IllegalStateException if an order with the id the constructor gave already exists, or
+     *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
+     * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
+     *     share one; nothing is created or sent
      */
     public O newOrder(Consumer<? super O> init) {
         return create(init).order();
@@ -162,28 +170,30 @@ public final class Terminal<O> implements AutoCloseable {
      * shared number).
      *
      * @throws TerminalClosedException if the terminal is closed
-     * @throws IllegalStateException if an order with the id the constructor gave already exists
+     * @throws IllegalStateException if an order with the id the constructor gave already exists, or
+     *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
+     * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
+     *     share one; nothing is created or sent
      */
     public Edit<O> create(Consumer<? super O> init) {
         Objects.requireNonNull(init, "init");
         synchronized (lock) {
             checkOpen();
             O order = codec.newInstance();
-            JsonNode id = codec.exportAsJson(order).get(idKey);
-            if (id == null || id.isNull()) {
+            JsonNode id = codec.exportId(order);
+            if (unassigned(id)) {
+                id = ids.next(codec.modelType().getName());
                 order = codec.newInstance();
-                ObjectNode withId = JSON.objectNode();
-                withId.set(idKey, TextNode.valueOf(ids.get()));
-                codec.initFromJson(order, withId);
-                id = withId.get(idKey);
+                codec.initFromJson(order, JSON.objectNode().set(idKey, id));
             }
             String uid = id.asText();
             if (models.contains(uid) || replica.confirmed(uid) != null) {
                 throw new IllegalStateException("an order with id " + uid + " already exists");
             }
             init.accept(order);
+            ObjectNode exported = exportChecked(uid, order);
             models.put(uid, order, JSON.objectNode());
-            return new Edit<>(order, uid, sync(uid, order));
+            return new Edit<>(order, uid, sync(uid, exported));
         }
     }
 
@@ -194,7 +204,10 @@ public final class Terminal<O> implements AutoCloseable {
      *
      * @throws TerminalClosedException if the terminal is closed
      * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
-     *     (removed, or made by another terminal object)
+     *     (removed, or made by another terminal object), or the change cleared or changed the
+     *     order's id, left an element of a synced collection without an id or gave two elements
+     *     one id; nothing is sent (the model keeps the change, and the next edit that repairs it
+     *     sends it all) and a warning is logged
      */
     public Edit<O> edit(O order, Consumer<? super O> change) {
         Objects.requireNonNull(change, "change");
@@ -202,7 +215,7 @@ public final class Terminal<O> implements AutoCloseable {
             checkOpen();
             String uid = uidOf(order);
             change.accept(order);
-            return new Edit<>(order, uid, sync(uid, order));
+            return new Edit<>(order, uid, sync(uid, exportChecked(uid, order)));
         }
     }
 
@@ -366,9 +379,8 @@ public final class Terminal<O> implements AutoCloseable {
     }
 
     /** Sends what changed in {@code order}; returns the future of its confirmation. */
-    private CompletableFuture<Confirmation> sync(String uid, O order) {
+    private CompletableFuture<Confirmation> sync(String uid, ObjectNode exported) {
         ObjectNode base = models.shown(uid);
-        ObjectNode exported = codec.exportAsJson(order);
         List<Op> ops = Diff.between(codec, base == null ? JSON.objectNode() : base, exported);
         if (ops.isEmpty()) {
             CompletableFuture<Confirmation> pending = driver.pendingOf(uid);
@@ -377,6 +389,43 @@ public final class Terminal<O> implements AutoCloseable {
         CompletableFuture<Confirmation> confirmation = driver.submit(new SyncEvent.LocalEdit(uid, ops));
         models.shownNow(uid);
         return confirmation;
+    }
+
+    /**
+     * The order's export, once it is known to be sendable: its id is still {@code uid} and every
+     * element of its collections has an id of its own. Otherwise nothing is sent and the app
+     * hears why; the model keeps the change, and the next edit that fixes it sends it all.
+     */
+    private ObjectNode exportChecked(String uid, O order) {
+        ObjectNode exported;
+        String problem;
+        try {
+            exported = codec.exportAsJson(order);
+        } catch (IllegalArgumentException unexportable) {
+            LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid,
+                    unexportable.getMessage());
+            throw new IllegalArgumentException("cannot sync order " + uid + ": " + unexportable.getMessage()
+                    + "; nothing was sent", unexportable);
+        }
+        JsonNode id = exported.get(idKey);
+        if (unassigned(id)) {
+            problem = "its @MultiSessionId '" + idKey + "' was cleared; an order keeps its id for good";
+        } else if (!id.asText().equals(uid)) {
+            problem = "its @MultiSessionId '" + idKey + "' changed from " + uid + " to " + id.asText()
+                    + "; an order keeps its id for good";
+        } else {
+            problem = ElementIds.problem(codec, exported);
+        }
+        if (problem != null) {
+            LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid, problem);
+            throw new IllegalArgumentException("cannot sync order " + uid + ": " + problem + "; nothing was sent");
+        }
+        return exported;
+    }
+
+    /** Whether a constructor left the id unset: null, or 0 in a primitive number field. */
+    private static boolean unassigned(JsonNode id) {
+        return id == null || id.isNull() || id.isNumber() && id.decimalValue().signum() == 0;
     }
 
     /** What the hub has of an order with nothing pending: the confirmation of an edit that changed nothing. */
@@ -420,6 +469,8 @@ public final class Terminal<O> implements AutoCloseable {
         private TerminalStore store;
         private Executor executor;
         private Supplier<String> ids;
+        private int terminalNumber;
+        private OrderIds orderIds;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
 
         private Builder(MultiSessionCodec<O> codec) {
@@ -467,9 +518,34 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Makes ids for new orders whose constructor gives none (default: terminal id and a random UUID). */
+        /**
+         * Makes ids for new orders whose constructor gives none. By default the terminal makes
+         * them itself, of the id field's type: {@code <terminalId>-<random UUID>} for a
+         * {@code String}, a random UUID for a {@code UUID}, and for a {@code long}/{@code Long}
+         * {@code terminalNumber × 2^43 + n} (see {@link #terminalNumber}); it cannot for an
+         * {@code int}/{@code Integer}. For a numeric id the supplier gives decimal digits.
+         */
         public Builder<O> orderIds(Supplier<String> ids) {
             this.ids = ids;
+            return this;
+        }
+
+        /**
+         * This terminal's number, from 1 to {@value OrderIds#MAX_TERMINAL_NUMBER}, unique among the
+         * terminals of the session and the same after a restart; required when the order model's
+         * id is a {@code long}/{@code Long} the terminal makes. New ids are then
+         * {@code terminalNumber × 2^43 + n}, where {@code n} rises with the clock's milliseconds
+         * and never repeats on this terminal, so ids of two terminals cannot collide and all stay
+         * below 2^53 (exact in JavaScript).
+         *
+         * @throws IllegalArgumentException if {@code number} is out of range
+         */
+        public Builder<O> terminalNumber(int number) {
+            if (number < 1 || number > OrderIds.MAX_TERMINAL_NUMBER) {
+                throw new IllegalArgumentException("terminalNumber must be from 1 to " + OrderIds.MAX_TERMINAL_NUMBER
+                        + ", not " + number);
+            }
+            this.terminalNumber = number;
             return this;
         }
 
@@ -507,6 +583,14 @@ public final class Terminal<O> implements AutoCloseable {
             if (codec.idKey().isEmpty()) {
                 problems.add("the order model " + type.getName() + " has no @MultiSessionId field: add one"
                         + " (e.g. @MultiSessionId String uid;), orders need an id to be synced");
+            } else if (problems.isEmpty()) {
+                orderIds = OrderIds.of(codec, terminalId, ids, terminalNumber, System::currentTimeMillis);
+                String idProblem = unassignedByConstructor() ? orderIds.problem(type.getName()) : null;
+                if (idProblem != null) {
+                    // a terminal that only shows orders (a kitchen screen) needs no ids; one that
+                    // creates orders is refused at newOrder with this same text
+                    LOG.warn("terminal {} cannot create orders: {}", terminalId, idProblem);
+                }
             }
             if (isBlank(session)) {
                 problems.add("session is not set: call .session(\"<multi-session id>\"), the same id on every"
@@ -529,6 +613,11 @@ public final class Terminal<O> implements AutoCloseable {
                 throw new IllegalStateException("cannot build the terminal: " + String.join("; ", problems));
             }
             return new Terminal<>(this);
+        }
+
+        /** Whether a new order's constructor leaves its id to the terminal. */
+        private boolean unassignedByConstructor() {
+            return unassigned(codec.exportId(codec.newInstance()));
         }
 
         private static boolean isBlank(String value) {

@@ -27,6 +27,14 @@ class CodecLocatorTest {
     static final class Inner {}
 
     @Test
+    void theAdviceToOpenAPackageNamesTheModuleTheRuntimeIsReallyIn() {
+        // on the class path here: the runtime is in the unnamed module, which no 'opens … to' can name
+        assertEquals("add 'opens dev.multisession.runtime.codec.fixture;' to the module-info of its module, so that"
+                + " the multisession runtime in the class path (the unnamed module) may call it",
+                CodecLocator.howToOpen(CurrentModel.class));
+    }
+
+    @Test
     void aCodecOfTheRuntimesAbiIsFound() {
         assertSame(CurrentModel_MultiSession.INSTANCE, MultiSessionCodecs.forClass(CurrentModel.class));
     }

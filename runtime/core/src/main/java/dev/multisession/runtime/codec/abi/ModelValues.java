@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.codec.SyncedField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,9 +25,34 @@ public final class ModelValues {
 
     private ModelValues() {}
 
-    /** The model as a JSON object through its codec; {@code null} as JSON null. */
+    /**
+     * The model as a JSON object through its codec; {@code null} as JSON null.
+     *
+     * @throws IllegalArgumentException if the model is of a subclass that has synced fields the
+     *     codec does not write: they would be lost on every other terminal (a subclass without
+     *     synced fields of its own, such as a persistence proxy, is written like its superclass)
+     */
     public static <T> JsonNode export(MultiSessionCodec<T> codec, T model) {
-        return model == null ? NullNode.getInstance() : codec.exportAsJson(model);
+        if (model == null) {
+            return NullNode.getInstance();
+        }
+        if (model.getClass() != codec.modelType()) {
+            checkNoFieldsLost(codec, model.getClass());
+        }
+        return codec.exportAsJson(model);
+    }
+
+    private static void checkNoFieldsLost(MultiSessionCodec<?> codec, Class<?> actual) {
+        List<SyncedField> own = MultiSessionCodecs.forClass(actual).fields();
+        if (own.size() != codec.fields().size()) {
+            List<String> lost = new ArrayList<>();
+            own.forEach(field -> lost.add(field.jsonKey()));
+            codec.fields().forEach(field -> lost.remove(field.jsonKey()));
+            throw new IllegalArgumentException("a " + actual.getName() + " stands where a " + codec.modelType().getName()
+                    + " is declared, and its synced fields " + lost + " would be lost: every other terminal would"
+                    + " build a " + codec.modelType().getSimpleName() + " without them. Declare the field or collection"
+                    + " with the subclass's type, or move those fields into " + codec.modelType().getSimpleName());
+        }
     }
 
     /** The models as a JSON array of objects in iteration order; {@code null} as JSON null. */
