@@ -13,13 +13,15 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.schema.OpChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The hub's business rules for one mutation or removal, as a pure function of the session as
- * the batch left it so far and the message: once-only and in-order mutation ids per terminal
+ * the batch left it so far and the message: operations checked against the session's model
+ * ({@link OpChecks}, refused ones dropped as {@code invalid}), once-only and in-order mutation ids per terminal
  * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
  * or to a removed order refused, operations merged into the order ({@link MergeEngine}),
  * revisions, shared order numbers without gaps, and the sequence number of the session. No I/O,
@@ -39,14 +41,23 @@ final class MutationRules {
      */
     record Sender(String terminal, String user, boolean greeted) {}
 
-    /** Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at {@code now}. */
+    /** Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at {@code now}, with no model to check against. */
     static Decision decide(SessionView session, Sender sender, ClientMessage message, Instant now) {
+        return decide(session, sender, message, now, OpChecks.none());
+    }
+
+    /**
+     * Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at
+     * {@code now}; each operation is first checked by {@code checks} against the order as the
+     * operations before it left it, and dropped as {@link Reason#INVALID} if it does not fit.
+     */
+    static Decision decide(SessionView session, Sender sender, ClientMessage message, Instant now, OpChecks checks) {
         if (!sender.greeted()) {
             return Decision.replyOnly(new HubMessage.Error(Reason.FORBIDDEN, "send hello first",
                     MessageChecks.referenceOf(message)));
         }
         if (message instanceof ClientMessage.Mutate mutate) {
-            return mutate(session, sender, mutate, now);
+            return mutate(session, sender, mutate, now, checks);
         }
         if (message instanceof ClientMessage.Remove remove) {
             return remove(session, sender, remove, now);
@@ -54,7 +65,8 @@ final class MutationRules {
         throw new IllegalArgumentException("not a mutation: " + message.type());
     }
 
-    private static Decision mutate(SessionView session, Sender sender, ClientMessage.Mutate mutate, Instant now) {
+    private static Decision mutate(SessionView session, Sender sender, ClientMessage.Mutate mutate, Instant now,
+            OpChecks checks) {
         SessionHead head = session.head();
         Decision refused = ordering(session, sender, mutate.mutationId(), mutate.runId(), mutate.order());
         if (refused != null) {
@@ -65,7 +77,13 @@ final class MutationRules {
         ObjectNode data = existing == null ? JsonNodeFactory.instance.objectNode() : existing.data().deepCopy();
         List<Op> applied = new ArrayList<>();
         List<HubMessage.DroppedOp> dropped = new ArrayList<>();
-        for (OpOutcome outcome : MergeEngine.instance().applyAll(data, mutate.ops())) {
+        for (Op op : mutate.ops()) {
+            String invalid = checks.check(data, op);
+            if (invalid != null) {
+                dropped.add(new HubMessage.DroppedOp(op, Reason.INVALID, invalid));
+                continue;
+            }
+            OpOutcome outcome = MergeEngine.instance().apply(data, op);
             if (outcome.kind() == OpOutcome.Kind.APPLIED) {
                 applied.add(outcome.op());
             } else if (outcome.kind() == OpOutcome.Kind.CONFLICT) {

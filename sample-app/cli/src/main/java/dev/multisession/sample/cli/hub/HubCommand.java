@@ -7,6 +7,7 @@ import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.transport.websocket.HubServer;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.runtime.transport.websocket.TokenEntry;
+import dev.multisession.sample.restaurant.RestaurantOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -171,7 +172,8 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     private Hub hub(HubStore hubStore) {
-        Hub.Builder hub = Hub.builder().store(hubStore).logSize(logSize).maxBatch(maxBatch)
+        // every operation is checked against the restaurant's order model before it is stored
+        Hub.Builder hub = Hub.builder().store(hubStore).model(RestaurantOrder.class).logSize(logSize).maxBatch(maxBatch)
                 .queueLimits(queuePerSession, queuePerConnection);
         if (workers != null) {
             hub.workers(workers);
