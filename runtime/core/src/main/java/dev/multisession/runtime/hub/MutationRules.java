@@ -12,6 +12,7 @@ import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.schema.OpChecks;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * The hub's business rules for one mutation or removal, as a pure function of the session as
  * the batch left it so far and the message: operations checked against the session's model
- * ({@link OpChecks}, refused ones dropped as {@code invalid}), once-only and in-order mutation ids per terminal
+ * ({@link OpChecks}, refused ones dropped as {@code invalid}), the size of the resulting order
+ * ({@link OrderLimits}: a mutation that would break it is refused as {@code too_large}), once-only and in-order mutation ids per terminal
  * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
  * or to a removed order refused, operations merged into the order ({@link MergeEngine}),
  * revisions, shared order numbers without gaps, and the sequence number of the session. No I/O,
@@ -88,6 +90,14 @@ final class MutationRules {
                 applied.add(outcome.op());
             } else if (outcome.kind() == OpOutcome.Kind.CONFLICT) {
                 dropped.add(new HubMessage.DroppedOp(outcome.op(), outcome.reason(), outcome.message()));
+            }
+        }
+        if (!applied.isEmpty()) {
+            String tooLarge = OrderLimits.DEFAULT.check(data);
+            if (tooLarge != null) {
+                return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(), Reason.TOO_LARGE,
+                        "order " + mutate.order() + ": " + tooLarge, head.seq()), sender.terminal(),
+                        new TerminalCursor(mutate.mutationId(), head.seq()));
             }
         }
         if (applied.isEmpty()) {

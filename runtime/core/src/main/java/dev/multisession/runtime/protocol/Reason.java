@@ -26,7 +26,7 @@ public final class Reason {
     public static final String FORBIDDEN = "forbidden";
     /** Authentication failed. */
     public static final String UNAUTHORIZED = "unauthorized";
-    /** The message is larger than the hub accepts. */
+    /** The message is larger than the hub accepts, or the order it would make breaks {@link OrderLimits}. */
     public static final String TOO_LARGE = "too_large";
     /** The terminal sends faster than the hub allows. */
     public static final String RATE_LIMITED = "rate_limited";
