@@ -146,7 +146,11 @@ final class SyncDriver<O> {
         } else if (effect instanceof SyncEffect.Persist persist) {
             store.write(persist.write());
         } else if (effect instanceof SyncEffect.RefreshModels refresh) {
-            models.refresh(refresh.orders(), refresh.finalized());
+            List<String> failures = models.refresh(refresh.orders(), refresh.finalized());
+            if (!failures.isEmpty()) {
+                // the other orders were applied; these lag until the snapshot the protocol asks for
+                handle(new SyncEvent.Unreadable(String.join("; ", failures)));
+            }
         } else if (effect instanceof SyncEffect.Notify notify) {
             tell(notify.notice());
         } else if (effect instanceof SyncEffect.Outcome outcome) {
@@ -178,6 +182,8 @@ final class SyncDriver<O> {
             listeners.conflict(found.conflict());
         } else if (notice instanceof SyncEffect.CredentialsRefused refused) {
             listeners.unauthorized(refused.reason());
+        } else if (notice instanceof SyncEffect.Desynced desynced) {
+            listeners.desynced(desynced.reason());
         }
     }
 
@@ -224,6 +230,11 @@ final class SyncDriver<O> {
         public void unauthorized(String reason) {
             lastError = reason;
             inbox.offer(new SyncEvent.Unauthorized(reason));
+        }
+
+        @Override
+        public void unreadable(String reason) {
+            inbox.offer(new SyncEvent.Unreadable("a message from the hub cannot be read: " + reason));
         }
     }
 }

@@ -93,4 +93,7 @@ sealed interface SyncEffect {
 
     /** The hub refused the terminal's credentials (once per streak of refusals). */
     record CredentialsRefused(String reason) implements Notice {}
+
+    /** The terminal cannot show the hub's state until a snapshot it can read arrives (once per streak). */
+    record Desynced(String reason) implements Notice {}
 }
