@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
@@ -36,8 +38,10 @@ import picocli.CommandLine;
  * and its store can do from what the load generator's terminals cost on the same two cores.
  * Each feeder keeps at most 64 mutations unanswered, as a terminal does.
  *
- * <p>Usage: {@code HubCapacity [seconds-per-store] [terminals] [output-dir]}; writes
- * {@code hub-capacity.csv}.
+ * <p>Usage: {@code HubCapacity [--validation on|off|both] [seconds-per-store] [terminals] [output-dir]};
+ * writes {@code hub-capacity.csv}. With validation on, the hub is bound to the restaurant
+ * model and checks every operation against its schema, as the sample hub does; off, it checks
+ * only the protocol's limits.
  */
 @Command(name = "HubCapacity", mixinStandardHelpOptions = true,
         description = "The hub alone, fed by in-process terminals, on each store; writes hub-capacity.csv.")
@@ -55,6 +59,10 @@ public final class HubCapacity implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", description = "directory for hub-capacity.csv")
     Path out;
 
+    @Option(names = "--validation", defaultValue = "both",
+            description = "check operations against the model: on, off or both (default ${DEFAULT-VALUE})")
+    String validation;
+
     private HubCapacity() {}
 
     public static void main(String[] args) {
@@ -63,19 +71,34 @@ public final class HubCapacity implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
+        List<Boolean> modes = switch (validation) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(false, true);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--validation is on, off or both, not " + validation);
+        };
+        StringBuilder csv = new StringBuilder("store,validation,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
         for (String kind : new String[] {"in-memory", "sqlite-normal", "sqlite-full"}) {
-            HubStore store = switch (kind) {
-                case "in-memory" -> new InMemoryHubStore();
-                case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
-                default -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
-            };
-            try (store; Hub hub = Hub.builder().store(store).build()) {
-                measure(hub, kind, terminals, 2, false);
-                String row = measure(hub, kind, terminals, seconds, true);
-                System.out.println(row);
-                csv.append(row).append('\n');
+            for (boolean validated : modes) {
+                String file = kind + (validated ? "-on" : "-off") + ".db";
+                HubStore store = switch (kind) {
+                    case "in-memory" -> new InMemoryHubStore();
+                    case "sqlite-normal" -> SqliteHubStore.open(dir.resolve(file), SqliteSync.NORMAL);
+                    default -> SqliteHubStore.open(dir.resolve(file), SqliteSync.FULL);
+                };
+                Hub.Builder builder = Hub.builder().store(store);
+                if (validated) {
+                    builder.model(RestaurantOrder.class);
+                }
+                try (store; Hub hub = builder.build()) {
+                    String label = kind + "," + (validated ? "on" : "off");
+                    measure(hub, label, terminals, 2, false);
+                    String row = measure(hub, label, terminals, seconds, true);
+                    System.out.println(row);
+                    csv.append(row).append('\n');
+                }
             }
         }
         if (out != null) {
@@ -87,12 +110,14 @@ public final class HubCapacity implements Callable<Integer> {
 
     private static String measure(Hub hub, String kind, int terminals, int seconds, boolean report)
             throws InterruptedException {
-        String session = kind + "-" + System.nanoTime();
+        String session = kind.replace(',', '-') + "-" + System.nanoTime();
         MessageCodec json = MessageCodec.instance();
         AtomicLong encodedBytes = new AtomicLong();
         ObjectNode order = MultiSessionCodecs.forClass(RestaurantOrder.class).exportAsJson(RestaurantOrders.withLines(10));
         List<Thread> threads = new ArrayList<>();
         AtomicLong done = new AtomicLong();
+        // a dropped operation would be measured as work done: the figures are only valid without any
+        AtomicReference<String> refused = new AtomicReference<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
@@ -105,6 +130,9 @@ public final class HubCapacity implements Callable<Integer> {
                 HubConnection connection = hub.connect(new TerminalIdentity(session, terminal), message -> {
                     encodedBytes.addAndGet(json.encode(message).length());
                     if (message instanceof HubMessage.Ack ack) {
+                        if (!ack.dropped().isEmpty()) {
+                            refused.compareAndSet(null, ack.dropped().get(0).reason() + ": " + ack.dropped().get(0).message());
+                        }
                         synchronized (lock) {
                             acked[0] = ack.mutationId();
                             lock.notifyAll();
@@ -146,6 +174,9 @@ public final class HubCapacity implements Callable<Integer> {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (refused.get() != null) {
+            throw new IllegalStateException("the hub dropped an operation of the benchmark: " + refused.get());
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cores = (cpuNanos() - cpuBefore) / 1e9 / wall;
