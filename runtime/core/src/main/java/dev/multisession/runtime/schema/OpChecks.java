@@ -63,15 +63,14 @@ public final class OpChecks {
         PathStep.Element inElement = null;
         for (int i = 0; i < path.size(); i++) {
             PathStep step = path.get(i);
-            String at = "path " + path.subList(0, i + 1);
             if (field == null) {
                 if (!(step instanceof PathStep.Key key)) {
-                    return at + ": a " + ValueCheck.simpleName(model) + " is an object; a step into it names a key";
+                    return at(path, i) + ": a " + ValueCheck.simpleName(model) + " is an object; a step into it names a key";
                 }
                 field = model.fields().get(key.name());
                 if (field == null) {
                     return values.unknownKeys() == UnknownKeys.REFUSE
-                            ? at + ": \"" + key.name() + "\" is not a field of " + ValueCheck.simpleName(model) : null;
+                            ? at(path, i) + ": \"" + key.name() + "\" is not a field of " + ValueCheck.simpleName(model) : null;
                 }
                 if (i < path.size() - 1 && field.kind() instanceof ValueKind.ModelKind nested) {
                     model = schema.model(nested.model());
@@ -81,64 +80,62 @@ public final class OpChecks {
                 continue;
             }
             if (!(field.kind() instanceof ValueKind.ModelCollectionKind collection) || collection.idKey().isEmpty()) {
-                return at + ": \"" + field.key() + "\" holds " + field.kind().describe()
+                return at(path, i) + ": \"" + field.key() + "\" holds " + field.kind().describe()
                         + (field.kind() instanceof ValueKind.ModelCollectionKind ? " without ids" : "")
                         + "; a path cannot step into it";
             }
             PathStep.Element element = step instanceof PathStep.Element e ? e : null;
             if (element == null || !element.idKey().equals(collection.idKey().get())) {
-                return at + ": the elements of \"" + field.key() + "\" are selected by {\""
+                return at(path, i) + ": the elements of \"" + field.key() + "\" are selected by {\""
                         + collection.idKey().get() + "\": id}";
             }
             ModelSchema elementModel = schema.model(collection.model());
             FieldSchema idField = elementModel.fields().get(collection.idKey().get());
-            String badId = values.check(idField.kind(), false, element.id(), at + ": the id");
+            ValueCheck.Problem badId = values.problem(idField.kind(), false, element.id());
             if (badId != null) {
-                return badId;
+                return badId.at(at(path, i) + ": the id");
             }
             if (i == path.size() - 1) {
-                return elementOp(op, elementModel, at);
+                return elementOp(op, elementModel, path, i);
             }
             model = elementModel;
             field = null;
             inElement = element;
         }
-        String at = "path " + path;
         if (op instanceof Op.Set set) {
-            return set(state, set, field, inElement, at);
+            return set(state, set, field, inElement);
         }
         if (op instanceof Op.Add add) {
-            return add(state, add, field, at);
+            return add(state, add, field);
         }
-        return at + ": an " + (op instanceof Op.Insert ? "insert" : "delete") + " ends with an element step";
+        return at(path, path.size() - 1) + ": an " + (op instanceof Op.Insert ? "insert" : "delete") + " ends with an element step";
     }
 
-    private String set(ObjectNode state, Op.Set op, FieldSchema field, PathStep.Element inElement, String at) {
-        String broken = values.check(field.kind(), field.nullable(), op.value(), at);
-        if (broken != null) {
-            return broken;
+    private String set(ObjectNode state, Op.Set op, FieldSchema field, PathStep.Element inElement) {
+        ValueCheck.Problem problem = values.problem(field.kind(), field.nullable(), op.value());
+        if (problem != null) {
+            return problem.at(whole(op));
         }
         if (field.id()) {
             if (inElement != null && !sameId(inElement.id(), op.value())) {
-                return at + ": an element's id is the one its path names, " + inElement.id() + ", not " + op.value();
+                return whole(op) + ": an element's id is the one its path names, " + inElement.id() + ", not " + op.value();
             }
             JsonNode current = currentValue(state, op.path());
             if (current != null && !current.isNull() && !sameId(current, op.value())) {
-                return at + ": an id never changes (it is " + current + ")";
+                return whole(op) + ": an id never changes (it is " + current + ")";
             }
         }
         return null;
     }
 
-    private String add(ObjectNode state, Op.Add op, FieldSchema field, String at) {
+    private String add(ObjectNode state, Op.Add op, FieldSchema field) {
         if (field.merge() != Merge.COUNTER) {
-            return at + ": add is only for COUNTER fields; \"" + field.key() + "\" takes set";
+            return whole(op) + ": add is only for COUNTER fields; \"" + field.key() + "\" takes set";
         }
         if (field.kind() instanceof ValueKind.IntegerKind integer) {
-            String broken = values.check(UNBOUNDED_INTEGER,
-                    false, op.delta(), at + ": the delta");
-            if (broken != null) {
-                return broken;
+            ValueCheck.Problem problem = values.problem(UNBOUNDED_INTEGER, false, op.delta());
+            if (problem != null) {
+                return problem.at(whole(op) + ": the delta");
             }
             JsonNode current = currentValue(state, op.path());
             BigDecimal base = current == null || !current.isNumber() ? BigDecimal.ZERO : current.decimalValue();
@@ -146,32 +143,41 @@ public final class OpChecks {
             BigDecimal result = base.add(op.delta().decimalValue());
             boolean inRange = integer.minimum().map(min -> result.compareTo(min) >= 0).orElse(true)
                     && integer.maximum().map(max -> result.compareTo(max) <= 0).orElse(true);
-            return inRange ? null : at + ": adding " + op.delta() + " gives " + result.toPlainString() + "; \""
+            return inRange ? null : whole(op) + ": adding " + op.delta() + " gives " + result.toPlainString() + "; \""
                     + field.key() + "\" must stay " + integer.describe();
         }
         if (field.kind() instanceof ValueKind.DecimalKind || field.kind() instanceof ValueKind.FloatingKind) {
             return null;
         }
-        return at + ": \"" + field.key() + "\" holds " + field.kind().describe() + "; only numbers are added to";
+        return whole(op) + ": \"" + field.key() + "\" holds " + field.kind().describe() + "; only numbers are added to";
     }
 
-    private String elementOp(Op op, ModelSchema elementModel, String at) {
+    private String elementOp(Op op, ModelSchema elementModel, List<PathStep> path, int last) {
         if (op instanceof Op.Insert insert) {
-            String broken = values.model(elementModel, insert.value(), at + ": the value");
-            if (broken != null) {
-                return broken;
+            ValueCheck.Problem problem = values.modelProblem(elementModel, insert.value());
+            if (problem != null) {
+                return problem.at(at(path, last) + ": the value");
             }
             String idKey = insert.element().idKey();
             JsonNode valueId = insert.value().get(idKey);
             if (valueId == null || !sameId(valueId, insert.element().id())) {
-                return at + ": the value's \"" + idKey + "\" must be the id its path names, " + insert.element().id();
+                return at(path, last) + ": the value's \"" + idKey + "\" must be the id its path names, " + insert.element().id();
             }
             return null;
         }
         if (op instanceof Op.Delete) {
             return null;
         }
-        return at + ": a " + (op instanceof Op.Set ? "set" : "add") + " ends with a key";
+        return at(path, last) + ": a " + (op instanceof Op.Set ? "set" : "add") + " ends with a key";
+    }
+
+    /** How an error names the path up to step {@code i}: built only when there is an error to tell. */
+    private static String at(List<PathStep> path, int i) {
+        return "path " + path.subList(0, i + 1);
+    }
+
+    private static String whole(Op op) {
+        return "path " + op.path();
     }
 
     /** The value the path leads to now, or null if there is none; read only. */

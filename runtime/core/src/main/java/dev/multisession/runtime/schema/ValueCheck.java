@@ -26,56 +26,71 @@ final class ValueCheck {
         return unknownKeys;
     }
 
-    /** What is wrong with {@code value} for a field of {@code kind} at {@code where}, or null. */
-    String check(ValueKind kind, boolean nullable, JsonNode value, String where) {
+    /**
+     * A problem found in a value: where below the value it sits ({@code ".lines[2].qty"}) and what
+     * is wrong. Built only when something is wrong, so a value that passes costs no text.
+     */
+    record Problem(String below, String text) {
+        Problem under(String step) {
+            return new Problem(step + below, text);
+        }
+
+        /** The problem as said for a client author, the value being at {@code where}. */
+        String at(String where) {
+            return where + below + " " + text;
+        }
+    }
+
+    /** What is wrong with {@code value} for a field of {@code kind}, or null. */
+    Problem problem(ValueKind kind, boolean nullable, JsonNode value) {
         if (value.isNull()) {
-            return nullable ? null : where + " must not be null";
+            return nullable ? null : new Problem("", "must not be null");
         }
         if (kind instanceof ValueKind.IntegerKind integer) {
-            return integer(integer, value, where);
+            return integer(integer, value);
         }
         if (kind instanceof ValueKind.DecimalKind || kind instanceof ValueKind.FloatingKind) {
-            return value.isNumber() ? null : wrong(kind, value, where);
+            return value.isNumber() ? null : wrong(kind, value);
         }
         if (kind instanceof ValueKind.TextKind text) {
             if (!value.isTextual()) {
-                return wrong(kind, value, where);
+                return wrong(kind, value);
             }
             return text.exactLength().isEmpty() || value.textValue().length() == text.exactLength().get() ? null
-                    : wrong(kind, value, where);
+                    : wrong(kind, value);
         }
         if (kind instanceof ValueKind.BooleanKind) {
-            return value.isBoolean() ? null : wrong(kind, value, where);
+            return value.isBoolean() ? null : wrong(kind, value);
         }
         if (kind instanceof ValueKind.EnumKind enumKind) {
-            return value.isTextual() && enumKind.constants().contains(value.textValue()) ? null : wrong(kind, value, where);
+            return value.isTextual() && enumKind.constants().contains(value.textValue()) ? null : wrong(kind, value);
         }
         if (kind instanceof ValueKind.FormattedKind formatted) {
-            return value.isTextual() && formatted.format().accepts(value.textValue()) ? null : wrong(kind, value, where);
+            return value.isTextual() && formatted.format().accepts(value.textValue()) ? null : wrong(kind, value);
         }
         if (kind instanceof ValueKind.ListKind list) {
-            return elements(list.element(), list.elementNullable(), value, where, kind);
+            return elements(list.element(), list.elementNullable(), value, kind);
         }
         if (kind instanceof ValueKind.SetKind set) {
-            return elements(set.element(), set.elementNullable(), value, where, kind);
+            return elements(set.element(), set.elementNullable(), value, kind);
         }
         if (kind instanceof ValueKind.MapKind map) {
             if (!value.isObject()) {
-                return wrong(kind, value, where);
+                return wrong(kind, value);
             }
             for (Map.Entry<String, JsonNode> member : value.properties()) {
-                String broken = check(map.value(), map.valueNullable(), member.getValue(), where + "." + member.getKey());
-                if (broken != null) {
-                    return broken;
+                Problem problem = problem(map.value(), map.valueNullable(), member.getValue());
+                if (problem != null) {
+                    return problem.under("." + member.getKey());
                 }
             }
             return null;
         }
         if (kind instanceof ValueKind.ModelKind model) {
-            return model(schema.model(model.model()), value, where);
+            return modelProblem(schema.model(model.model()), value);
         }
         if (kind instanceof ValueKind.ModelCollectionKind models) {
-            return models(models, value, where);
+            return models(models, value);
         }
         if (kind instanceof ValueKind.BoundKind) {
             return null;
@@ -84,75 +99,73 @@ final class ValueCheck {
     }
 
     /** What is wrong with {@code value} as an object of {@code model}, or null. */
-    String model(ModelSchema model, JsonNode value, String where) {
+    Problem modelProblem(ModelSchema model, JsonNode value) {
         if (!value.isObject()) {
-            return where + " must be an object, not " + typeOf(value);
+            return new Problem("", "must be an object, not " + typeOf(value));
         }
         for (Map.Entry<String, JsonNode> member : value.properties()) {
             FieldSchema field = model.fields().get(member.getKey());
-            String at = where + "." + member.getKey();
             if (field == null) {
                 if (unknownKeys == UnknownKeys.REFUSE) {
-                    return at + " is not a field of " + simpleName(model);
+                    return new Problem("." + member.getKey(), "is not a field of " + simpleName(model));
                 }
                 continue;
             }
-            String broken = check(field.kind(), field.nullable(), member.getValue(), at);
-            if (broken != null) {
-                return broken;
+            Problem problem = problem(field.kind(), field.nullable(), member.getValue());
+            if (problem != null) {
+                return problem.under("." + member.getKey());
             }
         }
         return null;
     }
 
-    private String models(ValueKind.ModelCollectionKind kind, JsonNode value, String where) {
+    private Problem models(ValueKind.ModelCollectionKind kind, JsonNode value) {
         if (!value.isArray()) {
-            return wrong(kind, value, where);
+            return wrong(kind, value);
         }
         ModelSchema element = schema.model(kind.model());
         Set<String> ids = kind.idKey().isPresent() ? new HashSet<>() : null;
         for (int i = 0; i < value.size(); i++) {
-            String at = where + "[" + i + "]";
-            String broken = model(element, value.get(i), at);
-            if (broken != null) {
-                return broken;
+            Problem problem = modelProblem(element, value.get(i));
+            if (problem != null) {
+                return problem.under("[" + i + "]");
             }
             if (ids != null) {
                 JsonNode id = value.get(i).get(kind.idKey().get());
                 if (id == null) {
-                    return at + " lacks its id \"" + kind.idKey().get() + "\"";
+                    return new Problem("[" + i + "]", "lacks its id \"" + kind.idKey().get() + "\"");
                 }
                 if (!ids.add(idText(id))) {
-                    return at + " has the id " + id + " of an earlier element";
+                    return new Problem("[" + i + "]", "has the id " + id + " of an earlier element");
                 }
             }
         }
         return null;
     }
 
-    private String elements(ValueKind element, boolean nullable, JsonNode value, String where, ValueKind kind) {
+    private Problem elements(ValueKind element, boolean nullable, JsonNode value, ValueKind kind) {
         if (!value.isArray()) {
-            return wrong(kind, value, where);
+            return wrong(kind, value);
         }
         for (int i = 0; i < value.size(); i++) {
-            String broken = check(element, nullable, value.get(i), where + "[" + i + "]");
-            if (broken != null) {
-                return broken;
+            Problem problem = problem(element, nullable, value.get(i));
+            if (problem != null) {
+                return problem.under("[" + i + "]");
             }
         }
         return null;
     }
 
-    private static String integer(ValueKind.IntegerKind kind, JsonNode value, String where) {
+    private static Problem integer(ValueKind.IntegerKind kind, JsonNode value) {
         if (!value.isNumber()) {
-            return wrong(kind, value, where);
+            return wrong(kind, value);
         }
         BigDecimal number = value.decimalValue();
         // the protocol's limits bound the digits, so this costs no more than the text of the number
         boolean integral = number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
         boolean inRange = kind.minimum().map(min -> number.compareTo(min) >= 0).orElse(true)
                 && kind.maximum().map(max -> number.compareTo(max) <= 0).orElse(true);
-        return integral && inRange ? null : wrong(kind, value, where);
+        return integral && inRange ? null : wrong(kind, value);
     }
 
     /** The id as one text for both JSON forms, so that {@code 7} and {@code 7.0} are the same id. */
@@ -160,8 +173,8 @@ final class ValueCheck {
         return id.isNumber() ? "n" + id.decimalValue().stripTrailingZeros().toPlainString() : "s" + id.asText();
     }
 
-    static String wrong(ValueKind kind, JsonNode value, String where) {
-        return where + " must be " + kind.describe() + ", not " + shown(value);
+    static Problem wrong(ValueKind kind, JsonNode value) {
+        return new Problem("", "must be " + kind.describe() + ", not " + shown(value));
     }
 
     private static String shown(JsonNode value) {
