@@ -92,7 +92,7 @@ final class MutationRules {
                 dropped.add(new HubMessage.DroppedOp(outcome.op(), outcome.reason(), outcome.message()));
             }
         }
-        if (!applied.isEmpty()) {
+        if (!applied.isEmpty() && mayGrow(applied, checks)) {
             String tooLarge = OrderLimits.DEFAULT.check(data);
             if (tooLarge != null) {
                 return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(), Reason.TOO_LARGE,
@@ -116,6 +116,23 @@ final class MutationRules {
                 new HubMessage.Change(seq, head.runId(), mutate.order(), revision, number, author,
                         mutate.mutationId(), applied),
                 new SessionHead(head.runId(), seq, Math.max(number, head.lastOrderNumber()), head.logFloor()));
+    }
+
+    /**
+     * Whether the applied operations may have made the order larger than a number's digits:
+     * anything but an add, or an add where the model does not confine adds to declared counters
+     * (without a model an add may create a new key each time).
+     */
+    private static boolean mayGrow(List<Op> applied, OpChecks checks) {
+        if (!checks.addsOnlyChangeDeclaredCounters()) {
+            return true;
+        }
+        for (Op op : applied) {
+            if (!(op instanceof Op.Add)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Decision remove(SessionView session, Sender sender, ClientMessage.Remove remove, Instant now) {

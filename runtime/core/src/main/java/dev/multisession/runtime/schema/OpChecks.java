@@ -48,6 +48,15 @@ public final class OpChecks {
     }
 
     /**
+     * Whether an {@code add} that passes these checks can only change a declared counter, so an
+     * order grows by at most a number's digits through it: true with a model whose unknown keys
+     * are refused. The hub then spares add-only mutations the walk over the whole order.
+     */
+    public boolean addsOnlyChangeDeclaredCounters() {
+        return schema != null && values.unknownKeys() == UnknownKeys.REFUSE;
+    }
+
+    /**
      * What is wrong with {@code op} on an order whose JSON is {@code state}, said for a client
      * author; null if nothing is (or if the path leaves the model through a key it does not know
      * and unknown keys pass through).
