@@ -3,9 +3,11 @@ package dev.multisession.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,10 +26,13 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 
 /**
  * Writes a {@code <Simple>_MultiSession} codec for every class that declares
- * {@code @MultiSessionField} or {@code @MultiSessionId} fields.
+ * {@code @MultiSessionField} or {@code @MultiSessionId} fields, and for each such class that is
+ * concrete and not generic a JSON Schema resource {@code META-INF/multisession/schema/<binary name>.json}
+ * that a hub binds a session to.
  *
  * <p>Isolating: each generated file has exactly one originating element, the model class, and
  * nothing is aggregated. A class whose synced superclass has no codec yet (because another
@@ -52,6 +57,8 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     private ModelReader reader;
     private ModelValidator validator;
     private CodecWriter writer;
+    private SchemaReader schemaReader;
+    private SchemaWriter schemaWriter;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -62,6 +69,8 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         reader = new ModelReader(elements, processingEnv.getTypeUtils(), scanner);
         validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner);
         writer = new CodecWriter();
+        schemaReader = new SchemaReader(elements, processingEnv.getTypeUtils(), scanner);
+        schemaWriter = new SchemaWriter();
     }
 
     @Override
@@ -139,6 +148,10 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 // a class of that name exists already in the sources, written by hand
                 failed.add(name);
                 reporter.report(Message.CODEC_NAME_CLASH, type, name, codecName, "a class of the sources");
+                return;
+            }
+            if (!model.facts().isAbstract() && !model.isGeneric()) {
+                writeSchema(type);
             }
         } catch (IOException | RuntimeException e) {
             failed.add(name);
@@ -157,6 +170,17 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 : file.packageName() + "." + file.typeSpec().name();
         try (Writer out = processingEnv.getFiler().createSourceFile(name, origin).openWriter()) {
             out.append(source);
+        }
+    }
+
+    /** Writes the JSON Schema resource of a model a session can be bound to: a concrete, non-generic class. */
+    private void writeSchema(TypeElement type) throws IOException {
+        SchemaModel schema = schemaReader.read(type);
+        String text = schemaWriter.write(schema);
+        // bytes, not a Writer: the Filer's writer encodes in the platform charset, the schema is UTF-8
+        try (OutputStream out = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                SchemaWriter.resourceName(schema.root()), type).openOutputStream()) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

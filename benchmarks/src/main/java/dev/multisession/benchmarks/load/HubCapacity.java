@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,11 +39,14 @@ import picocli.CommandLine;
  * Each feeder keeps at most 64 mutations unanswered, as a terminal does.
  *
  * <p>Usage: {@code HubCapacity [--stores in-memory,sqlite-normal,sqlite-full,postgres,postgres-2-nodes]
- * [seconds-per-store] [terminals] [output-dir]}; writes {@code hub-capacity.csv}. The PostgreSQL
- * stores use {@code MULTISESSION_PG_URL} (user and password from {@code MULTISESSION_PG_USER} /
- * {@code MULTISESSION_PG_PASSWORD}, default {@code multisession}); {@code postgres-2-nodes} runs
- * two hubs, each with its own store on that one database and its own feeders on a session of its
- * own, as two nodes behind a load balancer would (both in this JVM, so on the same cores).
+ * [--validation on|off|both] [seconds-per-store] [terminals] [output-dir]}; writes
+ * {@code hub-capacity.csv}. The PostgreSQL stores use {@code MULTISESSION_PG_URL} (user and
+ * password from {@code MULTISESSION_PG_USER} / {@code MULTISESSION_PG_PASSWORD}, default
+ * {@code multisession}); {@code postgres-2-nodes} runs two hubs, each with its own store on that
+ * one database and its own feeders on a session of its own, as two nodes behind a load balancer
+ * would (both in this JVM, so on the same cores). With validation on, the hub is bound to the
+ * restaurant model and checks every operation against its schema, as the sample hub does; off,
+ * it checks only the protocol's limits.
  */
 @Command(name = "HubCapacity", mixinStandardHelpOptions = true,
         description = "The hub alone, fed by in-process terminals, on each store; writes hub-capacity.csv.")
@@ -65,6 +69,10 @@ public final class HubCapacity implements Callable<Integer> {
                     + "postgres-2-nodes (default ${DEFAULT-VALUE})")
     List<String> stores;
 
+    @Option(names = "--validation", defaultValue = "both",
+            description = "check operations against the model: on, off or both (default ${DEFAULT-VALUE})")
+    String validation;
+
     private HubCapacity() {}
 
     public static void main(String[] args) {
@@ -73,28 +81,42 @@ public final class HubCapacity implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder csv = new StringBuilder("store,terminals,ops,seconds,ops_per_s,cpu_cores\n");
+        List<Boolean> modes = switch (validation) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(false, true);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--validation is on, off or both, not " + validation);
+        };
+        StringBuilder csv = new StringBuilder("store,validation,terminals,ops,seconds,ops_per_s,cpu_cores\n");
         Path dir = Files.createTempDirectory("multisession-hub-capacity");
         for (String kind : stores) {
-            int nodes = kind.equals("postgres-2-nodes") ? 2 : 1;
-            List<HubStore> opened = new ArrayList<>();
-            List<Hub> hubs = new ArrayList<>();
-            try {
-                for (int node = 0; node < nodes; node++) {
-                    HubStore store = open(kind, dir);
-                    opened.add(store);
-                    hubs.add(Hub.builder().store(store).build());
-                }
-                measure(hubs, kind, terminals, 2, false);
-                String row = measure(hubs, kind, terminals, seconds, true);
-                System.out.println(row);
-                csv.append(row).append('\n');
-            } finally {
-                for (Hub hub : hubs) {
-                    hub.close();
-                }
-                for (HubStore store : opened) {
-                    store.close();
+            for (boolean validated : modes) {
+                int nodes = kind.equals("postgres-2-nodes") ? 2 : 1;
+                List<HubStore> opened = new ArrayList<>();
+                List<Hub> hubs = new ArrayList<>();
+                try {
+                    for (int node = 0; node < nodes; node++) {
+                        HubStore store = open(kind, dir, (validated ? "on-" : "off-") + node);
+                        opened.add(store);
+                        Hub.Builder builder = Hub.builder().store(store);
+                        if (validated) {
+                            builder.model(RestaurantOrder.class);
+                        }
+                        hubs.add(builder.build());
+                    }
+                    String label = kind + "," + (validated ? "on" : "off");
+                    measure(hubs, label, terminals, 2, false);
+                    String row = measure(hubs, label, terminals, seconds, true);
+                    System.out.println(row);
+                    csv.append(row).append('\n');
+                } finally {
+                    for (Hub hub : hubs) {
+                        hub.close();
+                    }
+                    for (HubStore store : opened) {
+                        store.close();
+                    }
                 }
             }
         }
@@ -105,11 +127,11 @@ public final class HubCapacity implements Callable<Integer> {
         return 0;
     }
 
-    private static HubStore open(String kind, Path dir) {
+    private static HubStore open(String kind, Path dir, String suffix) {
         return switch (kind) {
             case "in-memory" -> new InMemoryHubStore();
-            case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal.db"), SqliteSync.NORMAL);
-            case "sqlite-full" -> SqliteHubStore.open(dir.resolve("full.db"), SqliteSync.FULL);
+            case "sqlite-normal" -> SqliteHubStore.open(dir.resolve("normal-" + suffix + ".db"), SqliteSync.NORMAL);
+            case "sqlite-full" -> SqliteHubStore.open(dir.resolve("full-" + suffix + ".db"), SqliteSync.FULL);
             case "postgres", "postgres-2-nodes" -> HubProcess.openStore("postgres",
                     System.getenv().getOrDefault("MULTISESSION_PG_URL", "jdbc:postgresql://127.0.0.1:5432/multisession_test"));
             default -> throw new IllegalArgumentException("unknown store " + kind
@@ -125,12 +147,14 @@ public final class HubCapacity implements Callable<Integer> {
         ObjectNode order = MultiSessionCodecs.forClass(RestaurantOrder.class).exportAsJson(RestaurantOrders.withLines(10));
         List<Thread> threads = new ArrayList<>();
         AtomicLong done = new AtomicLong();
+        // a dropped operation would be measured as work done: the figures are only valid without any
+        AtomicReference<String> refused = new AtomicReference<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < terminals * hubs.size(); t++) {
             Hub hub = hubs.get(t / terminals);
-            String session = kind + "-" + start + "-node-" + t / terminals;
+            String session = kind.replace(',', '-') + "-" + start + "-node-" + t / terminals;
             String terminal = "t" + t;
             String uid = session + "-order-" + t;
             Thread thread = new Thread(() -> {
@@ -139,6 +163,9 @@ public final class HubCapacity implements Callable<Integer> {
                 HubConnection connection = hub.connect(new TerminalIdentity(session, terminal), message -> {
                     encodedBytes.addAndGet(json.encode(message).length());
                     if (message instanceof HubMessage.Ack ack) {
+                        if (!ack.dropped().isEmpty()) {
+                            refused.compareAndSet(null, ack.dropped().get(0).reason() + ": " + ack.dropped().get(0).message());
+                        }
                         synchronized (lock) {
                             acked[0] = ack.mutationId();
                             lock.notifyAll();
@@ -180,6 +207,9 @@ public final class HubCapacity implements Callable<Integer> {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (refused.get() != null) {
+            throw new IllegalStateException("the hub dropped an operation of the benchmark: " + refused.get());
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cores = (cpuNanos() - cpuBefore) / 1e9 / wall;

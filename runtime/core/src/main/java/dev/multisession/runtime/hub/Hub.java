@@ -8,6 +8,9 @@ import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.MessageSink;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.schema.OpChecks;
+import dev.multisession.runtime.schema.SessionSchema;
+import dev.multisession.runtime.schema.UnknownKeys;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * The server side of every multi-session: applies terminals' mutations to the orders in its
  * {@link HubStore}, assigns shared order numbers and sequence numbers, and broadcasts each
  * accepted change to every terminal of the session. It works on JSON and operations only and
- * needs no model classes.
+ * needs no model classes: it is bound to the sessions' model through its schema
+ * ({@link Builder#model}, {@link Builder#schema}), against which every operation is checked
+ * before anything is applied or stored; an operation that does not fit is dropped as
+ * {@code invalid}. A hub bound to no model checks only the protocol's limits, and says so in
+ * its log when it is built.
  *
  * <p><b>Threads and batches.</b> {@link HubConnection#receive} only checks a message and queues
  * it: every message of a session, from all of its connections, goes through one queue per
@@ -207,11 +214,44 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         private int connectionQueueLimit = 256;
         private HubObserver observer = HubObserver.NONE;
 
+        private SessionSchema schema;
+        private UnknownKeys unknownKeys = UnknownKeys.REFUSE;
+
         private Builder() {}
 
         /** Tells {@code observer} what the hub does (default: nobody); see {@link HubObserver}. */
         public Builder observer(HubObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Binds every session to {@code rootModel}: operations are checked against the JSON
+         * Schema resource the processor wrote for it ({@link SessionSchema#forModel}).
+         *
+         * @throws IllegalArgumentException if the class has no schema resource
+         */
+        public Builder model(Class<?> rootModel) {
+            this.schema = SessionSchema.forModel(rootModel);
+            return this;
+        }
+
+        /**
+         * Binds every session to {@code schema}, for example read from the processor's JSON
+         * Schema file with {@link SessionSchema#fromFile} by a hub without the model classes;
+         * null unbinds (only the protocol's limits are checked).
+         */
+        public Builder schema(SessionSchema schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * What to do with a key the model does not declare, such as a field a newer terminal
+         * syncs (default {@link UnknownKeys#REFUSE}: the operation is dropped as {@code invalid}).
+         */
+        public Builder unknownKeys(UnknownKeys unknownKeys) {
+            this.unknownKeys = Objects.requireNonNull(unknownKeys, "unknownKeys");
             return this;
         }
 
@@ -321,8 +361,16 @@ public final class Hub implements HubEndpoint, AutoCloseable {
             HubConfig.Threading threading = sameThread ? new HubConfig.Threading.SameThread()
                     : executor != null ? new HubConfig.Threading.Given(executor)
                     : new HubConfig.Threading.OwnPool(workers);
+            OpChecks checks;
+            if (schema == null) {
+                LOG.warn("hub bound to no model: operations are checked against the protocol's limits only;"
+                        + " bind one with Hub.builder().model(RootModel.class)");
+                checks = OpChecks.none();
+            } else {
+                checks = OpChecks.against(schema, unknownKeys);
+            }
             return new Hub(new HubConfig(store, clock, logSize, maxBatch, sessionQueueLimit, connectionQueueLimit,
-                    threading), observer);
+                    threading, checks), observer);
         }
     }
 

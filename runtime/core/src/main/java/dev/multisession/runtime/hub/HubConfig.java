@@ -1,6 +1,7 @@
 package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.schema.OpChecks;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -16,14 +17,17 @@ import java.util.concurrent.Executor;
  * @param sessionQueueLimit the most mutations that may wait in one session's queue
  * @param connectionQueueLimit of those, the most from one connection
  * @param threading where sessions' queues are handled
+ * @param checks what every operation is checked against before it is applied: the sessions'
+ *     model, or {@link OpChecks#none()} for a hub bound to none
  */
 public record HubConfig(HubStore store, Clock clock, int logSize, int maxBatch, int sessionQueueLimit,
-        int connectionQueueLimit, Threading threading) {
+        int connectionQueueLimit, Threading threading, OpChecks checks) {
 
     public HubConfig {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(threading, "threading");
+        Objects.requireNonNull(checks, "checks");
         positive("logSize", logSize);
         positive("maxBatch", maxBatch);
         positive("sessionQueueLimit", sessionQueueLimit);

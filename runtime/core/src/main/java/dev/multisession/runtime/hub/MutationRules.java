@@ -12,14 +12,18 @@ import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.schema.OpChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The hub's business rules for one mutation or removal, as a pure function of the session as
- * the batch left it so far and the message: once-only and in-order mutation ids per terminal
+ * the batch left it so far and the message: operations checked against the session's model
+ * ({@link OpChecks}, refused ones dropped as {@code invalid}), the size of the resulting order
+ * ({@link OrderLimits}: a mutation that would break it is refused as {@code too_large}), once-only and in-order mutation ids per terminal
  * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
  * or to a removed order refused, operations merged into the order ({@link MergeEngine}),
  * revisions, shared order numbers without gaps, and the sequence number of the session. No I/O,
@@ -39,14 +43,23 @@ final class MutationRules {
      */
     record Sender(String terminal, String user, boolean greeted) {}
 
-    /** Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at {@code now}. */
+    /** Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at {@code now}, with no model to check against. */
     static Decision decide(SessionView session, Sender sender, ClientMessage message, Instant now) {
+        return decide(session, sender, message, now, OpChecks.none());
+    }
+
+    /**
+     * Decides a {@link ClientMessage.Mutate} or {@link ClientMessage.Remove} received at
+     * {@code now}; each operation is first checked by {@code checks} against the order as the
+     * operations before it left it, and dropped as {@link Reason#INVALID} if it does not fit.
+     */
+    static Decision decide(SessionView session, Sender sender, ClientMessage message, Instant now, OpChecks checks) {
         if (!sender.greeted()) {
             return Decision.replyOnly(new HubMessage.Error(Reason.FORBIDDEN, "send hello first",
                     MessageChecks.referenceOf(message)));
         }
         if (message instanceof ClientMessage.Mutate mutate) {
-            return mutate(session, sender, mutate, now);
+            return mutate(session, sender, mutate, now, checks);
         }
         if (message instanceof ClientMessage.Remove remove) {
             return remove(session, sender, remove, now);
@@ -54,7 +67,8 @@ final class MutationRules {
         throw new IllegalArgumentException("not a mutation: " + message.type());
     }
 
-    private static Decision mutate(SessionView session, Sender sender, ClientMessage.Mutate mutate, Instant now) {
+    private static Decision mutate(SessionView session, Sender sender, ClientMessage.Mutate mutate, Instant now,
+            OpChecks checks) {
         SessionHead head = session.head();
         Decision refused = ordering(session, sender, mutate.mutationId(), mutate.runId(), mutate.order());
         if (refused != null) {
@@ -65,11 +79,25 @@ final class MutationRules {
         ObjectNode data = existing == null ? JsonNodeFactory.instance.objectNode() : existing.data().deepCopy();
         List<Op> applied = new ArrayList<>();
         List<HubMessage.DroppedOp> dropped = new ArrayList<>();
-        for (OpOutcome outcome : MergeEngine.instance().applyAll(data, mutate.ops())) {
+        for (Op op : mutate.ops()) {
+            String invalid = checks.check(data, op);
+            if (invalid != null) {
+                dropped.add(new HubMessage.DroppedOp(op, Reason.INVALID, invalid));
+                continue;
+            }
+            OpOutcome outcome = MergeEngine.instance().apply(data, op);
             if (outcome.kind() == OpOutcome.Kind.APPLIED) {
                 applied.add(outcome.op());
             } else if (outcome.kind() == OpOutcome.Kind.CONFLICT) {
                 dropped.add(new HubMessage.DroppedOp(outcome.op(), outcome.reason(), outcome.message()));
+            }
+        }
+        if (!applied.isEmpty() && mayGrow(applied, checks)) {
+            String tooLarge = OrderLimits.DEFAULT.check(data);
+            if (tooLarge != null) {
+                return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(), Reason.TOO_LARGE,
+                        "order " + mutate.order() + ": " + tooLarge, head.seq()), sender.terminal(),
+                        new TerminalCursor(mutate.mutationId(), head.seq()));
             }
         }
         if (applied.isEmpty()) {
@@ -88,6 +116,23 @@ final class MutationRules {
                 new HubMessage.Change(seq, head.runId(), mutate.order(), revision, number, author,
                         mutate.mutationId(), applied),
                 new SessionHead(head.runId(), seq, Math.max(number, head.lastOrderNumber()), head.logFloor()));
+    }
+
+    /**
+     * Whether the applied operations may have made the order larger than a number's digits:
+     * anything but an add, or an add where the model does not confine adds to declared counters
+     * (without a model an add may create a new key each time).
+     */
+    private static boolean mayGrow(List<Op> applied, OpChecks checks) {
+        if (!checks.addsOnlyChangeDeclaredCounters()) {
+            return true;
+        }
+        for (Op op : applied) {
+            if (!(op instanceof Op.Add)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Decision remove(SessionView session, Sender sender, ClientMessage.Remove remove, Instant now) {

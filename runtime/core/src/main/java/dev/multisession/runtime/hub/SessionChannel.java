@@ -145,7 +145,8 @@ final class SessionChannel {
                     Decision decision;
                     try {
                         decision = MutationRules.decide(copy, work.connection().sender(), work.message(),
-                                config.clock().instant());
+                                config.clock().instant(), config.checks());
+                        InvalidOps.log(decision.reply(), work.connection());
                     } catch (RuntimeException e) {
                         LOG.warn("{} of {} failed", MessageChecks.referenceOf(work.message()), work.connection(), e);
                         decision = Decision.replyOnly(internal(e, work.message()));

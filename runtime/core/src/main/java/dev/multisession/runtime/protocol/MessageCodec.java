@@ -56,13 +56,18 @@ public final class MessageCodec {
     }
 
     /** Decodes a message sent by a terminal. */
+    /**
+     * Decodes a message sent by a terminal. The text of a mutation's operations is left to
+     * {@link ValueLimits#check(java.util.List)}, which the hub runs on every mutation: it walks
+     * the values once for their limits and their text alike.
+     */
     public ClientMessage decodeClient(String json) throws ProtocolException {
-        return fromTree(clientReader, readMessage(json));
+        return fromTree(clientReader, readMessage(json, "ops"));
     }
 
     /** Decodes a message sent by the hub. */
     public HubMessage decodeHub(String json) throws ProtocolException {
-        return fromTree(hubReader, readMessage(json));
+        return fromTree(hubReader, readMessage(json, null));
     }
 
     /** Decodes a hub message from a JSON tree (for reading stored events). */
@@ -82,9 +87,10 @@ public final class MessageCodec {
 
     /**
      * Reads the text of one message: a JSON object (not an array, not null), each member once,
-     * a string {@code type}, no lone UTF-16 surrogate anywhere, within the nesting limit.
+     * a string {@code type}, no lone UTF-16 surrogate anywhere but in the member {@code checkedElsewhere}
+     * (null: anywhere at all), within the nesting limit.
      */
-    private ObjectNode readMessage(String json) throws ProtocolException {
+    private ObjectNode readMessage(String json, String checkedElsewhere) throws ProtocolException {
         if (json == null || json.isBlank()) {
             throw new ProtocolException(Reason.MALFORMED, "empty message");
         }
@@ -105,7 +111,7 @@ public final class MessageCodec {
         if (!type.isTextual()) {
             throw new ProtocolException(Reason.MALFORMED, "member \"type\" must be a string");
         }
-        String badText = TextChecks.loneSurrogate(message);
+        String badText = TextChecks.loneSurrogate(message, checkedElsewhere);
         if (badText != null) {
             throw new ProtocolException(Reason.MALFORMED, "text in " + badText
                     + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8");

@@ -12,6 +12,12 @@ public final class Reason {
     public static final String TYPE_MISMATCH = "type_mismatch";
     /** An operation whose result would break the protocol's number bounds ({@link ValueLimits}); it was dropped. */
     public static final String OUT_OF_RANGE = "out_of_range";
+    /**
+     * The operation does not fit the session's model (a key it does not declare, a value of the
+     * wrong kind or out of its field's range, an {@code add} on a field that is not a counter, an
+     * element step or id that does not match); it was dropped and changed nothing.
+     */
+    public static final String INVALID = "invalid";
     /** The message is not valid JSON or not a valid protocol message. */
     public static final String MALFORMED = "malformed";
     /** The message type is not known. */
@@ -20,7 +26,7 @@ public final class Reason {
     public static final String FORBIDDEN = "forbidden";
     /** Authentication failed. */
     public static final String UNAUTHORIZED = "unauthorized";
-    /** The message is larger than the hub accepts. */
+    /** The message is larger than the hub accepts, or the order it would make breaks {@link OrderLimits}. */
     public static final String TOO_LARGE = "too_large";
     /** The terminal sends faster than the hub allows. */
     public static final String RATE_LIMITED = "rate_limited";

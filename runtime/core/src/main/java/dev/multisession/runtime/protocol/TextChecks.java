@@ -1,20 +1,38 @@
 package dev.multisession.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
  * Finds text that cannot travel unchanged: a JSON string may spell a lone UTF-16 surrogate
  * ({@code "\ud800"}), which Java keeps but UTF-8 cannot encode, so it would reach other
- * terminals as {@code ?}. Such a message is refused instead of being silently altered.
+ * terminals as {@code ?}. Such a message is refused instead of being silently altered. The
+ * operations of a terminal's mutation are checked by {@link ValueLimits} instead, in the walk
+ * that checks their limits, so that the hub walks a mutation's values once.
  */
 final class TextChecks {
 
     private TextChecks() {}
 
-    /** Where in {@code node} a member name or string holds a lone surrogate ({@code "ops[0].value"}), or null. */
-    static String loneSurrogate(JsonNode node) {
-        return find(node, "");
+    /**
+     * Where in {@code message} a member name or string holds a lone surrogate ({@code "user"},
+     * {@code "orders[0].data.note"}), or null; the member {@code skipped} (if not null) is left
+     * to another walk.
+     */
+    static String loneSurrogate(ObjectNode message, String skipped) {
+        for (Map.Entry<String, JsonNode> member : message.properties()) {
+            if (!wellFormed(member.getKey())) {
+                return "a member name in the message";
+            }
+            if (!member.getKey().equals(skipped)) {
+                String found = find(member.getValue(), member.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String find(JsonNode node, String path) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * The bounds every operation must keep, so that no message can make the hub do work or store
  * data out of proportion to its size, and whatever the hub accepts it can always read back:
  * how many operations one mutation holds, how deep a path and a value go, how long a string
- * is, and how large or fine a number is. A number is checked by its digits and exponent only
+ * is, and how large or fine a number is; and, in the same walk, that no text holds a lone UTF-16
+ * surrogate (which would reach other terminals as {@code ?}). A number is checked by its digits and exponent only
  * ({@code 1e5000000} is refused at once, without being expanded). docs/PROTOCOL.md, "Limits",
  * lists the defaults.
  *
@@ -112,8 +113,11 @@ public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int m
     }
 
     private String text(String text, String what) {
-        return text.length() <= maxStringLength ? null
-                : what + " is longer than " + maxStringLength + " characters";
+        if (text.length() > maxStringLength) {
+            return what + " is longer than " + maxStringLength + " characters";
+        }
+        return TextChecks.wellFormed(text) ? null
+                : what + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8";
     }
 
     /** Whether {@code value} keeps the number bounds: checked by digits and exponent, never expanded. */

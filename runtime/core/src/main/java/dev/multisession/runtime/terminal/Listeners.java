@@ -61,6 +61,10 @@ final class Listeners<O> {
         each("warning", listener -> listener.warning(message));
     }
 
+    void desynced(String reason) {
+        each("desynced", listener -> listener.desynced(reason));
+    }
+
     /**
      * Tells every listener; one that throws is logged and the others still hear it. An
      * application's bug must not stop the terminal half-way through an event: the rest of the

@@ -3,6 +3,7 @@ package dev.multisession.runtime.terminal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.merge.JsonValues;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -81,32 +82,51 @@ final class OrderModels<O> {
         shown.put(uid, replica.visible(uid));
     }
 
-    /** Brings the model objects of these orders to their visible state and tells listeners. */
-    void refresh(Set<String> orders, Map<String, Boolean> finalized) {
+    /**
+     * Brings the model objects of these orders to their visible state and tells listeners. An
+     * order whose JSON its codec cannot take (a value of the wrong kind) is left as it was, and
+     * the others are still refreshed.
+     *
+     * @return for each order that could not be refreshed, what went wrong; empty if none
+     */
+    List<String> refresh(Set<String> orders, Map<String, Boolean> finalized) {
+        List<String> failures = new ArrayList<>();
         for (String uid : orders) {
-            ObjectNode next = replica.visible(uid);
-            O model = models.get(uid);
-            if (next == null) {
-                shown.remove(uid);
-                if (model != null) {
-                    models.remove(uid);
-                    uids.remove(model);
-                    listeners.orderRemoved(model, finalized.getOrDefault(uid, false));
-                }
-                continue;
+            try {
+                refresh(uid, finalized);
+            } catch (RuntimeException e) {
+                failures.add("order " + uid + " cannot be applied: " + e.getMessage());
             }
-            ObjectNode previous = shown.put(uid, next);
-            if (model == null) {
-                O created = codec.newInstance();
-                codec.initFromJson(created, next);
-                models.put(uid, created);
-                uids.put(created, uid);
-                listeners.orderAdded(created);
-            } else if (previous == null || !JsonValues.same(previous, next)) {
-                Set<String> changed = codec.applyMsData(model, next);
-                if (!changed.isEmpty()) {
-                    listeners.orderUpdated(model, changed);
-                }
+        }
+        return failures;
+    }
+
+    private void refresh(String uid, Map<String, Boolean> finalized) {
+        ObjectNode next = replica.visible(uid);
+        O model = models.get(uid);
+        if (next == null) {
+            shown.remove(uid);
+            if (model != null) {
+                models.remove(uid);
+                uids.remove(model);
+                listeners.orderRemoved(model, finalized.getOrDefault(uid, false));
+            }
+            return;
+        }
+        ObjectNode previous = shown.get(uid);
+        if (model == null) {
+            O created = codec.newInstance();
+            codec.initFromJson(created, next);
+            shown.put(uid, next);
+            models.put(uid, created);
+            uids.put(created, uid);
+            listeners.orderAdded(created);
+        } else if (previous == null || !JsonValues.same(previous, next)) {
+            Set<String> changed = codec.applyMsData(model, next);
+            // only once applied: an order that failed is tried again with the next state
+            shown.put(uid, next);
+            if (!changed.isEmpty()) {
+                listeners.orderUpdated(model, changed);
             }
         }
     }

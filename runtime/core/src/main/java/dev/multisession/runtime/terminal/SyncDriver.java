@@ -146,7 +146,11 @@ final class SyncDriver<O> {
         } else if (effect instanceof SyncEffect.Persist persist) {
             store.write(persist.write());
         } else if (effect instanceof SyncEffect.RefreshModels refresh) {
-            models.refresh(refresh.orders(), refresh.finalized());
+            List<String> failures = models.refresh(refresh.orders(), refresh.finalized());
+            if (!failures.isEmpty()) {
+                // the other orders were applied; these lag until the snapshot the protocol asks for
+                handle(new SyncEvent.Unreadable(String.join("; ", failures)));
+            }
         } else if (effect instanceof SyncEffect.Notify notify) {
             tell(notify.notice());
         } else if (effect instanceof SyncEffect.Outcome outcome) {
@@ -180,6 +184,8 @@ final class SyncDriver<O> {
             listeners.unauthorized(refused.reason());
         } else if (notice instanceof SyncEffect.Warning warning) {
             listeners.warning(warning.message());
+        } else if (notice instanceof SyncEffect.Desynced desynced) {
+            listeners.desynced(desynced.reason());
         }
     }
 
@@ -226,6 +232,11 @@ final class SyncDriver<O> {
         public void unauthorized(String reason) {
             lastError = reason;
             inbox.offer(new SyncEvent.Unauthorized(reason));
+        }
+
+        @Override
+        public void unreadable(String reason) {
+            inbox.offer(new SyncEvent.Unreadable("a message from the hub cannot be read: " + reason));
         }
     }
 }

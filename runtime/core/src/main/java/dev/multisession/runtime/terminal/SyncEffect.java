@@ -96,4 +96,7 @@ sealed interface SyncEffect {
 
     /** Something the terminal is recovering from by itself, which it also logs as a warning. */
     record Warning(String message) implements Notice {}
+
+    /** The terminal cannot show the hub's state until a snapshot it can read arrives (once per streak). */
+    record Desynced(String reason) implements Notice {}
 }

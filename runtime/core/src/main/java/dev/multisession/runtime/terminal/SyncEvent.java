@@ -46,6 +46,16 @@ sealed interface SyncEvent {
         }
     }
 
+    /**
+     * A message from the hub could not be decoded, or a change could not be applied to the model
+     * objects; {@code reason} says which and why.
+     */
+    record Unreadable(String reason) implements SyncEvent {
+        public Unreadable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** The pause asked for by a {@link SyncEffect.ResumeAfter} of connection {@code generation} is over. */
     record PauseElapsed(long generation) implements SyncEvent {}
 }

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class SyncProtocol {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncProtocol.class);
+    /** A {@code sync} after this seq asks for a snapshot: no hub reaches it (2^53 - 1 is exact in any JSON reader). */
+    static final long ASK_FOR_SNAPSHOT = (1L << 53) - 1;
     /** The first pause after {@code rate_limited}; it doubles while the hub keeps dropping messages. */
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration MAX_PAUSE = Duration.ofSeconds(8);
@@ -70,6 +72,12 @@ final class SyncProtocol {
     private long heardSeq;
     /** The ticket of the last local change, for its {@link Edit} handle. */
     private long lastTicket;
+    /** Why the terminal cannot show the hub's state, until a snapshot it can read; null when it can. */
+    private String unreadable;
+    /** A snapshot was asked for because of {@link #unreadable} and has not come yet. */
+    private boolean snapshotAsked;
+    /** The last run of messages handled held a snapshot: if that cannot be applied, asking again would loop. */
+    private boolean snapshotJustTaken;
 
     SyncProtocol(Terminal.Identity identity, int maxInFlight) {
         this.identity = identity;
@@ -103,7 +111,12 @@ final class SyncProtocol {
      * highest seq heard since the welcome.
      */
     boolean isSynced() {
-        return welcomed && !paused && outbox.size() == 0 && replica.cursor().lastSeq() >= heardSeq;
+        return welcomed && !paused && outbox.size() == 0 && replica.cursor().lastSeq() >= heardSeq && unreadable == null;
+    }
+
+    /** Why the terminal cannot show the hub's state (see {@link SyncEvent.Unreadable}), or null. */
+    String unreadable() {
+        return unreadable;
     }
 
     /** The ticket of the outbox entry the last {@link SyncEvent.LocalEdit} or {@link SyncEvent.LocalRemove} made. */
@@ -121,6 +134,7 @@ final class SyncProtocol {
     List<SyncEffect> handle(SyncEvent event) {
         Effects out = new Effects();
         if (event instanceof SyncEvent.Received received) {
+            snapshotJustTaken = false;
             hear(received.messages());
             onReceived(received.messages(), out);
         } else if (event instanceof SyncEvent.LocalEdit edit) {
@@ -135,6 +149,8 @@ final class SyncProtocol {
             onDisconnected(disconnected.reason(), out);
         } else if (event instanceof SyncEvent.Unauthorized unauthorized) {
             onUnauthorized(unauthorized.reason(), out);
+        } else if (event instanceof SyncEvent.Unreadable failure) {
+            onUnreadable(failure.reason(), out);
         } else if (event instanceof SyncEvent.PauseElapsed elapsed) {
             if (elapsed.generation() == generation && paused) {
                 resume(out);
@@ -194,6 +210,7 @@ final class SyncProtocol {
         paused = false;
         generation++;
         earlySnapshot = null;
+        snapshotAsked = false; // the next connection catches up, and asks again if it must
         sequencer.clear();
         LOG.debug("terminal {} disconnected: {}", identity.terminalId(), reason);
         if (wasOnline) {
@@ -545,6 +562,10 @@ final class SyncProtocol {
             }
             return;
         }
+        // a fresh start: whatever could not be read before is replaced (the driver says so again if not)
+        unreadable = null;
+        snapshotAsked = false;
+        snapshotJustTaken = true;
         Replica.EventBatch batch = new Replica.EventBatch();
         batch.touched.addAll(replica.adopt(snapshot));
         // the snapshot already holds this terminal's mutations up to its lastMutationId, even
@@ -682,6 +703,28 @@ final class SyncProtocol {
     private static void recordDropped(PendingMutation acked, HubMessage.Ack ack) {
         if (acked != null && !ack.duplicate()) {
             acked.dropped.addAll(ack.dropped());
+        }
+    }
+
+    /**
+     * A change or snapshot the terminal could not decode or apply. Its models may now lag the
+     * hub, so it is not in sync; listeners hear it once per streak, and a snapshot is asked for
+     * once (a {@code sync} after a seq the hub cannot have reached is answered with one). When
+     * the snapshot itself cannot be applied, asking again would only loop: the terminal stays in
+     * this visible state until a later snapshot (after a reconnect or a new run) can be applied.
+     */
+    private void onUnreadable(String reason, Effects out) {
+        boolean streak = unreadable != null;
+        unreadable = snapshotJustTaken ? "the hub's snapshot cannot be applied: " + reason : reason;
+        if (!streak) {
+            LOG.warn("terminal {}: {}; asking the hub for a snapshot", identity.terminalId(), unreadable);
+            out.notify(new SyncEffect.Desynced(unreadable));
+        } else {
+            LOG.debug("terminal {}: {}", identity.terminalId(), unreadable);
+        }
+        if (welcomed && !snapshotAsked && !snapshotJustTaken) {
+            snapshotAsked = true;
+            out.send(new ClientMessage.Sync(ASK_FOR_SNAPSHOT));
         }
     }
 

@@ -11,6 +11,8 @@ package dev.multisession.runtime.terminal;
  *     terminal's store and are sent whenever it is online
  * @param lastSeq the last session sequence number the terminal applied
  * @param lastError why the last connection failed or dropped (for example a refused token), or
- *     null once the hub has welcomed the terminal again
+ *     null once the hub has welcomed the terminal again; else why the terminal cannot show the
+ *     hub's state (a change or snapshot it could not read or apply, see
+ *     {@link TerminalListener#desynced}), or null once a snapshot it can apply has arrived
  */
 public record SyncStatus(boolean online, boolean synced, int pendingMutations, long lastSeq, String lastError) {}

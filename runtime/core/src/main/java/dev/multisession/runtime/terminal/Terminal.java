@@ -325,8 +325,9 @@ public final class Terminal<O> implements AutoCloseable {
      */
     public SyncStatus status() {
         synchronized (lock) {
+            String error = driver.lastError() != null ? driver.lastError() : protocol.unreadable();
             return new SyncStatus(protocol.isOnline(), !driver.isClosed() && protocol.isSynced(),
-                    protocol.pendingMutations(), replica.cursor().lastSeq(), driver.lastError());
+                    protocol.pendingMutations(), replica.cursor().lastSeq(), error);
         }
     }
 

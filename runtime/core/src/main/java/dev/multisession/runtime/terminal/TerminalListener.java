@@ -50,4 +50,14 @@ public interface TerminalListener<O> {
      * terminal still held; an operator may want to know.
      */
     default void warning(String message) {}
+
+    /**
+     * The terminal received a change or snapshot it cannot decode or apply to the model objects
+     * (a hub that let through what this terminal's model does not allow, or a newer protocol);
+     * {@code reason} says what and why. The terminal keeps running and applying later changes,
+     * asks the hub for a snapshot, and until one it can read arrives {@link Terminal#status()}
+     * is not in sync and names the problem. Told once per streak, not for every message, and
+     * once more if the snapshot it asked for cannot be applied either.
+     */
+    default void desynced(String reason) {}
 }

@@ -66,6 +66,11 @@ public abstract class ForwardingTerminalTransport implements TerminalTransport {
         }
 
         @Override
+        public void unreadable(String reason) {
+            delegate.unreadable(reason);
+        }
+
+        @Override
         public void unauthorized(String reason) {
             delegate.unauthorized(reason);
         }

@@ -13,6 +13,7 @@ import dev.multisession.runtime.merge.OrderInfo;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.protocol.PathStep;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,6 +130,9 @@ class MutationRulesTest {
                 row("an operation that does not fit is dropped and reported in the ack",
                         session().order("O1", 2, 3, "text"), A, addToNote(6, "O1"),
                         "ack 6 at 10 dropped type_mismatch", "cursor A 6@10"),
+                row("a mutation whose order would break the order limits is refused whole, and counts as handled",
+                        session().order("O1", 2, 3, "text"), A, setNote(6, 1, "O1", "x".repeat(OrderLimits.DEFAULT.maxChars()), null),
+                        "rejected 6 too_large", "cursor A 6@10"),
                 row("a change made in an old run is rejected, and counts as handled",
                         session().run(2), A, setNote(6, 1, "O1", "x", null),
                         "rejected 6 stale_run", "cursor A 6@10"),

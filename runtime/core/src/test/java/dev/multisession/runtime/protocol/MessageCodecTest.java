@@ -3,6 +3,7 @@ package dev.multisession.runtime.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -69,14 +70,26 @@ class MessageCodecTest {
         "{\"type\":null,\"afterSeq\":1}",
         // a lone surrogate would reach other terminals as '?'
         "{\"type\":\"hello\",\"session\":\"s\",\"terminal\":\"T\",\"user\":\"\\ud800\",\"runId\":0,\"lastSeq\":0,\"protocol\":1}",
-        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
-            + "\"ops\":[{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"a\\udc00b\"}]}",
-        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,"
-            + "\"ops\":[{\"op\":\"set\",\"path\":[\"note\"],\"value\":{\"\\ud83d\":1}}]}"
+        "{\"type\":\"mutate\",\"mutationId\":1,\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":\"\\udc00\",\"ops\":[]}"
     })
     void rejectsMalformedMessages(String json) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeClient(json));
         assertEquals(Reason.MALFORMED, e.code(), e.getMessage());
+    }
+
+    /** The hub walks a mutation's values once: their lone surrogates are found by the walk that checks their limits. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"a\\udc00b\"}| ops[0]: the value holds a lone UTF-16 surrogate",
+        "{\"op\":\"set\",\"path\":[\"note\"],\"value\":{\"\\ud83d\":1}}| ops[0]: a member name in the value holds a lone",
+        "{\"op\":\"set\",\"path\":[\"n\\ud83do\"],\"value\":1}| ops[0]: a path key holds a lone UTF-16 surrogate",
+        "{\"op\":\"delete\",\"path\":[\"lines\",{\"uid\":\"\\udc00\"}]}| ops[0]: an element id holds a lone"})
+    void aLoneSurrogateInAnOperationIsFoundWithItsLimits(String row) throws ProtocolException {
+        String[] parts = row.split("\\| ");
+        ClientMessage.Mutate mutate = (ClientMessage.Mutate) codec.decodeClient("{\"type\":\"mutate\",\"mutationId\":1,"
+                + "\"runId\":1,\"order\":\"O\",\"baseRevision\":0,\"user\":null,\"ops\":[" + parts[0] + "]}");
+        String broken = ValueLimits.DEFAULT.check(mutate.ops());
+        assertTrue(broken != null && broken.startsWith(parts[1]), broken);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.multisession.runtime.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -375,6 +378,32 @@ class SyncProtocolTest {
                         .given(stored(1, 5, 0).then(unauthorized(), connected()))
                         .when(unauthorized())
                         .then("unauthorized"),
+                // ---------------------------------------------------------------- unreadable
+                rule("unreadable: a change that cannot be read is told once and a snapshot asked for")
+                        .given(online(1, 5, 0))
+                        .when(unreadable())
+                        .then("desynced: order o2 cannot be applied", "sync after " + SyncProtocol.ASK_FOR_SNAPSHOT),
+                rule("unreadable: more of the same streak ask nothing more and tell nobody again")
+                        .given(online(1, 5, 0).then(unreadable()))
+                        .when(unreadable())
+                        .then(),
+                rule("unreadable: later changes are still applied")
+                        .given(online(1, 5, 0).then(unreadable()))
+                        .when(received(change(6, "o3", "T2", 1)))
+                        .then("persist 1/6/0 put o3", "refresh o3"),
+                rule("unreadable: offline, it is told and the snapshot is left to the next connection")
+                        .given(stored(1, 5, 0))
+                        .when(unreadable())
+                        .then("desynced: order o2 cannot be applied"),
+                rule("unreadable: a snapshot that cannot be applied either is not asked for again")
+                        .given(online(1, 5, 0).then(unreadable(), received(snapshot(1, 9, 0, "o2"))))
+                        .when(unreadable())
+                        .then("desynced: the hub's snapshot cannot be applied: order o2 cannot be applied"),
+                rule("unreadable: a snapshot that applies ends the streak; the next failure is told again")
+                        .given(online(1, 5, 0).then(unreadable(), received(snapshot(1, 9, 0, "o2")),
+                                received(change(10, "o3", "T2", 1))))
+                        .when(unreadable())
+                        .then("desynced: order o2 cannot be applied", "sync after " + SyncProtocol.ASK_FOR_SNAPSHOT),
                 rule("error: any other code changes nothing")
                         .given(online(1, 5, 1, outbox(1, 1)))
                         .when(received(new HubMessage.Error(Reason.FORBIDDEN, "not yours", "mutate 1")))
@@ -435,6 +464,22 @@ class SyncProtocolTest {
                 .filter(effect -> !(effect instanceof SyncEffect.Outcome))
                 .map(SyncProtocolTest::describe).toList();
         assertEquals(rule.expected(), effects);
+    }
+
+    @Test
+    void aTerminalThatCannotShowTheHubsStateIsNeverInSyncUntilASnapshotApplies() {
+        SyncProtocol protocol = online(1, 5, 0).build();
+        assertTrue(protocol.isSynced());
+        protocol.handle(unreadable());
+        assertFalse(protocol.isSynced());
+        assertEquals("order o2 cannot be applied", protocol.unreadable());
+        protocol.handle(received(snapshot(1, 9, 0, "o2")));
+        protocol.handle(unreadable());
+        assertFalse(protocol.isSynced(), "the snapshot itself could not be applied");
+        assertEquals("the hub's snapshot cannot be applied: order o2 cannot be applied", protocol.unreadable());
+        protocol.handle(received(snapshot(1, 10, 0, "o2")));
+        assertTrue(protocol.isSynced());
+        assertNull(protocol.unreadable());
     }
 
     @Test
@@ -553,6 +598,10 @@ class SyncProtocolTest {
         return new SyncEvent.Disconnected("connection reset");
     }
 
+    static SyncEvent unreadable() {
+        return new SyncEvent.Unreadable("order o2 cannot be applied");
+    }
+
     static SyncEvent unauthorized() {
         return new SyncEvent.Unauthorized("unauthorized: unknown token");
     }
@@ -628,6 +677,9 @@ class SyncProtocolTest {
         }
         if (notice instanceof SyncEffect.Warning warning) {
             return "warning: " + warning.message().replaceFirst("terminal T1: ", "").split("[;:(]")[0].trim();
+        }
+        if (notice instanceof SyncEffect.Desynced desynced) {
+            return "desynced: " + desynced.reason();
         }
         return "unauthorized";
     }

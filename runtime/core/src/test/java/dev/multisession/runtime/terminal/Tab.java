@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
+import dev.multisession.runtime.codec.abi.ValueReads;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +64,8 @@ final class Tab {
                 }
             }
             JsonNode qty = data.get("qty");
-            if (qty != null && qty.asLong() != tab.qty) {
+            // strict, as generated code reads a long: a text here is an error, not 0
+            if (qty != null && ValueReads.readLong(qty, "qty") != tab.qty) {
                 tab.qty = qty.asLong();
                 changed.add("qty");
             }

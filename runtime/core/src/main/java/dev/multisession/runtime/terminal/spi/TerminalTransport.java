@@ -44,5 +44,15 @@ public interface TerminalTransport extends AutoCloseable {
         default void unauthorized(String reason) {
             disconnected(reason);
         }
+
+        /**
+         * A message arrived that the terminal cannot read (not JSON, or not a message of this
+         * protocol, or beyond its limits); {@code reason} says why. The connection stays up: the
+         * terminal tells its listeners and asks the hub for a snapshot. The default treats it
+         * as a drop, which also makes the terminal catch up.
+         */
+        default void unreadable(String reason) {
+            disconnected("unreadable message: " + reason);
+        }
     }
 }

@@ -111,7 +111,13 @@ public final class TerminalSocket implements Session.Listener.AutoDemanding {
         try {
             message = codec.decodeHub(text);
         } catch (ProtocolException e) {
-            LOG.warn("ignored an invalid message from {}: {}", settings.peer(), e.getMessage());
+            // the terminal logs once per streak and asks for a snapshot; this line is for tracing
+            LOG.debug("unreadable message from {}: {}", settings.peer(), e.getMessage());
+            onEvents(() -> {
+                if (paced != null && link.active()) {
+                    notifyListener(() -> listener.unreadable(e.getMessage()));
+                }
+            });
             return;
         }
         onEvents(() -> {

@@ -35,7 +35,7 @@ public final class DemoRestaurant implements AutoCloseable {
 
     private DemoRestaurant(Path folder, ServiceLog log) {
         hubStore = SqliteHubStore.open(folder.resolve("hub.db"));
-        hub = Hub.builder().store(hubStore).build();
+        hub = Hub.builder().store(hubStore).model(RestaurantOrder.class).build();
         server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
         anna = station("Anna", folder, log);
         ben = station("Ben", folder, log);

@@ -109,5 +109,12 @@ public final class UnpluggableTransport implements TerminalTransport {
                 listener.disconnected(reason);
             }
         }
+
+        @Override
+        public void unreadable(String reason) {
+            if (live()) {
+                listener.unreadable(reason);
+            }
+        }
     }
 }

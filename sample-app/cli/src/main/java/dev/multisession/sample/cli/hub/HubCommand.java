@@ -18,6 +18,7 @@ import dev.multisession.runtime.transport.websocket.HubServer;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.runtime.transport.websocket.TokenEntry;
 import dev.multisession.runtime.transport.websocket.TokenStore;
+import dev.multisession.sample.restaurant.RestaurantOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -260,7 +261,8 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     private Hub hub(HubStore hubStore, HubMetrics hubMetrics, TerminalActivity activity) {
-        Hub.Builder hub = Hub.builder().store(hubStore).logSize(logSize).maxBatch(maxBatch)
+        // every operation is checked against the restaurant's order model before it is stored
+        Hub.Builder hub = Hub.builder().store(hubStore).model(RestaurantOrder.class).logSize(logSize).maxBatch(maxBatch)
                 .queueLimits(queuePerSession, queuePerConnection);
         if (hubMetrics != null && activity != null) {
             hub.observer(Observers.of(hubMetrics, activity));

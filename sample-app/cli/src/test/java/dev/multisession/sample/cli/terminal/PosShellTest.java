@@ -9,6 +9,7 @@ import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.transport.websocket.HubServer;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.sample.cli.Main;
+import dev.multisession.sample.restaurant.RestaurantOrder;
 import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class PosShellTest {
     @BeforeEach
     void startHub() {
         store = SqliteHubStore.open(folder.resolve("hub.db"));
-        hub = Hub.builder().store(store).build();
+        hub = Hub.builder().store(store).model(RestaurantOrder.class).build();
         server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
     }
 

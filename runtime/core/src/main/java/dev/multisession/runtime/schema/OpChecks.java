@@ -1,0 +1,220 @@
+package dev.multisession.runtime.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.annotations.Merge;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks an operation against a session's model before the hub applies it: the path names
+ * declared fields, and steps into elements only of a collection of models with an id, by that
+ * id and with an id of the right kind; a {@code set} value has the field's kind and fits its
+ * range, and never changes an id; an {@code add} is on a {@code COUNTER} field, with a delta
+ * its kind allows and a result in its range; an {@code insert} value is an element of the
+ * collection's model. Whether the element a path names still exists is the merge's business
+ * ({@code element_removed}), not this class's. Pure: the state is only read.
+ */
+public final class OpChecks {
+
+    private static final ValueKind UNBOUNDED_INTEGER = new ValueKind.IntegerKind(Optional.empty(), Optional.empty());
+    private static final OpChecks NONE = new OpChecks(null, UnknownKeys.PASS_THROUGH);
+
+    private final SessionSchema schema;
+    private final ValueCheck values;
+
+    private OpChecks(SessionSchema schema, UnknownKeys unknownKeys) {
+        this.schema = schema;
+        this.values = schema == null ? null : new ValueCheck(schema, unknownKeys);
+    }
+
+    /** Checks nothing: a hub bound to no model (only the protocol's limits then apply). */
+    public static OpChecks none() {
+        return NONE;
+    }
+
+    /** Checks against {@code schema}, treating keys it does not know as {@code unknownKeys} says. */
+    public static OpChecks against(SessionSchema schema, UnknownKeys unknownKeys) {
+        return new OpChecks(Objects.requireNonNull(schema, "schema"), Objects.requireNonNull(unknownKeys, "unknownKeys"));
+    }
+
+    /** Whether this checks anything. */
+    public boolean active() {
+        return schema != null;
+    }
+
+    /**
+     * Whether an {@code add} that passes these checks can only change a declared counter, so an
+     * order grows by at most a number's digits through it: true with a model whose unknown keys
+     * are refused. The hub then spares add-only mutations the walk over the whole order.
+     */
+    public boolean addsOnlyChangeDeclaredCounters() {
+        return schema != null && values.unknownKeys() == UnknownKeys.REFUSE;
+    }
+
+    /**
+     * What is wrong with {@code op} on an order whose JSON is {@code state}, said for a client
+     * author; null if nothing is (or if the path leaves the model through a key it does not know
+     * and unknown keys pass through).
+     */
+    public String check(ObjectNode state, Op op) {
+        if (schema == null) {
+            return null;
+        }
+        List<PathStep> path = op.path();
+        ModelSchema model = schema.rootModel();
+        FieldSchema field = null;
+        // the element step of the last element entered, to check an id set inside that element
+        PathStep.Element inElement = null;
+        for (int i = 0; i < path.size(); i++) {
+            PathStep step = path.get(i);
+            if (field == null) {
+                if (!(step instanceof PathStep.Key key)) {
+                    return at(path, i) + ": a " + ValueCheck.simpleName(model) + " is an object; a step into it names a key";
+                }
+                field = model.fields().get(key.name());
+                if (field == null) {
+                    return values.unknownKeys() == UnknownKeys.REFUSE
+                            ? at(path, i) + ": \"" + key.name() + "\" is not a field of " + ValueCheck.simpleName(model) : null;
+                }
+                if (i < path.size() - 1 && field.kind() instanceof ValueKind.ModelKind nested) {
+                    model = schema.model(nested.model());
+                    field = null;
+                    inElement = null;
+                }
+                continue;
+            }
+            if (!(field.kind() instanceof ValueKind.ModelCollectionKind collection) || collection.idKey().isEmpty()) {
+                return at(path, i) + ": \"" + field.key() + "\" holds " + field.kind().describe()
+                        + (field.kind() instanceof ValueKind.ModelCollectionKind ? " without ids" : "")
+                        + "; a path cannot step into it";
+            }
+            PathStep.Element element = step instanceof PathStep.Element e ? e : null;
+            if (element == null || !element.idKey().equals(collection.idKey().get())) {
+                return at(path, i) + ": the elements of \"" + field.key() + "\" are selected by {\""
+                        + collection.idKey().get() + "\": id}";
+            }
+            ModelSchema elementModel = schema.model(collection.model());
+            FieldSchema idField = elementModel.fields().get(collection.idKey().get());
+            ValueCheck.Problem badId = values.problem(idField.kind(), false, element.id());
+            if (badId != null) {
+                return badId.at(at(path, i) + ": the id");
+            }
+            if (i == path.size() - 1) {
+                return elementOp(op, elementModel, path, i);
+            }
+            model = elementModel;
+            field = null;
+            inElement = element;
+        }
+        if (op instanceof Op.Set set) {
+            return set(state, set, field, inElement);
+        }
+        if (op instanceof Op.Add add) {
+            return add(state, add, field);
+        }
+        return at(path, path.size() - 1) + ": an " + (op instanceof Op.Insert ? "insert" : "delete") + " ends with an element step";
+    }
+
+    private String set(ObjectNode state, Op.Set op, FieldSchema field, PathStep.Element inElement) {
+        ValueCheck.Problem problem = values.problem(field.kind(), field.nullable(), op.value());
+        if (problem != null) {
+            return problem.at(whole(op));
+        }
+        if (field.id()) {
+            if (inElement != null && !sameId(inElement.id(), op.value())) {
+                return whole(op) + ": an element's id is the one its path names, " + inElement.id() + ", not " + op.value();
+            }
+            JsonNode current = currentValue(state, op.path());
+            if (current != null && !current.isNull() && !sameId(current, op.value())) {
+                return whole(op) + ": an id never changes (it is " + current + ")";
+            }
+        }
+        return null;
+    }
+
+    private String add(ObjectNode state, Op.Add op, FieldSchema field) {
+        if (field.merge() != Merge.COUNTER) {
+            return whole(op) + ": add is only for COUNTER fields; \"" + field.key() + "\" takes set";
+        }
+        if (field.kind() instanceof ValueKind.IntegerKind integer) {
+            ValueCheck.Problem problem = values.problem(UNBOUNDED_INTEGER, false, op.delta());
+            if (problem != null) {
+                return problem.at(whole(op) + ": the delta");
+            }
+            JsonNode current = currentValue(state, op.path());
+            BigDecimal base = current == null || !current.isNumber() ? BigDecimal.ZERO : current.decimalValue();
+            // both operands are within the protocol's digit limits, so the sum is cheap
+            BigDecimal result = base.add(op.delta().decimalValue());
+            boolean inRange = integer.minimum().map(min -> result.compareTo(min) >= 0).orElse(true)
+                    && integer.maximum().map(max -> result.compareTo(max) <= 0).orElse(true);
+            return inRange ? null : whole(op) + ": adding " + op.delta() + " gives " + result.toPlainString() + "; \""
+                    + field.key() + "\" must stay " + integer.describe();
+        }
+        if (field.kind() instanceof ValueKind.DecimalKind || field.kind() instanceof ValueKind.FloatingKind) {
+            return null;
+        }
+        return whole(op) + ": \"" + field.key() + "\" holds " + field.kind().describe() + "; only numbers are added to";
+    }
+
+    private String elementOp(Op op, ModelSchema elementModel, List<PathStep> path, int last) {
+        if (op instanceof Op.Insert insert) {
+            ValueCheck.Problem problem = values.modelProblem(elementModel, insert.value());
+            if (problem != null) {
+                return problem.at(at(path, last) + ": the value");
+            }
+            String idKey = insert.element().idKey();
+            JsonNode valueId = insert.value().get(idKey);
+            if (valueId == null || !sameId(valueId, insert.element().id())) {
+                return at(path, last) + ": the value's \"" + idKey + "\" must be the id its path names, " + insert.element().id();
+            }
+            return null;
+        }
+        if (op instanceof Op.Delete) {
+            return null;
+        }
+        return at(path, last) + ": a " + (op instanceof Op.Set ? "set" : "add") + " ends with a key";
+    }
+
+    /** How an error names the path up to step {@code i}: built only when there is an error to tell. */
+    private static String at(List<PathStep> path, int i) {
+        return "path " + path.subList(0, i + 1);
+    }
+
+    private static String whole(Op op) {
+        return "path " + op.path();
+    }
+
+    /** The value the path leads to now, or null if there is none; read only. */
+    private static JsonNode currentValue(ObjectNode state, List<PathStep> path) {
+        JsonNode current = state;
+        for (PathStep step : path) {
+            if (current == null) {
+                return null;
+            }
+            if (step instanceof PathStep.Key key) {
+                current = current.isObject() ? current.get(key.name()) : null;
+            } else {
+                JsonNode found = null;
+                if (current.isArray()) {
+                    for (JsonNode candidate : current) {
+                        if (candidate.isObject() && ((PathStep.Element) step).selects(candidate)) {
+                            found = candidate;
+                            break;
+                        }
+                    }
+                }
+                current = found;
+            }
+        }
+        return current;
+    }
+
+    private static boolean sameId(JsonNode a, JsonNode b) {
+        return ValueCheck.idText(a).equals(ValueCheck.idText(b));
+    }
+}
