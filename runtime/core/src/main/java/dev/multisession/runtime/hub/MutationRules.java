@@ -121,14 +121,14 @@ final class MutationRules {
     /**
      * Whether the applied operations may have made the order larger than a number's digits:
      * anything but an add, or an add where the model does not confine adds to declared counters
-     * (without a model an add may create a new key each time).
+     * (without a model an add may create a new key each time, and so may one on a counter map).
      */
     private static boolean mayGrow(List<Op> applied, OpChecks checks) {
         if (!checks.addsOnlyChangeDeclaredCounters()) {
             return true;
         }
         for (Op op : applied) {
-            if (!(op instanceof Op.Add)) {
+            if (!(op instanceof Op.Add add) || !checks.changesDeclaredCounter(add)) {
                 return true;
             }
         }

@@ -57,6 +57,37 @@ public final class OpChecks {
     }
 
     /**
+     * Whether {@code add}, which passed {@link #check}, changes a declared counter field, so it
+     * grows the order by at most a number's digits; false for a key of a counter map, which may
+     * be a new key, and whenever {@link #addsOnlyChangeDeclaredCounters()} is false.
+     */
+    public boolean changesDeclaredCounter(Op.Add add) {
+        if (!addsOnlyChangeDeclaredCounters()) {
+            return false;
+        }
+        ModelSchema model = schema.rootModel();
+        FieldSchema field = null;
+        for (PathStep step : add.path()) {
+            if (field == null) {
+                if (!(step instanceof PathStep.Key key) || (field = model.fields().get(key.name())) == null) {
+                    return false;
+                }
+                if (field.kind() instanceof ValueKind.ModelKind nested) {
+                    model = schema.model(nested.model());
+                    field = null;
+                }
+            } else if (field.kind() instanceof ValueKind.ModelCollectionKind collection) {
+                model = schema.model(collection.model());
+                field = null;
+            } else {
+                // a step into a map names one of its keys, perhaps a new one
+                return false;
+            }
+        }
+        return field != null && field.merge() == Merge.COUNTER && !(field.kind() instanceof ValueKind.MapKind);
+    }
+
+    /**
      * What is wrong with {@code op} on an order whose JSON is {@code state}, said for a client
      * author; null if nothing is (or if the path leaves the model through a key it does not know
      * and unknown keys pass through).
@@ -88,6 +119,10 @@ public final class OpChecks {
                 }
                 continue;
             }
+            if (field.kind() instanceof ValueKind.MapKind map && step instanceof PathStep.Key member
+                    && i == path.size() - 1) {
+                return mapMemberOp(state, op, field, map, member);
+            }
             if (!(field.kind() instanceof ValueKind.ModelCollectionKind collection) || collection.idKey().isEmpty()) {
                 return at(path, i) + ": \"" + field.key() + "\" holds " + field.kind().describe()
                         + (field.kind() instanceof ValueKind.ModelCollectionKind ? " without ids" : "")
@@ -115,9 +150,51 @@ public final class OpChecks {
             return set(state, set, field, inElement);
         }
         if (op instanceof Op.Add add) {
-            return add(state, add, field);
+            return add(state, add, field.merge(), field.kind(), field.key());
         }
-        return at(path, path.size() - 1) + ": an " + (op instanceof Op.Insert ? "insert" : "delete") + " ends with an element step";
+        if (op instanceof Op.Include include) {
+            return setMemberOp(include, include.value(), field);
+        }
+        if (op instanceof Op.Exclude exclude) {
+            return setMemberOp(exclude, exclude.value(), field);
+        }
+        if (op instanceof Op.Unset) {
+            return whole(op) + ": unset removes one key of a map; \"" + field.key() + "\" holds "
+                    + field.kind().describe() + (field.kind() instanceof ValueKind.MapKind ? "; name the key after it" : "");
+        }
+        return at(path, path.size() - 1) + ": an " + opName(op) + " ends with an element step";
+    }
+
+    /**
+     * An operation on one key of a synced map ({@code [..., field, key]}): {@code set} a value of
+     * the map's kind, {@code unset} it, or {@code add} to it when the map's values are counters.
+     */
+    private String mapMemberOp(ObjectNode state, Op op, FieldSchema field, ValueKind.MapKind map, PathStep.Key member) {
+        if (op instanceof Op.Set set) {
+            ValueCheck.Problem problem = values.problem(map.value(), map.valueNullable(), set.value());
+            return problem == null ? null : problem.at(whole(op));
+        }
+        if (op instanceof Op.Unset) {
+            return null;
+        }
+        if (op instanceof Op.Add add) {
+            return add(state, add, field.merge(), map.value(), field.key() + "." + member.name());
+        }
+        return whole(op) + ": a key of the map \"" + field.key() + "\" takes set, unset or add, not " + opName(op);
+    }
+
+    /** {@code include} or {@code exclude}: only on a synced set, with a value of its element kind. */
+    private String setMemberOp(Op op, JsonNode value, FieldSchema field) {
+        if (!(field.kind() instanceof ValueKind.SetKind set)) {
+            return whole(op) + ": " + opName(op) + " is for sets of values; \"" + field.key() + "\" holds "
+                    + field.kind().describe();
+        }
+        ValueCheck.Problem problem = values.problem(set.element(), set.elementNullable(), value);
+        return problem == null ? null : problem.at(whole(op) + ": the value");
+    }
+
+    private static String opName(Op op) {
+        return op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private String set(ObjectNode state, Op.Set op, FieldSchema field, PathStep.Element inElement) {
@@ -137,11 +214,11 @@ public final class OpChecks {
         return null;
     }
 
-    private String add(ObjectNode state, Op.Add op, FieldSchema field) {
-        if (field.merge() != Merge.COUNTER) {
-            return whole(op) + ": add is only for COUNTER fields; \"" + field.key() + "\" takes set";
+    private String add(ObjectNode state, Op.Add op, Merge merge, ValueKind kind, String key) {
+        if (merge != Merge.COUNTER) {
+            return whole(op) + ": add is only for COUNTER fields; \"" + key + "\" takes set";
         }
-        if (field.kind() instanceof ValueKind.IntegerKind integer) {
+        if (kind instanceof ValueKind.IntegerKind integer) {
             ValueCheck.Problem problem = values.problem(UNBOUNDED_INTEGER, false, op.delta());
             if (problem != null) {
                 return problem.at(whole(op) + ": the delta");
@@ -153,12 +230,12 @@ public final class OpChecks {
             boolean inRange = integer.minimum().map(min -> result.compareTo(min) >= 0).orElse(true)
                     && integer.maximum().map(max -> result.compareTo(max) <= 0).orElse(true);
             return inRange ? null : whole(op) + ": adding " + op.delta() + " gives " + result.toPlainString() + "; \""
-                    + field.key() + "\" must stay " + integer.describe();
+                    + key + "\" must stay " + integer.describe();
         }
-        if (field.kind() instanceof ValueKind.DecimalKind || field.kind() instanceof ValueKind.FloatingKind) {
+        if (kind instanceof ValueKind.DecimalKind || kind instanceof ValueKind.FloatingKind) {
             return null;
         }
-        return whole(op) + ": \"" + field.key() + "\" holds " + field.kind().describe() + "; only numbers are added to";
+        return whole(op) + ": \"" + key + "\" holds " + kind.describe() + "; only numbers are added to";
     }
 
     private String elementOp(Op op, ModelSchema elementModel, List<PathStep> path, int last) {
@@ -177,7 +254,7 @@ public final class OpChecks {
         if (op instanceof Op.Delete) {
             return null;
         }
-        return at(path, last) + ": a " + (op instanceof Op.Set ? "set" : "add") + " ends with a key";
+        return at(path, last) + ": " + opName(op) + " names a key of an element, not the element";
     }
 
     /** How an error names the path up to step {@code i}: built only when there is an error to tell. */

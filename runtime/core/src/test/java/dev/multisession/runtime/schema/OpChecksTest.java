@@ -27,6 +27,17 @@ class OpChecksTest {
 
     private static final SessionSchema ORDER = schema("schema/com.acme.RestaurantOrder.json");
     private static final SessionSchema KINDS = schema("schema/com.acme.kinds.EveryKind.json");
+    /** A model with a {@code COUNTER} map of ints and a {@code COUNTER} int. */
+    private static final SessionSchema COUNTER_MAP = inline("""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:multisession:schema:com.acme.Tab",
+             "$ref":"#/$defs/com.acme.Tab","$defs":{"com.acme.Tab":{"type":"object",
+             "x-multisession-java-type":"com.acme.Tab","x-multisession-id":"uid","required":["uid"],"properties":{
+              "uid":{"x-multisession-kind":"string","type":"string","x-multisession-merge":"LAST_WRITER_WINS"},
+              "covers":{"x-multisession-kind":"integer","type":"integer","minimum":-2147483648,"maximum":2147483647,
+                "x-multisession-java-type":"int","x-multisession-merge":"COUNTER"},
+              "wine":{"x-multisession-kind":"map","type":["object","null"],"additionalProperties":{
+                "x-multisession-kind":"integer","type":"integer","minimum":-2147483648,"maximum":2147483647,
+                "x-multisession-java-type":"java.lang.Integer"},"x-multisession-merge":"COUNTER"}}}}}""");
     private static final String STATE = """
             {"uid":"O1","guests":2,"lines":[{"uid":"L1","qty":2147483646,"price_unit":1.50,"printed":false}]}""";
 
@@ -123,7 +134,29 @@ class OpChecksTest {
                 row("a bound value takes any JSON", "{op:'set',path:['bound'],value:{any:[1,'x']}}", ""),
                 row("a long counter add", "{op:'add',path:['count'],delta:9223372036854775807}", ""),
                 row("a decimal add on a last-writer-wins decimal", "{op:'add',path:['price'],delta:1}",
-                        "path [price]: add is only for COUNTER fields"));
+                        "path [price]: add is only for COUNTER fields"),
+                row("one key of a map set", "{op:'set',path:['extras','ice'],value:0.50}", ""),
+                row("one key of a map set to the wrong kind", "{op:'set',path:['extras','ice'],value:'free'}",
+                        "path [extras, ice] must be a number"),
+                row("one key of a map unset", "{op:'unset',path:['extras','ice']}", ""),
+                row("an add on a key of a last-writer-wins map", "{op:'add',path:['extras','ice'],delta:1}",
+                        "path [extras, ice]: add is only for COUNTER fields"),
+                row("an include on a key of a map", "{op:'include',path:['extras','ice'],value:1}",
+                        "path [extras, ice]: a key of the map \"extras\" takes set, unset or add, not include"),
+                row("a step below a key of a map", "{op:'set',path:['extras','ice','x'],value:1}",
+                        "path [extras, ice]: \"extras\" holds an object; a path cannot step into it"),
+                row("an unset of a field", "{op:'unset',path:['tiny']}", "path [tiny]: unset removes one key of a map"),
+                row("a map unset whole", "{op:'unset',path:['extras']}", "path [extras]: unset removes one key of a map"),
+                row("a value included in a set", "{op:'include',path:['seats'],value:3}", ""),
+                row("a value excluded from a set", "{op:'exclude',path:['seats'],value:3}", ""),
+                row("a value of the wrong kind included in a set", "{op:'include',path:['seats'],value:'x'}",
+                        "path [seats]: the value must be an integer"),
+                row("an include into a list", "{op:'include',path:['tags'],value:'a'}",
+                        "path [tags]: include is for sets of values"),
+                row("an exclude from a number", "{op:'exclude',path:['tiny'],value:1}",
+                        "path [tiny]: exclude is for sets of values"),
+                row("an include on an element", "{op:'include',path:['parts',{code:7},'label'],value:'b'}",
+                        "path [parts, {code=7}, label]: include is for sets of values"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,6 +172,28 @@ class OpChecksTest {
         assertNull(checks.check(state, op("{op:'add',path:['count'],delta:7}")));
         assertTrue(checks.check(state, op("{op:'add',path:['count'],delta:8}")).startsWith(
                 "path [count]: adding 8 gives 9223372036854775808"));
+    }
+
+    @Test
+    void aCounterMapTakesAddsPerKeyWithinTheValuesRange() throws IOException {
+        OpChecks checks = OpChecks.against(COUNTER_MAP, UnknownKeys.REFUSE);
+        ObjectNode state = (ObjectNode) JsonMappers.protocol().readTree("{\"uid\":\"O1\",\"wine\":{\"red\":2147483646}}");
+        assertNull(checks.check(state, op("{op:'add',path:['wine','red'],delta:1}")));
+        assertNull(checks.check(state, op("{op:'add',path:['wine','white'],delta:5}")), "a new key starts at zero");
+        assertTrue(checks.check(state, op("{op:'add',path:['wine','red'],delta:2}")).startsWith(
+                "path [wine, red]: adding 2 gives 2147483648; \"wine.red\" must stay"));
+        assertTrue(checks.check(state, op("{op:'add',path:['wine','red'],delta:0.5}")).startsWith(
+                "path [wine, red]: the delta must be an integer"));
+    }
+
+    @Test
+    void onlyAnAddOnADeclaredCounterIsKnownNotToGrowTheOrder() throws IOException {
+        OpChecks checks = OpChecks.against(COUNTER_MAP, UnknownKeys.REFUSE);
+        assertTrue(checks.changesDeclaredCounter((Op.Add) op("{op:'add',path:['covers'],delta:1}")));
+        assertTrue(!checks.changesDeclaredCounter((Op.Add) op("{op:'add',path:['wine','red'],delta:1}")),
+                "a key of a counter map may be new: the order can grow by it");
+        assertTrue(!OpChecks.against(COUNTER_MAP, UnknownKeys.PASS_THROUGH)
+                .changesDeclaredCounter((Op.Add) op("{op:'add',path:['covers'],delta:1}")));
     }
 
     @Test
@@ -177,6 +232,14 @@ class OpChecksTest {
 
     private static Arguments row(String name, String op, String refusal) {
         return Arguments.of(Named.of(name, op), refusal);
+    }
+
+    private static SessionSchema inline(String json) {
+        try (InputStream in = new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return SchemaJson.read(in, "inline");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static SessionSchema schema(String resource) {
