@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class ValueCollectionMergeTest {
 
     private final InMemoryHubStore hubStore = new InMemoryHubStore();
-    private final Hub hub = Hub.builder().store(hubStore).sameThread().build();
+    // bound to the model, so every map and set operation also passes the hub's checks
+    private final Hub hub = Hub.builder().store(hubStore).model(Bill.class).sameThread().build();
     private final List<Terminal<Bill>> terminals = new ArrayList<>();
     private final List<Conflict> conflicts = new CopyOnWriteArrayList<>();
 
