@@ -57,8 +57,8 @@ public enum Message {
             "synced field '%s' has the raw type %s, so neither the processor nor Jackson knows what it holds",
             "give the type its arguments (List<String>, Map<String, Integer> …)"),
     ABSTRACT_TYPE("MS-ABSTRACT-TYPE",
-            "synced field '%s' holds %s, an interface or abstract class, so a terminal that receives it cannot create"
-                    + " it and would never show the order",
+            "synced field '%s' holds %s, an interface or abstract class: a terminal that receives it cannot create"
+                    + " it, so the field would be lost there",
             "declare the field (or the collection's elements) with a concrete class; a value converted through Jackson"
                     + " may instead name its subtypes with @JsonTypeInfo and @JsonSubTypes"),
     CODEC_NAME_CLASH("MS-CODEC-NAME-CLASH",

@@ -209,7 +209,9 @@ final class TypeClassifier {
                 return element.getQualifiedName().toString();
             }
             String name = element.getQualifiedName().toString();
-            if (!name.startsWith("java.") && !namesItsSubtypesToJackson(element)) {
+            // JDK types and Jackson's own (JsonNode, TreeNode) are values Jackson knows how to create
+            if (!name.startsWith("java.") && !name.startsWith("com.fasterxml.jackson.")
+                    && !namesItsSubtypesToJackson(element)) {
                 return name;
             }
         }

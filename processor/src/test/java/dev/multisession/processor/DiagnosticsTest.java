@@ -190,6 +190,13 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aJacksonTreeIsAValueThoughItsClassIsAbstract() {
+        JavaFileObject table = source("Table", "public class Table {\n"
+                + "  @MultiSessionField com.fasterxml.jackson.databind.JsonNode extras;\n}\n");
+        assertThat(compile(table)).succeeded();
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");

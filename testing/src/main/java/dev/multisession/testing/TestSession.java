@@ -142,9 +142,10 @@ public final class TestSession<O> implements AutoCloseable {
 
     /**
      * Delivers every message on its way, and what it leads to, until nothing is in flight: then
-     * every online terminal has sent its changes and has what the hub has (with faults on, a
-     * dropped message is recovered by the protocol's own re-sends, which this waits for too).
-     * Listeners and confirmations run inside this call.
+     * every online terminal on a healthy link has sent its changes and has what the hub has.
+     * A message a link dropped is not sent again by itself (a terminal re-sends on its next
+     * connection): with faults on, heal the links and reconnect them ({@code link.reset()})
+     * before relying on convergence. Listeners and confirmations run inside this call.
      *
      * @throws IllegalStateException if the traffic never stops (a livelock)
      */

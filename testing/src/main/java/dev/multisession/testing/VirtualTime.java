@@ -34,8 +34,15 @@ public final class VirtualTime {
         queue.add(new Task(now + Math.max(0, delayMillis), scheduled++, work));
     }
 
-    /** Runs every task due within {@code duration}, then moves the clock to its end. */
+    /**
+     * Runs every task due within {@code duration}, then moves the clock to its end.
+     *
+     * @throws IllegalArgumentException if {@code duration} is negative: time never runs back
+     */
     public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("virtual time never runs back: advance(" + duration + ")");
+        }
         long until = now + duration.toMillis();
         while (!queue.isEmpty() && queue.peek().time <= until) {
             runOne();

@@ -146,7 +146,6 @@ final class SessionChannel {
                     try {
                         decision = MutationRules.decide(copy, work.connection().sender(), work.message(),
                                 config.clock().instant(), config.checks());
-                        InvalidOps.log(decision.reply(), work.connection());
                     } catch (RuntimeException e) {
                         LOG.warn("{} of {} failed", MessageChecks.referenceOf(work.message()), work.connection(), e);
                         decision = Decision.replyOnly(internal(e, work.message()));
@@ -179,9 +178,14 @@ final class SessionChannel {
         broadcaster.answerAndBroadcast(senders(mutations), replies, events);
     }
 
+    /**
+     * Tells the observer every answer, and logs the refused operations of each once: here, after
+     * the transaction, not inside it, which a store may run again and which may still fail.
+     */
     private void tellAnswers(List<SessionMailbox.Work> mutations, List<HubMessage> replies) {
         for (int i = 0; i < mutations.size(); i++) {
             observer.answered(mutations.get(i).connection().identity, replies.get(i));
+            InvalidOps.log(replies.get(i), mutations.get(i).connection());
         }
     }
 

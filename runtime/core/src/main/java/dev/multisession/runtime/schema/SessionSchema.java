@@ -35,6 +35,15 @@ public record SessionSchema(String root, Map<String, ModelSchema> models) {
                     throw new IllegalArgumentException("field \"" + field.key() + "\" of " + model.name()
                             + " names model " + named + ", which the schema does not define");
                 }
+                // the checks select elements by the collection's id key and read that field of
+                // the element model: the two must agree, or every path into it would fail
+                if (field.kind() instanceof ValueKind.ModelCollectionKind collection
+                        && !collection.idKey().equals(models.get(collection.model()).idKey())) {
+                    throw new IllegalArgumentException("field \"" + field.key() + "\" of " + model.name()
+                            + " selects its elements by " + collection.idKey().map(k -> "\"" + k + "\"").orElse("no id")
+                            + " but " + collection.model() + " has "
+                            + models.get(collection.model()).idKey().map(k -> "the id \"" + k + "\"").orElse("no id"));
+                }
             }
         }
     }

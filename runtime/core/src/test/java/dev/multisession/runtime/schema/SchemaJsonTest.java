@@ -48,7 +48,12 @@ class SchemaJsonTest {
         "{\"$ref\":\"#/$defs/A\",\"$defs\":{\"A\":{\"properties\":{\"x\":{\"x-multisession-kind\":\"string\",\"x-multisession-merge\":\"SUM\"}}}}}"
                 + "| unknown x-multisession-merge \"SUM\"",
         "{\"$ref\":\"#/$defs/A\",\"$defs\":{\"A\":{\"x-multisession-id\":\"id\",\"properties\":{}}}}"
-                + "| names id \"id\" but has no such id field"})
+                + "| names id \"id\" but has no such id field",
+        "{\"$ref\":\"#/$defs/A\",\"$defs\":{\"A\":{\"properties\":{\"lines\":{\"x-multisession-kind\":\"model-list\","
+                + "\"items\":{\"$ref\":\"#/$defs/B\"},\"x-multisession-id\":\"uid\",\"x-multisession-merge\":\"LAST_WRITER_WINS\"}}},"
+                + "\"B\":{\"x-multisession-id\":\"code\",\"properties\":{\"code\":{\"x-multisession-kind\":\"string\","
+                + "\"type\":\"string\",\"x-multisession-merge\":\"LAST_WRITER_WINS\"}}}}}"
+                + "| field \"lines\" of A selects its elements by \"uid\" but B has the id \"code\""})
     void refusesADocumentItCannotRead(String document, String problem) throws IOException {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> SchemaJson.read(JsonMappers.files().readTree(document), "test.json"));

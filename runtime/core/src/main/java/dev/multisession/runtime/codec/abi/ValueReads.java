@@ -4,6 +4,7 @@ import static dev.multisession.runtime.codec.abi.ValueErrors.notA;
 import static dev.multisession.runtime.codec.abi.ValueErrors.nullOrWrongType;
 import static dev.multisession.runtime.codec.abi.ValueErrors.wrongType;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,6 +16,9 @@ import java.math.BigInteger;
  * error is an {@link IllegalArgumentException} that names the key.
  */
 public final class ValueReads {
+
+    /** The longest number text read, as Jackson's default for a JSON number. */
+    private static final int MAX_NUMBER_TEXT = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
 
     private static final String A_BOOLEAN = "a boolean";
     private static final String A_NUMBER = "a number";
@@ -142,9 +146,15 @@ public final class ValueReads {
         if (!node.isTextual()) {
             throw wrongType(key, A_NUMBER, node);
         }
+        checkNumberText(node.textValue(), key, A_NUMBER);
         try {
-            return new BigDecimal(node.textValue());
-        } catch (RuntimeException e) {
+            BigDecimal value = new BigDecimal(node.textValue());
+            if (Math.abs((long) value.scale()) > MAX_NUMBER_TEXT) {
+                throw new IllegalArgumentException("'" + key + "' is not " + A_NUMBER + ": its exponent is beyond "
+                        + MAX_NUMBER_TEXT + " places");
+            }
+            return value;
+        } catch (NumberFormatException e) {
             throw notA(key, A_NUMBER, e);
         }
     }
@@ -160,10 +170,22 @@ public final class ValueReads {
         if (!node.isTextual()) {
             throw wrongType(key, "an integer", node);
         }
+        checkNumberText(node.textValue(), key, "an integer");
         try {
             return new BigInteger(node.textValue());
         } catch (RuntimeException e) {
             throw notA(key, "an integer", e);
+        }
+    }
+
+    /**
+     * A number sent as a string is held to the length Jackson allows a JSON number
+     * ({@code StreamReadConstraints}): parsing a longer one costs time that grows with its square.
+     */
+    private static void checkNumberText(String text, String key, String what) {
+        if (text.length() > MAX_NUMBER_TEXT) {
+            throw new IllegalArgumentException("'" + key + "' is not " + what + ": " + text.length()
+                    + " characters, more than " + MAX_NUMBER_TEXT);
         }
     }
 
@@ -176,7 +198,7 @@ public final class ValueReads {
         try {
             return Enum.valueOf(type, name);
         } catch (RuntimeException e) {
-            throw notA(key, A_STRING, e);
+            throw notA(key, "one of " + type.getSimpleName() + "'s constant names", e);
         }
     }
 

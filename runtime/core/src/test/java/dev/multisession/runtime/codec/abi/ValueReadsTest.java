@@ -25,6 +25,30 @@ class ValueReadsTest {
     }
 
     @Test
+    void aNumberSentAsTextIsHeldToTheLengthOfAJsonNumber() {
+        String digits = "9".repeat(1001);
+        assertEquals("'total' is not a number: 1001 characters, more than 1000", assertThrows(
+                IllegalArgumentException.class, () -> ValueReads.readBigDecimal(TextNode.valueOf(digits), "total"))
+                .getMessage());
+        assertEquals("'count' is not an integer: 1001 characters, more than 1000", assertThrows(
+                IllegalArgumentException.class, () -> ValueReads.readBigInteger(TextNode.valueOf(digits), "count"))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ValueReads.readBigDecimal(TextNode.valueOf("1e999999999"), "total")).getMessage()
+                .startsWith("'total' is not a number: its exponent is beyond 1000 places"));
+        assertEquals(new BigDecimal("1e999"), ValueReads.readBigDecimal(TextNode.valueOf("1e999"), "total"));
+    }
+
+    enum Course { STARTER, MAIN }
+
+    @Test
+    void anUnknownEnumConstantIsNamedAsSuch() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ValueReads.readEnum(TextNode.valueOf("DRINKS"), "course", Course.class)).getMessage()
+                .startsWith("'course' is not one of Course's constant names"));
+    }
+
+    @Test
     void nullForAPrimitiveNamesTheKey() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> ValueReads.readInt(NullNode.getInstance(), "guests"));

@@ -1,6 +1,8 @@
 package dev.multisession.sample.cli.hub;
 
 import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.operations.AdminConsole;
 import dev.multisession.runtime.operations.HubMetrics;
@@ -169,8 +171,11 @@ public final class HubCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = metrics ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
         HubMetrics hubMetrics = registry == null ? null : new HubMetrics(registry, nodeName);
         TerminalActivity activity = admin ? new TerminalActivity() : null;
+        // one observer for the hub and its server, so refusals the server makes (rate limits) reach the page too
+        HubObserver observer = hubMetrics != null && activity != null ? Observers.of(hubMetrics, activity)
+                : hubMetrics != null ? hubMetrics : activity;
         try (HubStore hubStore = openStore(); StoredTokens stored = config == null ? storedTokens(hubStore) : null;
-                Hub hub = hub(hubStore, hubMetrics, activity)) {
+                Hub hub = hub(hubStore, observer)) {
             if (hubMetrics != null) {
                 hubMetrics.watch(hub);
             }
@@ -195,8 +200,8 @@ public final class HubCommand implements Callable<Integer> {
                         + " with 'hub token create' (see 'hub token create --help').%n", place);
             }
             HubServer.Builder server = HubServer.builder().port(port).hub(hub).tokens(tokens);
-            if (hubMetrics != null) {
-                server.observer(hubMetrics);
+            if (observer != null) {
+                server.observer(observer);
             }
             if (host != null) {
                 server.host(host);
@@ -214,7 +219,13 @@ public final class HubCommand implements Callable<Integer> {
                         builder.metrics(registry);
                     }
                     if (activity != null) {
-                        builder.admin(new AdminConsole(hub, activity, nodeName, running, revoker));
+                        // the file store cannot tell other nodes; a token revoked here closes this node's connections
+                        TokenRevoker revokeAndClose = stored != null ? revoker : (session, terminal) -> {
+                            boolean revoked = revoker.revoke(session, terminal);
+                            running.disconnect(new TerminalIdentity(session, terminal));
+                            return revoked;
+                        };
+                        builder.admin(new AdminConsole(hub, activity, nodeName, running, revokeAndClose));
                     }
                     operatorServer = builder.start();
                     out.printf("operators: http://%s:%d/%s (node %s)%n", operatorHost, operatorServer.port(),
@@ -260,14 +271,12 @@ public final class HubCommand implements Callable<Integer> {
         }
     }
 
-    private Hub hub(HubStore hubStore, HubMetrics hubMetrics, TerminalActivity activity) {
+    private Hub hub(HubStore hubStore, HubObserver observer) {
         // every operation is checked against the restaurant's order model before it is stored
         Hub.Builder hub = Hub.builder().store(hubStore).model(RestaurantOrder.class).logSize(logSize).maxBatch(maxBatch)
                 .queueLimits(queuePerSession, queuePerConnection);
-        if (hubMetrics != null && activity != null) {
-            hub.observer(Observers.of(hubMetrics, activity));
-        } else if (hubMetrics != null || activity != null) {
-            hub.observer(hubMetrics != null ? hubMetrics : activity);
+        if (observer != null) {
+            hub.observer(observer);
         }
         if (workers != null) {
             hub.workers(workers);

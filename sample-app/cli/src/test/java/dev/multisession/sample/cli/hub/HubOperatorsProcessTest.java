@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.sample.cli.Main;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,11 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +82,66 @@ class HubOperatorsProcessTest {
             hub.waitFor(20, TimeUnit.SECONDS);
             hub.destroyForcibly();
         }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aFileTokenRevokedThroughTheRunningHubClosesItsConnection() throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("admin.token"), ADMIN_TOKEN + "\n");
+        Path config = dir.resolve("tokens.json");
+        String terminalToken = TerminalTokens.open(config).issue("bistro", "bar");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process hub = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "hub", "--config", config.toString(), "--sqlite", dir.resolve("hub.db").toString(),
+                "--host", "127.0.0.1", "--port", "0", "--admin", "--operator-port", "0",
+                "--admin-token-file", tokenFile.toString())).redirectError(dir.resolve("hub.log").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
+            URI operators = URI.create(lineMatching(out, "^operators: (http://[^/]+)/"));
+            URI terminals = URI.create(lineMatching(out, "^hub listening on (ws://[^,\\s]+)"));
+            CompletableFuture<Integer> closed = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + terminalToken)
+                    .buildAsync(terminals, new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                            closed.complete(statusCode);
+                            return null;
+                        }
+                    }).get(30, TimeUnit.SECONDS);
+
+            Run revoked = run("hub", "admin", "revoke", "--operator-url", operators.toString(), "--session",
+                    "bistro", "--terminal", "bar", "--admin-token-file", tokenFile.toString());
+            assertEquals(0, revoked.exit(), revoked.err());
+            assertEquals(1008, closed.get(30, TimeUnit.SECONDS), "the revoked token's connection is closed");
+            socket.abort();
+        } finally {
+            hub.destroy();
+            hub.waitFor(20, TimeUnit.SECONDS);
+            hub.destroyForcibly();
+        }
+    }
+
+    /** The first group of the first line of the hub's output that matches {@code regex}. */
+    private String lineMatching(BufferedReader out, String regex) throws Exception {
+        Pattern pattern = Pattern.compile(regex);
+        CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> {
+            try {
+                String text;
+                while ((text = out.readLine()) != null) {
+                    Matcher matcher = pattern.matcher(text);
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            return null;
+        });
+        String match = found.get(60, TimeUnit.SECONDS);
+        assertTrue(match != null, "the hub printed " + regex + ": " + Files.readString(dir.resolve("hub.log")));
+        return match;
     }
 
     @Test
