@@ -8,9 +8,4 @@ public sealed interface AbiMember permits AbiMethod, AbiConstant {
 
     /** The member's name; {@code <init>} for a constructor. */
     String name();
-
-    /** The simple name of the owner, as generated code writes it after importing the class. */
-    default String ownerSimpleName() {
-        return owner().substring(owner().lastIndexOf('.') + 1);
-    }
 }

@@ -62,7 +62,7 @@ final class SetMembers {
 
     private static OpOutcome mismatch(Op op, String key, JsonNode current) {
         return OpOutcome.conflict(op, Reason.TYPE_MISMATCH, "'" + key + "' holds "
-                + current.getNodeType().name().toLowerCase() + ", not a set");
+                + current.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a set");
     }
 
     private static String lastKey(List<PathStep> path) {

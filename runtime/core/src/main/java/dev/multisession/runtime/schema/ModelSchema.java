@@ -24,9 +24,4 @@ public record ModelSchema(String name, Optional<String> idKey, Map<String, Field
                     + "\" but has no such id field");
         }
     }
-
-    /** The field synced under {@code key}, if the model has one. */
-    public Optional<FieldSchema> field(String key) {
-        return Optional.ofNullable(fields.get(key));
-    }
 }

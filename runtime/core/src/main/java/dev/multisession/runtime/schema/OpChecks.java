@@ -3,6 +3,7 @@ package dev.multisession.runtime.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
+import dev.multisession.runtime.protocol.IdValues;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import java.math.BigDecimal;
@@ -292,6 +293,6 @@ public final class OpChecks {
     }
 
     private static boolean sameId(JsonNode a, JsonNode b) {
-        return ValueCheck.idText(a).equals(ValueCheck.idText(b));
+        return IdValues.same(a, b);
     }
 }

@@ -54,11 +54,6 @@ public enum TextFormat {
         return Arrays.stream(values()).filter(format -> format.schemaName.equals(schemaName)).findFirst();
     }
 
-    /** The kind's name in the schema. */
-    public String schemaName() {
-        return schemaName;
-    }
-
     /** How the syntax reads in an error. */
     public String describe() {
         return description;

@@ -1,6 +1,7 @@
 package dev.multisession.runtime.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisession.runtime.protocol.IdValues;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
@@ -135,7 +136,7 @@ final class ValueCheck {
                 if (id == null) {
                     return new Problem("[" + i + "]", "lacks its id \"" + kind.idKey().get() + "\"");
                 }
-                if (!ids.add(idText(id))) {
+                if (!ids.add(IdValues.key(id))) {
                     return new Problem("[" + i + "]", "has the id " + id + " of an earlier element");
                 }
             }
@@ -168,11 +169,6 @@ final class ValueCheck {
         return integral && inRange ? null : wrong(kind, value);
     }
 
-    /** The id as one text for both JSON forms, so that {@code 7} and {@code 7.0} are the same id. */
-    static String idText(JsonNode id) {
-        return id.isNumber() ? "n" + id.decimalValue().stripTrailingZeros().toPlainString() : "s" + id.asText();
-    }
-
     static Problem wrong(ValueKind kind, JsonNode value) {
         return new Problem("", "must be " + kind.describe() + ", not " + shown(value));
     }
@@ -193,7 +189,7 @@ final class ValueCheck {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> value.getNodeType().name().toLowerCase();
+            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
     }
 

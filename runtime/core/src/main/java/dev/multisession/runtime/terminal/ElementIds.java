@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisession.runtime.codec.FieldShape;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
+import dev.multisession.runtime.protocol.IdValues;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class ElementIds {
                             + "' is null): give every element its id before adding it, for example"
                             + " UUID.randomUUID().toString(); elements are matched by id on every terminal";
                 }
-                if (!seen.add(comparable(id))) {
+                if (!seen.add(IdValues.key(id))) {
                     return "elements of '" + where + "' share the id " + id + ": every element needs its own";
                 }
             }
@@ -65,10 +66,5 @@ final class ElementIds {
             }
         }
         return null;
-    }
-
-    /** Ids compare as the merge compares them: numbers by value ({@code 2} is {@code 2.0}). */
-    private static String comparable(JsonNode id) {
-        return id.isNumber() ? "n" + id.decimalValue().stripTrailingZeros().toPlainString() : "s" + id.asText();
     }
 }

@@ -166,8 +166,4 @@ final class OrderIds {
         last = next;
         return next;
     }
-
-    Kind kind() {
-        return kind;
-    }
 }

@@ -5,6 +5,8 @@ import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.HubMessage;
 import io.micrometer.core.instrument.Counter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HubMetrics implements HubObserver {
 
+    // found once per outcome and reason, not looked up in the registry for every answer (the
+    // reasons are the hub's own codes, so these maps stay small)
+    private final Map<String, Counter> mutations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> conflicts = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final Tags node;
     private final AtomicInteger connections = new AtomicInteger();
@@ -111,9 +117,9 @@ public final class HubMetrics implements HubObserver {
             outcome = ack.duplicate() ? "duplicate" : "accepted";
             reason = "";
             for (HubMessage.DroppedOp dropped : ack.dropped()) {
-                Counter.builder("multisession.conflicts").tags(node).tag("reason", dropped.reason())
-                        .description("Operations of accepted mutations dropped as conflicts").register(registry)
-                        .increment();
+                conflicts.computeIfAbsent(dropped.reason(), r -> Counter.builder("multisession.conflicts").tags(node)
+                        .tag("reason", r).description("Operations of accepted mutations dropped as conflicts")
+                        .register(registry)).increment();
             }
         } else if (reply instanceof HubMessage.Rejected rejected) {
             outcome = "refused";
@@ -125,8 +131,9 @@ public final class HubMetrics implements HubObserver {
             outcome = "resend";
             reason = "";
         }
-        Counter.builder("multisession.mutations").tags(node).tag("outcome", outcome).tag("reason", reason)
-                .description("Mutations answered, by outcome and refusal reason").register(registry).increment();
+        mutations.computeIfAbsent(outcome + '\0' + reason, key -> Counter.builder("multisession.mutations").tags(node)
+                .tag("outcome", outcome).tag("reason", reason)
+                .description("Mutations answered, by outcome and refusal reason").register(registry)).increment();
     }
 
     @Override
