@@ -1,21 +1,18 @@
 package com.acme;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
 import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.DerivedCodec;
+import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ModelValues;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
-import dev.multisession.runtime.codec.abi.ValueReads;
+import dev.multisession.runtime.codec.abi.ValueUpdates;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
@@ -24,25 +21,18 @@ import javax.annotation.processing.Generated;
  * Multi-session sync code for {@link Order}, generated from its {@code @MultiSessionField} fields.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(1)
-public final class Order_MultiSession implements MultiSessionCodec<Order<Orderline>> {
+@CodecAbiVersion(2)
+public final class Order_MultiSession extends GeneratedCodec<Order<Orderline>> {
   /**
    * The codec of {@link Order}; stateless and thread-safe.
    */
   public static final Order_MultiSession INSTANCE = new Order_MultiSession();
 
-  private static final Optional<String> ID_KEY = Optional.of("uid");
-
-  private volatile List<SyncedField> fieldList;
-
+  /**
+   * Only {@link #INSTANCE}.
+   */
   private Order_MultiSession() {
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Class<Order<Orderline>> modelType() {
-    Class<Order<Orderline>> type = (Class<Order<Orderline>>) (Class<?>) Order.class;
-    return type;
+    super(Order.class, "uid");
   }
 
   @Override
@@ -51,54 +41,37 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
   }
 
   @Override
-  public ObjectNode exportAsJson(Order<Orderline> model) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    exportFields(model, json, Orderline_MultiSession.INSTANCE);
-    return json;
-  }
-
-  @Override
-  public void initFromJson(Order<Orderline> model, JsonNode json) {
-    initFields(model, json, Orderline_MultiSession.INSTANCE);
-  }
-
-  @Override
-  public Set<String> applyMsData(Order<Orderline> model, JsonNode data) {
-    Set<String> changed = new LinkedHashSet<>();
-    applyFields(model, data, changed, Orderline_MultiSession.INSTANCE);
-    return changed;
-  }
-
-  @Override
-  public void applyMsData(Order<Orderline> model, JsonNode data, Set<String> changed) {
-    applyFields(model, data, changed, Orderline_MultiSession.INSTANCE);
-  }
-
-  @Override
-  public List<SyncedField> fields() {
-    // Built on first use: the codecs of nested models may not be initialised yet when this one is
-    List<SyncedField> result = fieldList;
-    if (result == null) {
-      List<SyncedField> collected = new ArrayList<>();
-      addFields(collected, Orderline_MultiSession.INSTANCE);
-      result = List.copyOf(collected);
-      fieldList = result;
-    }
-    return result;
-  }
-
-  @Override
-  public Optional<String> idKey() {
-    return ID_KEY;
-  }
-
-  @Override
   public JsonNode exportId(Order<Orderline> model) {
     return idOf(model);
   }
 
+  @Override
+  protected void exportTo(Order<Orderline> model, ObjectNode json) {
+    exportFields(model, json, Orderline_MultiSession.INSTANCE);
+  }
+
+  @Override
+  protected void initFrom(Order<Orderline> model, JsonNode json) {
+    initFields(model, json, Orderline_MultiSession.INSTANCE);
+  }
+
+  @Override
+  protected void applyTo(Order<Orderline> model, JsonNode data, Set<String> changed) {
+    applyFields(model, data, changed, Orderline_MultiSession.INSTANCE);
+  }
+
+  @Override
+  protected void addFieldsTo(List<SyncedField> fields) {
+    addFields(fields, Orderline_MultiSession.INSTANCE);
+  }
+
   /**
    * Writes the synced fields of {@link Order} and of its ancestors into {@code json}.
+   *
+   * @param <L> the model's type variable
+   * @param model the model
+   * @param json the object to write into
+   * @param lCodec the codec of {@code L}
    */
   public static <L extends Orderline> void exportFields(Order<L> model, ObjectNode json,
       MultiSessionCodec<L> lCodec) {
@@ -109,48 +82,41 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
 
   /**
    * Sets every synced field of {@link Order} and of its ancestors whose key {@code json} has.
+   *
+   * @param <L> the model's type variable
+   * @param model a freshly constructed model
+   * @param json the model as JSON
+   * @param lCodec the codec of {@code L}
    */
   public static <L extends Orderline> void initFields(Order<L> model, JsonNode json,
       MultiSessionCodec<L> lCodec) {
-    JsonNode uidJson = json.get("uid");
-    if (uidJson != null) {
-      model.uid = ValueReads.readString(uidJson, "uid");
-    }
-    JsonNode linesJson = json.get("lines");
-    if (linesJson != null) {
-      model.lines = ModelValues.readAll(lCodec, linesJson, "lines", ArrayList::new);
-    }
-    JsonNode nameJson = json.get("name");
-    if (nameJson != null) {
-      model.name = ValueReads.readString(nameJson, "name");
-    }
+    ValueUpdates.init(json, "uid", ValueCodecs.STRING, v -> model.uid = v);
+    ValueUpdates.initModels(json, "lines", lCodec, ArrayList::new, v -> model.lines = v);
+    ValueUpdates.init(json, "name", ValueCodecs.STRING, v -> model.name = v);
   }
 
   /**
    * Applies the keys {@code data} has to {@link Order} and its ancestors, adding those that changed to {@code changed}.
+   *
+   * @param <L> the model's type variable
+   * @param model the model
+   * @param data a partial update
+   * @param changed the keys that changed
+   * @param lCodec the codec of {@code L}
    */
   public static <L extends Orderline> void applyFields(Order<L> model, JsonNode data,
       Set<String> changed, MultiSessionCodec<L> lCodec) {
     // "uid" is the id: never changed by an update
-    JsonNode linesJson = data.get("lines");
-    if (linesJson != null) {
-      List<L> value = ModelValues.applyAll(lCodec, model.lines, linesJson, "lines", changed, ArrayList::new);
-      if (value != model.lines) {
-        model.lines = value;
-      }
-    }
-    JsonNode nameJson = data.get("name");
-    if (nameJson != null) {
-      String value = ValueReads.readString(nameJson, "name");
-      if (!Objects.equals(value, model.name)) {
-        model.name = value;
-        changed.add("name");
-      }
-    }
+    ValueUpdates.updateModels(data, "lines", lCodec, ArrayList::new, model.lines, v -> model.lines = v, changed);
+    ValueUpdates.apply(data, "name", ValueCodecs.STRING, model.name, v -> model.name = v, changed);
   }
 
   /**
    * Adds the metadata of the synced fields of {@link Order}, ancestors' first, to {@code fields}.
+   *
+   * @param <L> the model's type variable
+   * @param fields the list to add to
+   * @param lCodec the codec of {@code L}
    */
   public static <L extends Orderline> void addFields(List<SyncedField> fields,
       MultiSessionCodec<L> lCodec) {
@@ -161,6 +127,10 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
 
   /**
    * The id of a {@link Order} as it is exported.
+   *
+   * @param <L> the model's type variable
+   * @param model the model
+   * @return the id
    */
   public static <L extends Orderline> JsonNode idOf(Order<L> model) {
     return ValueCodecs.STRING.toJson(model.uid);
@@ -169,6 +139,13 @@ public final class Order_MultiSession implements MultiSessionCodec<Order<Orderli
   /**
    * The codec of a subclass of {@link Order} that declares no synced field of its own; called once by
    * {@code MultiSessionCodecs.forClass}.
+   *
+   * @param <S> the subclass
+   * @param <L> the model's type variable
+   * @param type the subclass
+   * @param constructor makes an instance of it
+   * @param lCodec the codec of {@code L}
+   * @return the subclass's codec
    */
   public static <L extends Orderline, S extends Order<L>> MultiSessionCodec<S> forSubclass(
       Class<S> type, Supplier<S> constructor, MultiSessionCodec<L> lCodec) {

@@ -1,18 +1,14 @@
 package com.acme;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
-import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
 import dev.multisession.runtime.codec.abi.CodecAbiVersion;
-import dev.multisession.runtime.codec.abi.ValueReads;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.multisession.runtime.codec.abi.GeneratedCodec;
+import dev.multisession.runtime.codec.abi.ValueCodecs;
+import dev.multisession.runtime.codec.abi.ValueUpdates;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Generated;
 
@@ -22,23 +18,18 @@ import javax.annotation.processing.Generated;
  * <p>The fields {@code RestaurantOrder} inherits are handled by {@link Order_MultiSession}.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(1)
-public final class RestaurantOrder_MultiSession implements MultiSessionCodec<RestaurantOrder> {
+@CodecAbiVersion(2)
+public final class RestaurantOrder_MultiSession extends GeneratedCodec<RestaurantOrder> {
   /**
    * The codec of {@link RestaurantOrder}; stateless and thread-safe.
    */
   public static final RestaurantOrder_MultiSession INSTANCE = new RestaurantOrder_MultiSession();
 
-  private static final Optional<String> ID_KEY = Optional.of("uid");
-
-  private volatile List<SyncedField> fieldList;
-
+  /**
+   * Only {@link #INSTANCE}.
+   */
   private RestaurantOrder_MultiSession() {
-  }
-
-  @Override
-  public Class<RestaurantOrder> modelType() {
-    return RestaurantOrder.class;
+    super(RestaurantOrder.class, "uid");
   }
 
   @Override
@@ -47,54 +38,35 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
   }
 
   @Override
-  public ObjectNode exportAsJson(RestaurantOrder model) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    exportFields(model, json);
-    return json;
-  }
-
-  @Override
-  public void initFromJson(RestaurantOrder model, JsonNode json) {
-    initFields(model, json);
-  }
-
-  @Override
-  public Set<String> applyMsData(RestaurantOrder model, JsonNode data) {
-    Set<String> changed = new LinkedHashSet<>();
-    applyFields(model, data, changed);
-    return changed;
-  }
-
-  @Override
-  public void applyMsData(RestaurantOrder model, JsonNode data, Set<String> changed) {
-    applyFields(model, data, changed);
-  }
-
-  @Override
-  public List<SyncedField> fields() {
-    // Built on first use: the codecs of nested models may not be initialised yet when this one is
-    List<SyncedField> result = fieldList;
-    if (result == null) {
-      List<SyncedField> collected = new ArrayList<>();
-      addFields(collected);
-      result = List.copyOf(collected);
-      fieldList = result;
-    }
-    return result;
-  }
-
-  @Override
-  public Optional<String> idKey() {
-    return ID_KEY;
-  }
-
-  @Override
   public JsonNode exportId(RestaurantOrder model) {
     return idOf(model);
   }
 
+  @Override
+  protected void exportTo(RestaurantOrder model, ObjectNode json) {
+    exportFields(model, json);
+  }
+
+  @Override
+  protected void initFrom(RestaurantOrder model, JsonNode json) {
+    initFields(model, json);
+  }
+
+  @Override
+  protected void applyTo(RestaurantOrder model, JsonNode data, Set<String> changed) {
+    applyFields(model, data, changed);
+  }
+
+  @Override
+  protected void addFieldsTo(List<SyncedField> fields) {
+    addFields(fields);
+  }
+
   /**
    * Writes the synced fields of {@link RestaurantOrder} and of its ancestors into {@code json}.
+   *
+   * @param model the model
+   * @param json the object to write into
    */
   public static void exportFields(RestaurantOrder model, ObjectNode json) {
     Order_MultiSession.exportFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
@@ -104,44 +76,33 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
 
   /**
    * Sets every synced field of {@link RestaurantOrder} and of its ancestors whose key {@code json} has.
+   *
+   * @param model a freshly constructed model
+   * @param json the model as JSON
    */
   public static void initFields(RestaurantOrder model, JsonNode json) {
     Order_MultiSession.initFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
-    JsonNode tableIdJson = json.get("table_id");
-    if (tableIdJson != null) {
-      model.tableId = ValueReads.readString(tableIdJson, "table_id");
-    }
-    JsonNode guestsJson = json.get("guests");
-    if (guestsJson != null) {
-      model.guests = ValueReads.readInt(guestsJson, "guests");
-    }
+    ValueUpdates.init(json, "table_id", ValueCodecs.STRING, v -> model.tableId = v);
+    ValueUpdates.initInt(json, "guests", v -> model.guests = v);
   }
 
   /**
    * Applies the keys {@code data} has to {@link RestaurantOrder} and its ancestors, adding those that changed to {@code changed}.
+   *
+   * @param model the model
+   * @param data a partial update
+   * @param changed the keys that changed
    */
   public static void applyFields(RestaurantOrder model, JsonNode data, Set<String> changed) {
     Order_MultiSession.applyFields(model, data, changed, RestaurantOrderline_MultiSession.INSTANCE);
-    JsonNode tableIdJson = data.get("table_id");
-    if (tableIdJson != null) {
-      String value = ValueReads.readString(tableIdJson, "table_id");
-      if (!Objects.equals(value, model.tableId)) {
-        model.tableId = value;
-        changed.add("table_id");
-      }
-    }
-    JsonNode guestsJson = data.get("guests");
-    if (guestsJson != null) {
-      int value = ValueReads.readInt(guestsJson, "guests");
-      if (value != model.guests) {
-        model.guests = value;
-        changed.add("guests");
-      }
-    }
+    ValueUpdates.apply(data, "table_id", ValueCodecs.STRING, model.tableId, v -> model.tableId = v, changed);
+    ValueUpdates.applyInt(data, "guests", model.guests, v -> model.guests = v, changed);
   }
 
   /**
    * Adds the metadata of the synced fields of {@link RestaurantOrder}, ancestors' first, to {@code fields}.
+   *
+   * @param fields the list to add to
    */
   public static void addFields(List<SyncedField> fields) {
     Order_MultiSession.addFields(fields, RestaurantOrderline_MultiSession.INSTANCE);
@@ -151,6 +112,9 @@ public final class RestaurantOrder_MultiSession implements MultiSessionCodec<Res
 
   /**
    * The id of a {@link RestaurantOrder} as it is exported.
+   *
+   * @param model the model
+   * @return the id
    */
   public static JsonNode idOf(RestaurantOrder model) {
     return Order_MultiSession.idOf(model);

@@ -11,11 +11,11 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.multisession.codec.abi.AbiMethod;
 import dev.multisession.codec.abi.CodecAbi;
 import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,12 +25,13 @@ import javax.lang.model.element.Modifier;
 /**
  * Turns a validated {@link ModelClass} into the {@code <Simple>_MultiSession} source file.
  *
- * <p>The work is done by public static methods ({@code exportFields}, {@code initFields},
- * {@code applyFields}, {@code addFields}, {@code idOf}) that first call the same method of the
- * nearest synced ancestor's codec, so a subclass codec in another jar can chain to them. Each
- * takes a codec per type variable bounded by a model, which a subclass binding the variable
- * fills with the codec of the bound type. The instance methods of the codec call them with the
- * codecs of the bounds. A codec with such parameters also has {@code forSubclass}, which builds the
+ * <p>The class extends the runtime's {@code GeneratedCodec}, which holds everything that does not
+ * depend on the fields. The work is done by public static methods ({@code exportFields},
+ * {@code initFields}, {@code applyFields}, {@code addFields}, {@code idOf}) that first call the
+ * same method of the nearest synced ancestor's codec, so a subclass codec in another jar can chain
+ * to them; each field is one line in each. Each takes a codec per type variable bounded by a model,
+ * which a subclass binding the variable fills with the codec of the bound type. The base class's
+ * hooks call them with the codecs of the bounds. A codec with such parameters also has {@code forSubclass}, which builds the
  * codec of a subclass that only inherits and binds them; without, the runtime wraps {@code INSTANCE}.
  * The class is marked with the {@link CodecAbi#VERSION ABI version} it is written for, which the
  * runtime checks before it uses the class.
@@ -41,14 +42,12 @@ final class CodecWriter {
 
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName SET = ClassName.get(Set.class);
-    private static final ClassName OPTIONAL = ClassName.get(Optional.class);
     private static final TypeName FIELD_LIST = ParameterizedTypeName.get(LIST, RuntimeNames.SYNCED_FIELD);
     private static final TypeName STRING_SET = ParameterizedTypeName.get(SET, ClassName.get(String.class));
 
     private final FieldCodeWriter fields = new FieldCodeWriter();
 
     JavaFile write(ModelClass model) {
-        TypeName codecType = ParameterizedTypeName.get(RuntimeNames.CODEC, model.instanceType());
         TypeSpec.Builder type = TypeSpec.classBuilder(model.codecName())
                 .addOriginatingElement(model.element())
                 .addJavadoc(classJavadoc(model))
@@ -56,66 +55,22 @@ final class CodecWriter {
                 .addAnnotation(AnnotationSpec.builder(RuntimeNames.CODEC_ABI_VERSION)
                         .addMember("value", "$L", CodecAbi.VERSION).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(codecType)
+                .superclass(ParameterizedTypeName.get(RuntimeNames.owner(RuntimeCalls.GENERATED_CODEC_NEW),
+                        model.instanceType()))
                 .addField(FieldSpec.builder(model.codecName(), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The codec of {@link $T}; stateless and thread-safe.\n", model.modelName())
                         .initializer("new $T()", model.codecName())
-                        .build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(OPTIONAL, ClassName.get(String.class)), "ID_KEY",
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(model.idKey().map(key -> CodeBlock.of("$T.of($S)", OPTIONAL, key))
-                                .orElse(CodeBlock.of("$T.empty()", OPTIONAL)))
                         .build());
         for (SyncedProperty property : model.properties()) {
             fields.constant(property).ifPresent(type::addField);
         }
-        type.addField(FieldSpec.builder(FIELD_LIST, "fieldList", Modifier.PRIVATE, Modifier.VOLATILE).build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(modelType(model))
-                .addMethod(newInstance(model))
-                .addMethod(instanceMethod("exportAsJson", model)
-                        .returns(RuntimeNames.OBJECT_NODE)
-                        .addParameter(model.instanceType(), "model")
-                        .addStatement("$T json = $T.instance.objectNode()", RuntimeNames.OBJECT_NODE,
-                                RuntimeNames.JSON_NODE_FACTORY)
-                        .addStatement("exportFields(model, json$L)", boundCodecArguments(model))
-                        .addStatement("return json")
+        type.addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("Only {@link #INSTANCE}.\n")
+                        .addModifiers(Modifier.PRIVATE)
+                        .addStatement("super($T.class, $L)", model.modelName(),
+                                model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")))
                         .build())
-                .addMethod(instanceMethod("initFromJson", model)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.JSON_NODE, "json")
-                        .addStatement("initFields(model, json$L)", boundCodecArguments(model))
-                        .build())
-                .addMethod(instanceMethod("applyMsData", model)
-                        .returns(STRING_SET)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.JSON_NODE, "data")
-                        .addStatement("$T changed = new $T<>()", STRING_SET, LinkedHashSet.class)
-                        .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
-                        .addStatement("return changed")
-                        .build())
-                .addMethod(instanceMethod("applyMsData", model)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.JSON_NODE, "data")
-                        .addParameter(STRING_SET, "changed")
-                        .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
-                        .build())
-                .addMethod(instanceMethod("fields", model)
-                        .returns(FIELD_LIST)
-                        .addComment("Built on first use: the codecs of nested models may not be initialised yet when this one is")
-                        .addStatement("$T result = fieldList", FIELD_LIST)
-                        .beginControlFlow("if (result == null)")
-                        .addStatement("$T collected = new $T<>()", FIELD_LIST, ArrayList.class)
-                        .addStatement("addFields(collected$L)", boundCodecArguments(model))
-                        .addStatement("result = $T.copyOf(collected)", LIST)
-                        .addStatement("fieldList = result")
-                        .endControlFlow()
-                        .addStatement("return result")
-                        .build())
-                .addMethod(instanceMethod("idKey", model)
-                        .returns(ParameterizedTypeName.get(OPTIONAL, ClassName.get(String.class)))
-                        .addStatement("return ID_KEY")
-                        .build());
+                .addMethod(newInstance(model));
         if (model.idKey().isPresent()) {
             type.addMethod(instanceMethod("exportId", model)
                     .returns(RuntimeNames.JSON_NODE)
@@ -123,6 +78,27 @@ final class CodecWriter {
                     .addStatement("return idOf(model)")
                     .build());
         }
+        // The base class's hooks, each a call of the static method a subclass's codec chains to.
+        type.addMethod(hook(RuntimeCalls.EXPORT_TO, model)
+                        .addParameter(model.instanceType(), "model")
+                        .addParameter(RuntimeNames.OBJECT_NODE, "json")
+                        .addStatement("exportFields(model, json$L)", boundCodecArguments(model))
+                        .build())
+                .addMethod(hook(RuntimeCalls.INIT_FROM, model)
+                        .addParameter(model.instanceType(), "model")
+                        .addParameter(RuntimeNames.JSON_NODE, "json")
+                        .addStatement("initFields(model, json$L)", boundCodecArguments(model))
+                        .build())
+                .addMethod(hook(RuntimeCalls.APPLY_TO, model)
+                        .addParameter(model.instanceType(), "model")
+                        .addParameter(RuntimeNames.JSON_NODE, "data")
+                        .addParameter(STRING_SET, "changed")
+                        .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
+                        .build())
+                .addMethod(hook(RuntimeCalls.ADD_FIELDS_TO, model)
+                        .addParameter(FIELD_LIST, "fields")
+                        .addStatement("addFields(fields$L)", boundCodecArguments(model))
+                        .build());
         type.addMethod(exportFields(model))
                 .addMethod(initFields(model))
                 .addMethod(applyFields(model))
@@ -149,20 +125,6 @@ final class CodecWriter {
         return doc.build();
     }
 
-    private static MethodSpec modelType(ModelClass model) {
-        TypeName classType = ParameterizedTypeName.get(ClassName.get(Class.class), model.instanceType());
-        MethodSpec.Builder method = instanceMethod("modelType", model).returns(classType);
-        if (model.isGeneric()) {
-            // A class literal is raw; the codec handles the class with its type variables at their bounds.
-            return method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked")
-                            .build())
-                    .addStatement("$T type = ($T) ($T<?>) $T.class", classType, classType, Class.class, model.modelName())
-                    .addStatement("return type")
-                    .build();
-        }
-        return method.addStatement("return $T.class", model.modelName()).build();
-    }
-
     private static MethodSpec newInstance(ModelClass model) {
         MethodSpec.Builder method = instanceMethod("newInstance", model).returns(model.instanceType());
         if (model.facts().isAbstract()) {
@@ -178,12 +140,16 @@ final class CodecWriter {
         return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
     }
 
+    private static MethodSpec.Builder hook(AbiMethod hook, ModelClass model) {
+        return MethodSpec.methodBuilder(hook.name()).addAnnotation(Override.class).addModifiers(Modifier.PROTECTED);
+    }
+
     private MethodSpec exportFields(ModelClass model) {
         MethodSpec.Builder method = staticMethod("exportFields", model,
                 "Writes the synced fields of {@link $T} and of its ancestors into {@code json}.\n")
                 .addParameter(model.declaredType(), "model")
                 .addParameter(RuntimeNames.OBJECT_NODE, "json");
-        addCodecParameters(method, model);
+        addCodecParameters(method, model, "@param model the model\n@param json the object to write into\n");
         model.superCall().ifPresent(s -> method.addStatement("$T.exportFields(model, json$L)", s.codec(), superArguments(s)));
         model.properties().forEach(p -> method.addCode(fields.export(p)));
         return method.build();
@@ -194,7 +160,7 @@ final class CodecWriter {
                 "Sets every synced field of {@link $T} and of its ancestors whose key {@code json} has.\n")
                 .addParameter(model.declaredType(), "model")
                 .addParameter(RuntimeNames.JSON_NODE, "json");
-        addCodecParameters(method, model);
+        addCodecParameters(method, model, "@param model a freshly constructed model\n@param json the model as JSON\n");
         model.superCall().ifPresent(s -> method.addStatement("$T.initFields(model, json$L)", s.codec(), superArguments(s)));
         model.properties().forEach(p -> method.addCode(fields.init(p)));
         return method.build();
@@ -207,7 +173,8 @@ final class CodecWriter {
                 .addParameter(model.declaredType(), "model")
                 .addParameter(RuntimeNames.JSON_NODE, "data")
                 .addParameter(STRING_SET, "changed");
-        addCodecParameters(method, model);
+        addCodecParameters(method, model,
+                "@param model the model\n@param data a partial update\n@param changed the keys that changed\n");
         model.superCall().ifPresent(s ->
                 method.addStatement("$T.applyFields(model, data, changed$L)", s.codec(), superArguments(s)));
         for (SyncedProperty property : model.properties()) {
@@ -224,7 +191,7 @@ final class CodecWriter {
         MethodSpec.Builder method = staticMethod("addFields", model,
                 "Adds the metadata of the synced fields of {@link $T}, ancestors' first, to {@code fields}.\n")
                 .addParameter(FIELD_LIST, "fields");
-        addCodecParameters(method, model);
+        addCodecParameters(method, model, "@param fields the list to add to\n");
         model.superCall().ifPresent(s -> method.addStatement("$T.addFields(fields$L)", s.codec(), superArguments(s)));
         model.properties().forEach(p -> method.addCode(fields.metadata(p)));
         return method.build();
@@ -233,7 +200,9 @@ final class CodecWriter {
     private MethodSpec idOf(ModelClass model) {
         MethodSpec.Builder method = staticMethod("idOf", model, "The id of a {@link $T} as it is exported.\n")
                 .returns(RuntimeNames.JSON_NODE)
-                .addParameter(model.declaredType(), "model");
+                .addParameter(model.declaredType(), "model")
+                .addJavadoc(typeVariableDocs(model))
+                .addJavadoc("@param model the model\n@return the id\n");
         Optional<SyncedProperty> own = model.ownId();
         if (own.isPresent()) {
             method.addStatement("return $L", fields.idAsJson(own.get()));
@@ -252,7 +221,9 @@ final class CodecWriter {
                 .returns(ParameterizedTypeName.get(RuntimeNames.CODEC, subclass))
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), subclass), "type")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class), subclass), "constructor");
-        addCodecParameters(method, model);
+        method.addJavadoc("@param <$L> the subclass\n", subclass.name());
+        addCodecParameters(method, model, "@param type the subclass\n@param constructor makes an instance of it\n");
+        method.addJavadoc("@return the subclass's codec\n");
         String codecs = parameterArguments(model);
         method.addStatement("$T fields = new $T<>()", FIELD_LIST, ArrayList.class)
                 .addStatement("addFields(fields$L)", codecs)
@@ -268,6 +239,7 @@ final class CodecWriter {
     private static MethodSpec.Builder staticMethod(String name, ModelClass model, String javadoc) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addJavadoc(javadoc, model.modelName())
+                .addJavadoc("\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addTypeVariables(model.typeVariables());
         if (model.superCall().map(SuperCall::raw).orElse(false)) {
@@ -278,11 +250,21 @@ final class CodecWriter {
         return method;
     }
 
-    private static void addCodecParameters(MethodSpec.Builder method, ModelClass model) {
+    /** The codec parameters, and the Javadoc tags of every parameter: {@code -Xdoclint:all} finds none missing. */
+    private static void addCodecParameters(MethodSpec.Builder method, ModelClass model, String parameterDocs) {
+        method.addJavadoc(typeVariableDocs(model)).addJavadoc(parameterDocs);
         for (CodecRef.Parameter parameter : model.codecParameters()) {
             method.addParameter(ParameterSpec.builder(ParameterizedTypeName.get(RuntimeNames.CODEC,
                     TypeVariableName.get(parameter.typeVariable())), parameter.parameterName()).build());
+            method.addJavadoc("@param $N the codec of {@code $L}\n", parameter.parameterName(),
+                    parameter.typeVariable());
         }
+    }
+
+    private static CodeBlock typeVariableDocs(ModelClass model) {
+        CodeBlock.Builder docs = CodeBlock.builder();
+        model.typeVariables().forEach(v -> docs.add("@param <$L> the model's type variable\n", v.name()));
+        return docs.build();
     }
 
     /** {@code , lCodec} for each codec parameter, to pass them on. */

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the statements that export, initialise, apply and describe one synced field. The
- * statements live in the codec's static methods, whose parameters are {@code model},
+ * Writes the statements that export, initialise, apply and describe one synced field, one line
+ * each. The statements live in the codec's static methods, whose parameters are {@code model},
  * {@code json} (or {@code data}), {@code changed} and one codec per model type variable.
+ * Initialising and applying is one {@code ValueUpdates} call that is handed the field's setter:
+ * a lambda on the field, or a reference to the model's setter.
  *
  * <p>Every runtime member the statements call comes from the shared ABI table
  * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
@@ -25,18 +27,18 @@ import javax.lang.model.element.Modifier;
  */
 final class FieldCodeWriter {
 
-    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
-    /** The {@code ValueCodec} constant of a reference value field that has no direct calls. */
+    /** The {@code ValueCodec} constant of a reference value field that is not of a built-in type. */
     Optional<FieldSpec> constant(SyncedProperty property) {
-        if (!(property.valueType() instanceof ValueType.Value value) || value.codec() instanceof ValueCodecSpec.EnumOf
-                || direct(value.codec()).isPresent()) {
+        if (!(property.valueType() instanceof ValueType.Value value)
+                || value.codec() instanceof ValueCodecSpec.BuiltIn) {
             return Optional.empty();
         }
         TypeName type = ParameterizedTypeName.get(RuntimeNames.VALUE_CODEC, property.type().box());
         return Optional.of(FieldSpec.builder(type, constantName(property), Modifier.PRIVATE, Modifier.STATIC,
                         Modifier.FINAL)
+                .addJavadoc("Converts {@code $L}.\n", property.name())
                 .initializer(valueCodec(value.codec()))
                 .build());
     }
@@ -53,12 +55,11 @@ final class FieldCodeWriter {
             if (codec instanceof ValueCodecSpec.EnumOf) {
                 return CodeBlock.of("json.set($S, $L);\n", key, call(RuntimeCalls.WRITE_ENUM, read));
             }
-            Optional<BuiltInType> direct = direct(codec);
-            if (direct.isPresent()) {
-                return exportDirect(direct.get(), key, read);
+            if (codec instanceof ValueCodecSpec.BuiltIn builtIn && builtIn.type().direct()) {
+                return exportDirect(builtIn.type(), key, read);
             }
-            return CodeBlock.of("json.set($S, $N.$N($L));\n", key, constantName(property),
-                    RuntimeCalls.CODEC_TO_JSON.name(), read);
+            return CodeBlock.of("json.set($S, $L.$N($L));\n", key, valueCodecOf(property), RuntimeCalls.CODEC_TO_JSON.name(),
+                    read);
         }
         if (type instanceof ValueType.Model model) {
             return CodeBlock.of("json.set($S, $L);\n", key,
@@ -78,46 +79,50 @@ final class FieldCodeWriter {
                 .orElseGet(() -> CodeBlock.of("json.put($S, $L);\n", key, read));
     }
 
+    /** The statement that sets the field when {@code json} has its key. */
     CodeBlock init(SyncedProperty property) {
-        String node = nodeName(property);
-        return CodeBlock.builder()
-                .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
-                .beginControlFlow("if ($N != null)", node)
-                .addStatement(write(property, readValue(property, node)))
-                .endControlFlow()
-                .build();
+        CodeBlock key = CodeBlock.of("json, $S", property.jsonKey());
+        CodeBlock setter = setter(property);
+        ValueType type = property.valueType();
+        if (type instanceof ValueType.Primitive primitive) {
+            return statement(primitive.builtIn().init().orElseThrow(), CodeBlock.of("$L, $L", key, setter));
+        }
+        if (type instanceof ValueType.Value) {
+            return statement(RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L, $L", key, valueCodecOf(property), setter));
+        }
+        if (type instanceof ValueType.Model model) {
+            return statement(RuntimeCalls.INIT_MODEL, CodeBlock.of("$L, $L, $L", key, codec(model.codec()), setter));
+        }
+        if (type instanceof ValueType.ModelCollection models) {
+            return statement(RuntimeCalls.INIT_MODELS, CodeBlock.of("$L, $L, $T::new, $L", key, codec(models.codec()),
+                    models.implementation(), setter));
+        }
+        throw notValidated(property);
     }
 
-    /** Statements that apply the field when its key is present; the id is never applied. */
+    /** The statement that applies the field when {@code data} has its key; the id is never applied. */
     CodeBlock apply(SyncedProperty property) {
-        String node = nodeName(property);
-        String key = property.jsonKey();
-        CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("$T $N = data.get($S)", RuntimeNames.JSON_NODE, node, key)
-                .beginControlFlow("if ($N != null)", node);
+        CodeBlock key = CodeBlock.of("data, $S", property.jsonKey());
         CodeBlock current = read(property);
+        CodeBlock setter = setter(property);
         ValueType type = property.valueType();
-        if (type instanceof ValueType.Model model) {
-            code.addStatement("$T value = $L", property.type(), call(RuntimeCalls.APPLY_MODEL,
-                            CodeBlock.of("$L, $L, $N, $S, changed", codec(model.codec()), current, node, key)))
-                    .beginControlFlow("if (value != $L)", current)
-                    .addStatement(write(property, CodeBlock.of("value")))
-                    .endControlFlow();
-        } else if (type instanceof ValueType.ModelCollection models) {
-            code.addStatement("$T value = $L", property.type(), call(RuntimeCalls.APPLY_MODELS,
-                            CodeBlock.of("$L, $L, $N, $S, changed, $T::new", codec(models.codec()), current, node, key,
-                                    models.implementation())))
-                    .beginControlFlow("if (value != $L)", current)
-                    .addStatement(write(property, CodeBlock.of("value")))
-                    .endControlFlow();
-        } else {
-            code.addStatement("$T value = $L", property.type(), readValue(property, node))
-                    .beginControlFlow("if ($L)", differs(property, current))
-                    .addStatement(write(property, CodeBlock.of("value")))
-                    .addStatement("changed.add($S)", key)
-                    .endControlFlow();
+        if (type instanceof ValueType.Primitive primitive) {
+            return statement(primitive.builtIn().apply().orElseThrow(),
+                    CodeBlock.of("$L, $L, $L, changed", key, current, setter));
         }
-        return code.endControlFlow().build();
+        if (type instanceof ValueType.Value) {
+            return statement(RuntimeCalls.APPLY_VALUE,
+                    CodeBlock.of("$L, $L, $L, $L, changed", key, valueCodecOf(property), current, setter));
+        }
+        if (type instanceof ValueType.Model model) {
+            return statement(RuntimeCalls.UPDATE_MODEL,
+                    CodeBlock.of("$L, $L, $L, $L, changed", key, codec(model.codec()), current, setter));
+        }
+        if (type instanceof ValueType.ModelCollection models) {
+            return statement(RuntimeCalls.UPDATE_MODELS, CodeBlock.of("$L, $L, $T::new, $L, $L, changed", key,
+                    codec(models.codec()), models.implementation(), current, setter));
+        }
+        throw notValidated(property);
     }
 
     /** The statement that adds the field's metadata to the list {@code fields}. */
@@ -148,15 +153,13 @@ final class FieldCodeWriter {
 
     /** The id field as JSON, as the export writes it. */
     CodeBlock idAsJson(SyncedProperty property) {
-        Optional<BuiltInType> builtIn = property.valueType() instanceof ValueType.Primitive primitive
-                ? Optional.of(primitive.builtIn())
-                : property.valueType() instanceof ValueType.Value value ? direct(value.codec()) : Optional.empty();
-        if (builtIn.isPresent()) {
-            return CodeBlock.of("$T.$N.$N($L)", RuntimeNames.owner(builtIn.get().codec()), builtIn.get().codec().name(),
+        if (property.valueType() instanceof ValueType.Primitive primitive) {
+            BuiltInType builtIn = primitive.builtIn();
+            return CodeBlock.of("$T.$N.$N($L)", RuntimeNames.owner(builtIn.codec()), builtIn.codec().name(),
                     RuntimeCalls.CODEC_TO_JSON.name(), read(property));
         }
         if (property.valueType() instanceof ValueType.Value) {
-            return CodeBlock.of("$N.$N($L)", constantName(property), RuntimeCalls.CODEC_TO_JSON.name(), read(property));
+            return CodeBlock.of("$L.$N($L)", valueCodecOf(property), RuntimeCalls.CODEC_TO_JSON.name(), read(property));
         }
         throw notValidated(property);
     }
@@ -177,58 +180,17 @@ final class FieldCodeWriter {
         return CodeBlock.of("$T.$N($L)", RuntimeNames.owner(method), method.name(), arguments);
     }
 
-    private CodeBlock readValue(SyncedProperty property, String node) {
-        String key = property.jsonKey();
-        CodeBlock nodeAndKey = CodeBlock.of("$N, $S", node, key);
-        ValueType type = property.valueType();
-        if (type instanceof ValueType.Primitive primitive) {
-            return call(primitive.builtIn().read().orElseThrow(), nodeAndKey);
-        }
-        if (type instanceof ValueType.Value value) {
-            ValueCodecSpec codec = value.codec();
-            if (codec instanceof ValueCodecSpec.EnumOf enumOf) {
-                return call(RuntimeCalls.READ_ENUM, CodeBlock.of("$L, $T.class", nodeAndKey, enumOf.type()));
-            }
-            Optional<BuiltInType> direct = direct(codec);
-            if (direct.isPresent()) {
-                return call(direct.get().read().orElseThrow(), nodeAndKey);
-            }
-            return CodeBlock.of("$N.$N($L)", constantName(property), RuntimeCalls.CODEC_FROM_JSON.name(), nodeAndKey);
-        }
-        if (type instanceof ValueType.Model model) {
-            return call(RuntimeCalls.READ_MODEL, CodeBlock.of("$L, $L", codec(model.codec()), nodeAndKey));
-        }
-        if (type instanceof ValueType.ModelCollection models) {
-            return call(RuntimeCalls.READ_MODELS,
-                    CodeBlock.of("$L, $L, $T::new", codec(models.codec()), nodeAndKey, models.implementation()));
-        }
-        throw notValidated(property);
-    }
-
-    private static CodeBlock differs(SyncedProperty property, CodeBlock current) {
-        if (property.valueType() instanceof ValueType.Primitive primitive) {
-            return primitive.builtIn().floatingPrimitive()
-                    ? CodeBlock.of("$T.compare(value, $L) != 0", property.type().box(), current)
-                    : CodeBlock.of("value != $L", current);
-        }
+    /** {@code ValueCodecs.STRING} for a built-in type, the field's own constant otherwise. */
+    private static CodeBlock valueCodecOf(SyncedProperty property) {
         ValueCodecSpec codec = ((ValueType.Value) property.valueType()).codec();
-        if (codec instanceof ValueCodecSpec.EnumOf) {
-            return CodeBlock.of("value != $L", current);
+        if (codec instanceof ValueCodecSpec.BuiltIn builtIn) {
+            return CodeBlock.of("$T.$N", RuntimeNames.owner(builtIn.type().codec()), builtIn.type().codec().name());
         }
-        Optional<BuiltInType> direct = direct(codec);
-        if (direct.isEmpty()) {
-            return CodeBlock.of("!$N.$N(value, $L)", constantName(property), RuntimeCalls.CODEC_SAME.name(), current);
-        }
-        return direct.get().same()
-                .map(same -> CodeBlock.of("!$L", call(same, CodeBlock.of("value, $L", current))))
-                .orElseGet(() -> CodeBlock.of("!$T.equals(value, $L)", OBJECTS, current));
+        return CodeBlock.of("$N", constantName(property));
     }
 
-    /** The built-in type of a value converted by direct calls, or empty if it goes through a constant. */
-    private static Optional<BuiltInType> direct(ValueCodecSpec codec) {
-        return codec instanceof ValueCodecSpec.BuiltIn builtIn && builtIn.type().direct()
-                ? Optional.of(builtIn.type())
-                : Optional.empty();
+    private static CodeBlock statement(AbiMethod method, CodeBlock arguments) {
+        return CodeBlock.of("$L;\n", call(method, arguments));
     }
 
     private static CodeBlock read(SyncedProperty property) {
@@ -238,11 +200,31 @@ final class FieldCodeWriter {
                 : CodeBlock.of("model.$N()", access.getter());
     }
 
-    private static CodeBlock write(SyncedProperty property, CodeBlock value) {
+    /**
+     * The setter handed to {@code ValueUpdates}: {@code model::setNote}, or {@code v -> model.note = v}
+     * for a field without a setter. A {@code byte}, {@code short} or {@code char} arrives as an
+     * {@code int} and a {@code float} as a {@code double}, narrowed back here.
+     */
+    private static CodeBlock setter(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();
-        return access.setter() == null
-                ? CodeBlock.of("model.$N = $L", property.name(), value)
-                : CodeBlock.of("model.$N($L)", access.setter(), value);
+        CodeBlock value = narrowing(property)
+                .map(primitive -> CodeBlock.of("($L) v", primitive))
+                .orElse(CodeBlock.of("v"));
+        if (access.setter() == null) {
+            return CodeBlock.of("v -> model.$N = $L", property.name(), value);
+        }
+        return narrowing(property).isPresent()
+                ? CodeBlock.of("v -> model.$N($L)", access.setter(), value)
+                : CodeBlock.of("model::$N", access.setter());
+    }
+
+    private static Optional<String> narrowing(SyncedProperty property) {
+        if (property.valueType() instanceof ValueType.Primitive primitive) {
+            String name = primitive.builtIn().typeName();
+            return name.equals("byte") || name.equals("short") || name.equals("char") || name.equals("float")
+                    ? Optional.of(name) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static CodeBlock valueCodec(ValueCodecSpec spec) {

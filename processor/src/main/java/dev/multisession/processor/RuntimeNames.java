@@ -18,7 +18,6 @@ final class RuntimeNames {
     static final ClassName MERGE = ClassName.bestGuess(RuntimeTypes.MERGE);
     static final ClassName JSON_NODE = ClassName.bestGuess(RuntimeTypes.JSON_NODE);
     static final ClassName OBJECT_NODE = ClassName.bestGuess(RuntimeTypes.OBJECT_NODE);
-    static final ClassName JSON_NODE_FACTORY = ClassName.bestGuess(RuntimeTypes.JSON_NODE_FACTORY);
     static final ClassName TYPE_REFERENCE = ClassName.bestGuess(RuntimeTypes.TYPE_REFERENCE);
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

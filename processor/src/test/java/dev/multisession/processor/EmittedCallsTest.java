@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class EmittedCallsTest {
 
     private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);$", Pattern.MULTILINE);
+    private static final Pattern HOOK = Pattern.compile("^\\s*protected void (\\w+)\\(", Pattern.MULTILINE);
     private static final Pattern CODEC_CONSTANT_CALL = Pattern.compile("(?:_CODEC|ValueCodecs\\.[A-Z_]+)\\.(\\w+)\\(");
 
     @Test
@@ -109,7 +110,7 @@ class EmittedCallsTest {
         return source.append("}\n").toString();
     }
 
-    /** {@code ValueReads.readInt}, {@code ValueCodec.toJson}, {@code DerivedCodec.<init>} … in one source. */
+    /** {@code ValueUpdates.applyInt}, {@code ValueCodec.toJson}, {@code DerivedCodec.<init>} … in one source. */
     private static List<String> runtimeMembersCalledBy(String source) {
         Map<String, String> runtimeImports = new HashMap<>();
         Matcher imports = IMPORT.matcher(source);
@@ -129,6 +130,14 @@ class EmittedCallsTest {
             }
             if (source.contains("new " + runtimeClass.getKey() + "<")) {
                 members.add(runtimeClass.getValue() + ".<init>");
+            }
+            if (source.contains("extends " + runtimeClass.getKey() + "<")) {
+                // super(…) in the constructor, and the base class's protected hooks the codec implements
+                members.add(runtimeClass.getValue() + ".<init>");
+                Matcher hooks = HOOK.matcher(source);
+                while (hooks.find()) {
+                    members.add(runtimeClass.getValue() + "." + hooks.group(1));
+                }
             }
         }
         Matcher constantCalls = CODEC_CONSTANT_CALL.matcher(source);

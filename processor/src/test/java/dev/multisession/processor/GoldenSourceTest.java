@@ -5,13 +5,24 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The generated sources of representative models, compared with reviewed golden files. */
+/**
+ * The generated sources of representative models, compared with reviewed golden files. After a
+ * deliberate change to the generated code, {@code -Dmultisession.updateGolden=true} rewrites the
+ * golden files from this run's output; review the difference before committing it.
+ */
 class GoldenSourceTest {
 
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
     private static Compilation compileValidModels() {
-        return Compiler.javac()
+        Compilation compilation = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
                 .compile(
@@ -20,6 +31,22 @@ class GoldenSourceTest {
                         JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrderline.java"),
                         JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
                         JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"));
+        if (Boolean.getBoolean("multisession.updateGolden")) {
+            updateGolden(compilation);
+        }
+        return compilation;
+    }
+
+    private static void updateGolden(Compilation compilation) {
+        for (String codec : List.of("Orderline_MultiSession", "Order_MultiSession", "RestaurantOrder_MultiSession")) {
+            try {
+                String source = compilation.generatedSourceFile("com.acme." + codec).orElseThrow()
+                        .getCharContent(true).toString();
+                Files.writeString(GOLDEN.resolve(codec + ".java"), source);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test

@@ -22,8 +22,10 @@ public record AbiMethod(String owner, Kind kind, String name, String returnType,
         STATIC,
         /** {@code value.name(…)} on an instance of the owner */
         INSTANCE,
-        /** {@code new Owner(…)} */
-        CONSTRUCTOR
+        /** {@code new Owner(…)}, or {@code super(…)} in a generated class that extends it */
+        CONSTRUCTOR,
+        /** a protected abstract method of the owner that generated code implements */
+        OVERRIDDEN
     }
 
     public AbiMethod {
@@ -40,6 +42,10 @@ public record AbiMethod(String owner, Kind kind, String name, String returnType,
 
     static AbiMethod instanceMethod(String owner, String returnType, String name, String... parameterTypes) {
         return new AbiMethod(owner, Kind.INSTANCE, name, returnType, List.of(parameterTypes));
+    }
+
+    static AbiMethod overridden(String owner, String name, String... parameterTypes) {
+        return new AbiMethod(owner, Kind.OVERRIDDEN, name, "void", List.of(parameterTypes));
     }
 
     static AbiMethod constructor(String owner, String... parameterTypes) {

@@ -4,8 +4,7 @@ import static dev.multisession.codec.abi.AbiMethod.staticMethod;
 import static dev.multisession.codec.abi.RuntimeTypes.JSON_NODE;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODECS;
-import static dev.multisession.codec.abi.RuntimeTypes.VALUE_COMPARISONS;
-import static dev.multisession.codec.abi.RuntimeTypes.VALUE_READS;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_UPDATES;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_WRITES;
 
 import java.util.LinkedHashMap;
@@ -14,40 +13,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The table of built-in value types: for each, the {@code ValueCodecs} constant and, where
- * generated code converts it by direct calls, the {@code ValueReads}, {@code ValueWrites} and
- * {@code ValueComparisons} methods it calls. The processor classifies field types by it; the
+ * The table of built-in value types: for each, the {@code ValueCodecs} constant, the
+ * {@code ValueWrites} method that exports it where {@code ObjectNode.put} has no overload, and for
+ * a primitive the {@code ValueUpdates} methods that initialise and apply it. The processor classifies field types by it; the
  * runtime implements it.
  */
 public final class BuiltInTypes {
 
     private static final String STRING = "java.lang.String";
+    private static final String SET = "java.util.Set";
+    private static final String INT_CONSUMER = "java.util.function.IntConsumer";
+    private static final String DOUBLE_CONSUMER = "java.util.function.DoubleConsumer";
+    private static final String BOOLEAN_SETTER = VALUE_UPDATES + "$BooleanSetter";
     private static final Map<String, BuiltInType> BY_NAME = new LinkedHashMap<>();
 
     static {
-        // Primitives read with a method that rejects JSON null; json.put takes every primitive but char.
-        direct("boolean", "BOOLEAN", "readBoolean", null, null);
-        direct("byte", "BYTE", "readByte", null, null);
-        direct("short", "SHORT", "readShort", null, null);
-        direct("int", "INT", "readInt", null, null);
-        direct("long", "LONG", "readLong", null, null);
-        direct("float", "FLOAT", "readFloat", null, null);
-        direct("double", "DOUBLE", "readDouble", null, null);
-        direct("char", "CHAR", "readChar", writer("charNode", "char"), null);
-        // Boxes read with a method that gives null for JSON null; json.put takes every box but Byte and Character.
-        direct("java.lang.Boolean", "BOOLEAN", "readBooleanOrNull", null, null);
-        direct("java.lang.Byte", "BYTE", "readByteOrNull", writer("byteNode", "java.lang.Byte"), null);
-        direct("java.lang.Short", "SHORT", "readShortOrNull", null, null);
-        direct("java.lang.Integer", "INT", "readIntOrNull", null, null);
-        direct("java.lang.Long", "LONG", "readLongOrNull", null, null);
-        direct("java.lang.Float", "FLOAT", "readFloatOrNull", null, null);
-        direct("java.lang.Double", "DOUBLE", "readDoubleOrNull", null, null);
-        direct("java.lang.Character", "CHAR", "readCharOrNull", writer("charNode", "java.lang.Character"), null);
-        direct(STRING, "STRING", "readString", null, null);
-        direct("java.math.BigDecimal", "BIG_DECIMAL", "readBigDecimal", null,
-                staticMethod(VALUE_COMPARISONS, "boolean", "sameNumber", "java.math.BigDecimal", "java.math.BigDecimal"));
-        direct("java.math.BigInteger", "BIG_INTEGER", "readBigInteger", null, null);
-        // ISO-8601 and other string forms, through their codec constants.
+        // Primitives: one call each to initialise and to apply, with the value unboxed; json.put takes every
+        // primitive but char. byte, short and char travel as int, float as double.
+        primitive("boolean", "BOOLEAN", "Boolean", "boolean", BOOLEAN_SETTER, null);
+        primitive("byte", "BYTE", "Byte", "int", INT_CONSUMER, null);
+        primitive("short", "SHORT", "Short", "int", INT_CONSUMER, null);
+        primitive("int", "INT", "Int", "int", INT_CONSUMER, null);
+        primitive("long", "LONG", "Long", "long", "java.util.function.LongConsumer", null);
+        primitive("float", "FLOAT", "Float", "double", DOUBLE_CONSUMER, null);
+        primitive("double", "DOUBLE", "Double", "double", DOUBLE_CONSUMER, null);
+        primitive("char", "CHAR", "Char", "int", INT_CONSUMER, writer("charNode", "char"));
+        // Boxes and the other JSON scalars: through their codec constants, exported directly; json.put takes
+        // every box but Byte and Character.
+        direct("java.lang.Boolean", "BOOLEAN", null);
+        direct("java.lang.Byte", "BYTE", writer("byteNode", "java.lang.Byte"));
+        direct("java.lang.Short", "SHORT", null);
+        direct("java.lang.Integer", "INT", null);
+        direct("java.lang.Long", "LONG", null);
+        direct("java.lang.Float", "FLOAT", null);
+        direct("java.lang.Double", "DOUBLE", null);
+        direct("java.lang.Character", "CHAR", writer("charNode", "java.lang.Character"));
+        direct(STRING, "STRING", null);
+        direct("java.math.BigDecimal", "BIG_DECIMAL", null);
+        direct("java.math.BigInteger", "BIG_INTEGER", null);
+        // ISO-8601 and other string forms, parsed and written by their codec constants without data binding.
         throughCodec("java.util.UUID", "UUID");
         throughCodec("java.time.Instant", "INSTANT");
         throughCodec("java.time.LocalDate", "LOCAL_DATE");
@@ -75,14 +79,21 @@ public final class BuiltInTypes {
         return Optional.ofNullable(BY_NAME.get(typeName));
     }
 
-    private static void direct(String typeName, String constant, String read, AbiMethod write, AbiMethod same) {
-        add(new BuiltInType(typeName, codec(constant),
-                Optional.of(staticMethod(VALUE_READS, typeName, read, JSON_NODE, STRING)),
-                Optional.ofNullable(write), Optional.ofNullable(same)));
+    private static void primitive(String typeName, String constant, String suffix, String carried, String setter,
+            AbiMethod write) {
+        add(new BuiltInType(typeName, codec(constant), true, Optional.ofNullable(write),
+                Optional.of(staticMethod(VALUE_UPDATES, "void", "init" + suffix, JSON_NODE, STRING, setter)),
+                Optional.of(staticMethod(VALUE_UPDATES, "void", "apply" + suffix, JSON_NODE, STRING, carried, setter,
+                        SET))));
+    }
+
+    private static void direct(String typeName, String constant, AbiMethod write) {
+        add(new BuiltInType(typeName, codec(constant), true, Optional.ofNullable(write), Optional.empty(),
+                Optional.empty()));
     }
 
     private static void throughCodec(String typeName, String constant) {
-        add(new BuiltInType(typeName, codec(constant), Optional.empty(), Optional.empty(), Optional.empty()));
+        add(new BuiltInType(typeName, codec(constant), false, Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private static void add(BuiltInType type) {

@@ -12,8 +12,11 @@ public final class CodecAbi {
      * generated code calls is removed or changes its signature, or when generated code starts to
      * rely on a member that older runtimes lack: codecs of another version are then refused with a
      * message that names the jar to rebuild, instead of failing later with a linkage error.
+     *
+     * <p>Version 2: codecs extend {@code GeneratedCodec} and initialise and apply each field in one
+     * {@code ValueUpdates} call; {@code ValueReads} and {@code ValueComparisons} are no longer called.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private CodecAbi() {}
 
@@ -22,9 +25,9 @@ public final class CodecAbi {
         List<AbiMember> members = new ArrayList<>();
         for (BuiltInType type : BuiltInTypes.all()) {
             members.add(type.codec());
-            type.read().ifPresent(members::add);
             type.write().ifPresent(members::add);
-            type.same().ifPresent(members::add);
+            type.init().ifPresent(members::add);
+            type.apply().ifPresent(members::add);
         }
         members.addAll(RuntimeCalls.all());
         return List.copyOf(new LinkedHashSet<>(members));

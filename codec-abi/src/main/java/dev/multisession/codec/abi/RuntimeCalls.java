@@ -2,8 +2,10 @@ package dev.multisession.codec.abi;
 
 import static dev.multisession.codec.abi.AbiMethod.constructor;
 import static dev.multisession.codec.abi.AbiMethod.instanceMethod;
+import static dev.multisession.codec.abi.AbiMethod.overridden;
 import static dev.multisession.codec.abi.AbiMethod.staticMethod;
 import static dev.multisession.codec.abi.RuntimeTypes.DERIVED_CODEC;
+import static dev.multisession.codec.abi.RuntimeTypes.GENERATED_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.JSON_NODE;
 import static dev.multisession.codec.abi.RuntimeTypes.MERGE;
 import static dev.multisession.codec.abi.RuntimeTypes.MODEL_VALUES;
@@ -13,14 +15,16 @@ import static dev.multisession.codec.abi.RuntimeTypes.SYNCED_FIELD;
 import static dev.multisession.codec.abi.RuntimeTypes.TYPE_REFERENCE;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODECS;
-import static dev.multisession.codec.abi.RuntimeTypes.VALUE_READS;
+import static dev.multisession.codec.abi.RuntimeTypes.OBJECT_NODE;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_UPDATES;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_WRITES;
 
 import java.util.List;
 
 /**
  * The runtime members generated code calls besides the {@link BuiltInTypes built-in types'}:
- * enums, collections of values, data binding, nested models, field metadata, the codec of an
+ * enums, collections of values, data binding, one-call updates of a field, nested models, the base
+ * class of a generated codec and the methods it implements, field metadata, the codec of an
  * inheriting subclass and the lookup of a codec by class.
  */
 public final class RuntimeCalls {
@@ -31,10 +35,8 @@ public final class RuntimeCalls {
     private static final String SET = "java.util.Set";
     private static final String COLLECTION = "java.util.Collection";
     private static final String SUPPLIER = "java.util.function.Supplier";
+    private static final String CONSUMER = "java.util.function.Consumer";
 
-    /** {@code ValueReads.readEnum(node, key, E.class)}: an enum constant by name. */
-    public static final AbiMethod READ_ENUM =
-            staticMethod(VALUE_READS, "java.lang.Enum", "readEnum", JSON_NODE, STRING, CLASS);
     /** {@code ValueWrites.enumNode(value)}: an enum constant as its name. */
     public static final AbiMethod WRITE_ENUM = staticMethod(VALUE_WRITES, JSON_NODE, "enumNode", "java.lang.Enum");
 
@@ -53,29 +55,41 @@ public final class RuntimeCalls {
 
     /** {@code CONSTANT.toJson(value)} on a codec constant. */
     public static final AbiMethod CODEC_TO_JSON = instanceMethod(VALUE_CODEC, JSON_NODE, "toJson", OBJECT);
-    /** {@code CONSTANT.fromJson(node, key)} on a codec constant. */
-    public static final AbiMethod CODEC_FROM_JSON = instanceMethod(VALUE_CODEC, OBJECT, "fromJson", JSON_NODE, STRING);
-    /** {@code CONSTANT.same(a, b)} on a codec constant. */
-    public static final AbiMethod CODEC_SAME = instanceMethod(VALUE_CODEC, "boolean", "same", OBJECT, OBJECT);
-
     /** {@code ModelValues.export(codec, model)}: a nested model. */
     public static final AbiMethod EXPORT_MODEL =
             staticMethod(MODEL_VALUES, JSON_NODE, "export", MULTI_SESSION_CODEC, OBJECT);
     /** {@code ModelValues.exportAll(codec, models)}: a collection of models. */
     public static final AbiMethod EXPORT_MODELS =
             staticMethod(MODEL_VALUES, JSON_NODE, "exportAll", MULTI_SESSION_CODEC, COLLECTION);
-    /** {@code ModelValues.read(codec, node, key)}. */
-    public static final AbiMethod READ_MODEL =
-            staticMethod(MODEL_VALUES, OBJECT, "read", MULTI_SESSION_CODEC, JSON_NODE, STRING);
-    /** {@code ModelValues.readAll(codec, node, key, ArrayList::new)}. */
-    public static final AbiMethod READ_MODELS =
-            staticMethod(MODEL_VALUES, COLLECTION, "readAll", MULTI_SESSION_CODEC, JSON_NODE, STRING, SUPPLIER);
-    /** {@code ModelValues.apply(codec, current, node, key, changed)}: a nested model, in place. */
-    public static final AbiMethod APPLY_MODEL =
-            staticMethod(MODEL_VALUES, OBJECT, "apply", MULTI_SESSION_CODEC, OBJECT, JSON_NODE, STRING, SET);
-    /** {@code ModelValues.applyAll(codec, current, node, key, changed, ArrayList::new)}: by id, in place. */
-    public static final AbiMethod APPLY_MODELS = staticMethod(MODEL_VALUES, COLLECTION, "applyAll",
-            MULTI_SESSION_CODEC, COLLECTION, JSON_NODE, STRING, SET, SUPPLIER);
+    /** {@code ValueUpdates.init(json, key, codec, setter)}: a reference value field in one call. */
+    public static final AbiMethod INIT_VALUE =
+            staticMethod(VALUE_UPDATES, "void", "init", JSON_NODE, STRING, VALUE_CODEC, CONSUMER);
+    /** {@code ValueUpdates.apply(data, key, codec, current, setter, changed)}. */
+    public static final AbiMethod APPLY_VALUE =
+            staticMethod(VALUE_UPDATES, "void", "apply", JSON_NODE, STRING, VALUE_CODEC, OBJECT, CONSUMER, SET);
+    /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model. */
+    public static final AbiMethod INIT_MODEL =
+            staticMethod(VALUE_UPDATES, "void", "initModel", JSON_NODE, STRING, MULTI_SESSION_CODEC, CONSUMER);
+    /** {@code ValueUpdates.updateModel(data, key, codec, current, setter, changed)}: a nested model, in place. */
+    public static final AbiMethod UPDATE_MODEL = staticMethod(VALUE_UPDATES, "void", "updateModel", JSON_NODE, STRING,
+            MULTI_SESSION_CODEC, OBJECT, CONSUMER, SET);
+    /** {@code ValueUpdates.initModels(json, key, codec, ArrayList::new, setter)}: a collection of models. */
+    public static final AbiMethod INIT_MODELS = staticMethod(VALUE_UPDATES, "void", "initModels", JSON_NODE, STRING,
+            MULTI_SESSION_CODEC, SUPPLIER, CONSUMER);
+    /** {@code ValueUpdates.updateModels(data, key, codec, ArrayList::new, current, setter, changed)}: by id, in place. */
+    public static final AbiMethod UPDATE_MODELS = staticMethod(VALUE_UPDATES, "void", "updateModels", JSON_NODE,
+            STRING, MULTI_SESSION_CODEC, SUPPLIER, COLLECTION, CONSUMER, SET);
+
+    /** {@code super(M.class, idKey)} in the constructor of a generated codec, which extends {@code GeneratedCodec}. */
+    public static final AbiMethod GENERATED_CODEC_NEW = constructor(GENERATED_CODEC, CLASS, STRING);
+    /** {@code GeneratedCodec.exportTo(model, json)}, implemented by every generated codec. */
+    public static final AbiMethod EXPORT_TO = overridden(GENERATED_CODEC, "exportTo", OBJECT, OBJECT_NODE);
+    /** {@code GeneratedCodec.initFrom(model, json)}. */
+    public static final AbiMethod INIT_FROM = overridden(GENERATED_CODEC, "initFrom", OBJECT, JSON_NODE);
+    /** {@code GeneratedCodec.applyTo(model, data, changed)}. */
+    public static final AbiMethod APPLY_TO = overridden(GENERATED_CODEC, "applyTo", OBJECT, JSON_NODE, SET);
+    /** {@code GeneratedCodec.addFieldsTo(fields)}. */
+    public static final AbiMethod ADD_FIELDS_TO = overridden(GENERATED_CODEC, "addFieldsTo", "java.util.List");
 
     /** {@code SyncedField.id(key)}. */
     public static final AbiMethod ID_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "id", STRING);
@@ -106,10 +120,10 @@ public final class RuntimeCalls {
 
     /** Every call above. */
     public static List<AbiMethod> all() {
-        return List.of(READ_ENUM, WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC,
-                BOUND_TYPE_CODEC, CODEC_TO_JSON, CODEC_FROM_JSON, CODEC_SAME, EXPORT_MODEL, EXPORT_MODELS, READ_MODEL,
-                READ_MODELS, APPLY_MODEL, APPLY_MODELS, ID_FIELD, VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD,
-                MODEL_COLLECTION_FIELD,
-                DERIVED_CODEC_NEW, CODEC_FOR_CLASS);
+        return List.of(WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC, BOUND_TYPE_CODEC,
+                CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, INIT_VALUE, APPLY_VALUE, INIT_MODEL, UPDATE_MODEL,
+                INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO, ADD_FIELDS_TO, ID_FIELD,
+                VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, DERIVED_CODEC_NEW,
+                CODEC_FOR_CLASS);
     }
 }

@@ -24,16 +24,15 @@ public final class RuntimeTypes {
     public static final String CODEC_ABI_VERSION = ABI_PACKAGE + ".CodecAbiVersion";
     public static final String VALUE_CODEC = ABI_PACKAGE + ".ValueCodec";
     public static final String VALUE_CODECS = ABI_PACKAGE + ".ValueCodecs";
-    public static final String VALUE_READS = ABI_PACKAGE + ".ValueReads";
+    public static final String VALUE_UPDATES = ABI_PACKAGE + ".ValueUpdates";
+    public static final String GENERATED_CODEC = ABI_PACKAGE + ".GeneratedCodec";
     public static final String VALUE_WRITES = ABI_PACKAGE + ".ValueWrites";
-    public static final String VALUE_COMPARISONS = ABI_PACKAGE + ".ValueComparisons";
     public static final String MODEL_VALUES = ABI_PACKAGE + ".ModelValues";
     public static final String DERIVED_CODEC = ABI_PACKAGE + ".DerivedCodec";
 
     public static final String MERGE = "dev.multisession.annotations.Merge";
     public static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
     public static final String OBJECT_NODE = "com.fasterxml.jackson.databind.node.ObjectNode";
-    public static final String JSON_NODE_FACTORY = "com.fasterxml.jackson.databind.node.JsonNodeFactory";
     public static final String TYPE_REFERENCE = "com.fasterxml.jackson.core.type.TypeReference";
 
     private RuntimeTypes() {}

@@ -12,25 +12,25 @@ import org.junit.jupiter.api.Test;
 class BuiltInTypesTest {
 
     @Test
-    void aDirectReadReturnsTheTypeItself() {
+    void onlyAPrimitiveHasOneCallUpdatesOfItsOwnAndTheyTakeTheSameSetter() {
         for (BuiltInType type : BuiltInTypes.all()) {
-            type.read().ifPresent(read -> {
-                assertEquals(type.typeName(), read.returnType(), read.toString());
-                assertEquals(List.of(RuntimeTypes.JSON_NODE, "java.lang.String"), read.parameterTypes(), read.toString());
-            });
+            assertEquals(type.primitive(), type.init().isPresent(), type.typeName());
+            assertEquals(type.primitive(), type.apply().isPresent(), type.typeName());
+            type.init().ifPresent(init -> assertEquals(init.parameterTypes().get(2),
+                    type.apply().orElseThrow().parameterTypes().get(3), type.typeName()));
         }
     }
 
     @Test
-    void aPrimitiveAndItsBoxShareTheConstantButNotTheReadMethod() {
+    void aPrimitiveAndItsBoxShareTheConstantButNotTheUpdates() {
         BuiltInType primitive = BuiltInTypes.of("int").orElseThrow();
         BuiltInType box = BuiltInTypes.of("java.lang.Integer").orElseThrow();
 
         assertTrue(primitive.primitive());
         assertFalse(box.primitive());
         assertEquals(primitive.codec(), box.codec());
-        assertEquals("readInt", primitive.read().orElseThrow().name());
-        assertEquals("readIntOrNull", box.read().orElseThrow().name());
+        assertEquals("applyInt", primitive.apply().orElseThrow().name());
+        assertTrue(box.apply().isEmpty());
     }
 
     @Test
@@ -43,7 +43,7 @@ class BuiltInTypesTest {
     @Test
     void typesOutsideTheTableAreNotBuiltIn() {
         assertTrue(BuiltInTypes.of("java.util.Currency").isEmpty());
-        assertTrue(BuiltInTypes.of("java.time.ZoneId").orElseThrow().read().isEmpty());
+        assertFalse(BuiltInTypes.of("java.time.ZoneId").orElseThrow().direct());
     }
 
     @Test

@@ -1,12 +1,14 @@
 /**
- * What generated {@code <Simple>_MultiSession} codecs link against, and nothing else: the direct
- * value reads and writes ({@link dev.multisession.runtime.codec.abi.ValueReads},
- * {@link dev.multisession.runtime.codec.abi.ValueWrites},
- * {@link dev.multisession.runtime.codec.abi.ValueComparisons}), the value codec constants and
- * factories ({@link dev.multisession.runtime.codec.abi.ValueCodecs}), nested models
- * ({@link dev.multisession.runtime.codec.abi.ModelValues}), the codec of an inheriting subclass
+ * What generated {@code <Simple>_MultiSession} codecs link against, and nothing else: their base
+ * class ({@link dev.multisession.runtime.codec.abi.GeneratedCodec}), the one-call initialisation
+ * and update of a field ({@link dev.multisession.runtime.codec.abi.ValueUpdates}), the direct
+ * value writes ({@link dev.multisession.runtime.codec.abi.ValueWrites}), the value codec constants
+ * and factories ({@link dev.multisession.runtime.codec.abi.ValueCodecs}), the export of nested
+ * models ({@link dev.multisession.runtime.codec.abi.ModelValues}), the codec of an inheriting subclass
  * ({@link dev.multisession.runtime.codec.abi.DerivedCodec}) and the version mark
- * ({@link dev.multisession.runtime.codec.abi.CodecAbiVersion}).
+ * ({@link dev.multisession.runtime.codec.abi.CodecAbiVersion}). The reads and comparisons
+ * ({@code ValueReads}, {@code ValueComparisons}) and the rest of {@code ModelValues} serve those
+ * and are not called by generated code.
  *
  * <p>It is named {@code abi} because its public members are an application binary interface:
  * codecs compiled months ago into other jars call them by name and signature, so they change

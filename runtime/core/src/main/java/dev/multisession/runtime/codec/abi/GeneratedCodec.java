@@ -1,0 +1,134 @@
+package dev.multisession.runtime.codec.abi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.SyncedField;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of every generated {@code <Simple>_MultiSession} codec that does not depend on its
+ * fields: the model type, the id key, the JSON object export writes into, the set of changed keys
+ * and the field metadata list, built once. A generated codec extends it and implements the four
+ * hooks by calling its own static methods, which a subclass's codec in another jar chains to.
+ *
+ * <p>The hooks are abstract methods rather than lambdas handed to a constructor: a call on
+ * {@code this} stays monomorphic once the JIT has inlined the public method into its caller.
+ *
+ * @param <T> the model class
+ */
+public abstract class GeneratedCodec<T> implements MultiSessionCodec<T> {
+
+    private final Class<T> type;
+    private final Optional<String> idKey;
+    private volatile List<SyncedField> fieldList;
+
+    /**
+     * Creates the codec of a model class.
+     *
+     * @param type the model class; a generic one is passed raw, the codec handles its type
+     *     variables at their bounds
+     * @param idKey the JSON key of the model's id, or {@code null} when it has none
+     */
+    @SuppressWarnings("unchecked")
+    public GeneratedCodec(Class<?> type, String idKey) {
+        this.type = (Class<T>) Objects.requireNonNull(type, "type");
+        this.idKey = Optional.ofNullable(idKey);
+    }
+
+    /**
+     * Writes every synced field of the model and its ancestors into {@code json}.
+     *
+     * @param model the model
+     * @param json the object to write into
+     */
+    protected abstract void exportTo(T model, ObjectNode json);
+
+    /**
+     * Sets every synced field whose key {@code json} has.
+     *
+     * @param model a freshly constructed model
+     * @param json the model as JSON
+     */
+    protected abstract void initFrom(T model, JsonNode json);
+
+    /**
+     * Applies the keys {@code data} has, adding those that changed to {@code changed}.
+     *
+     * @param model the model
+     * @param data a partial update
+     * @param changed the keys that changed
+     */
+    protected abstract void applyTo(T model, JsonNode data, Set<String> changed);
+
+    /**
+     * Adds the metadata of every synced field, ancestors' first.
+     *
+     * @param fields the list to add to
+     */
+    protected abstract void addFieldsTo(List<SyncedField> fields);
+
+    @Override
+    public final Class<T> modelType() {
+        return type;
+    }
+
+    @Override
+    public final ObjectNode exportAsJson(T model) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        exportTo(model, json);
+        return json;
+    }
+
+    @Override
+    public final void initFromJson(T model, JsonNode json) {
+        initFrom(model, json);
+    }
+
+    @Override
+    public final Set<String> applyMsData(T model, JsonNode data) {
+        Set<String> changed = new LinkedHashSet<>();
+        applyTo(model, data, changed);
+        return changed;
+    }
+
+    @Override
+    public final void applyMsData(T model, JsonNode data, Set<String> changed) {
+        applyTo(model, data, changed);
+    }
+
+    @Override
+    public final List<SyncedField> fields() {
+        // Built on first use: the codecs of nested models may not be initialised yet when this one is.
+        List<SyncedField> result = fieldList;
+        if (result == null) {
+            List<SyncedField> collected = new ArrayList<>();
+            addFieldsTo(collected);
+            result = List.copyOf(collected);
+            fieldList = result;
+        }
+        return result;
+    }
+
+    @Override
+    public final Optional<String> idKey() {
+        return idKey;
+    }
+
+    /** {@inheritDoc} A codec of a model with an id overrides it to read the id field directly. */
+    @Override
+    public JsonNode exportId(T model) {
+        return MultiSessionCodec.super.exportId(model);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + type.getName() + "]";
+    }
+}
