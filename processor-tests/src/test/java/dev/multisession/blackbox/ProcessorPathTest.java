@@ -40,7 +40,7 @@ class ProcessorPathTest {
         assertTrue(Files.exists(output.resolve("shop/Table_MultiSession.class")));
         // Relocating the shaded ABI table must leave the runtime names it holds alone.
         String generated = Files.readString(output.resolve("shop/Table_MultiSession.java"));
-        assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueReads;"), generated);
+        assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueUpdates;"), generated);
         assertTrue(generated.contains("@CodecAbiVersion(" + CodecAbi.VERSION + ")"), generated);
         assertFalse(generated.contains("shaded"), generated);
     }

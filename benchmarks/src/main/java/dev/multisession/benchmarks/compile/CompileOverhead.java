@@ -3,6 +3,8 @@ package dev.multisession.benchmarks.compile;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import picocli.CommandLine;
  * passes {@code -proc:none}. A third variant compiles the models together with the sources the
  * processor generated, without the processor, to split the overhead into running the processor
  * and compiling its output. Runs alternate (with, without, with, ...) after warm-up rounds, so
- * both see the same JIT state; the ratio is of the medians.
+ * both see the same JIT state; the ratio is of the medians. Each compile is timed on the wall clock and
+ * in this thread's CPU time (javac runs on the calling thread), which other jobs on the machine disturb
+ * far less.
  *
  * <p>Usage: {@code CompileOverhead [--classes 300] [--warmup 3] [--runs 7]
  * [--processor target/javac/processor/multisession-processor.jar] [--classpath target/javac/classpath]
@@ -99,19 +103,31 @@ public final class CompileOverhead implements Callable<Integer> {
             double[] withTimes = new double[runs];
             double[] withoutTimes = new double[runs];
             double[] pregeneratedTimes = new double[runs];
+            double[] withCpu = new double[runs];
+            double[] withoutCpu = new double[runs];
+            double[] pregeneratedCpu = new double[runs];
             for (int i = 0; i < warmup + runs; i++) {
-                double a = compile(javac, sources, with, work.resolve("out-with-" + i));
-                double b = compile(javac, sources, without, work.resolve("out-without-" + i));
-                double c = compile(javac, plusGenerated, without, work.resolve("out-pregenerated-" + i));
+                double[] a = compile(javac, sources, with, work.resolve("out-with-" + i));
+                double[] b = compile(javac, sources, without, work.resolve("out-without-" + i));
+                double[] c = compile(javac, plusGenerated, without, work.resolve("out-pregenerated-" + i));
                 if (i >= warmup) {
-                    withTimes[i - warmup] = a;
-                    withoutTimes[i - warmup] = b;
-                    pregeneratedTimes[i - warmup] = c;
+                    withTimes[i - warmup] = a[0];
+                    withoutTimes[i - warmup] = b[0];
+                    pregeneratedTimes[i - warmup] = c[0];
+                    withCpu[i - warmup] = a[1];
+                    withoutCpu[i - warmup] = b[1];
+                    pregeneratedCpu[i - warmup] = c[1];
                 }
                 System.out.printf(Locale.ROOT,
-                        "%s run %d: with processor %.0f ms, without %.0f ms, models + generated sources without processor %.0f ms%n",
-                        i < warmup ? "warm-up" : "measured", i + 1, a, b, c);
+                        "%s run %d: with processor %.0f ms (CPU %.0f ms), without %.0f ms (CPU %.0f ms), models +"
+                                + " generated sources without processor %.0f ms (CPU %.0f ms)%n",
+                        i < warmup ? "warm-up" : "measured", i + 1, a[0], a[1], b[0], b[1], c[0], c[1]);
             }
+            // javac runs on this thread: its CPU time is what the machine's other load disturbs least.
+            System.out.printf(Locale.ROOT, "javac CPU time, medians of %d: with processor %.0f ms, without %.0f ms,"
+                            + " models + generated sources without processor %.0f ms: %.2fx (pregenerated %.2fx)%n",
+                    runs, median(withCpu), median(withoutCpu), median(pregeneratedCpu),
+                    median(withCpu) / median(withoutCpu), median(pregeneratedCpu) / median(withoutCpu));
             double withMedian = median(withTimes);
             double withoutMedian = median(withoutTimes);
             double pregeneratedMedian = median(pregeneratedTimes);
@@ -138,21 +154,25 @@ public final class CompileOverhead implements Callable<Integer> {
         return 0;
     }
 
-    private static double compile(JavaCompiler javac, List<Path> sources, List<String> options, Path out)
+    /** Wall-clock and this thread's CPU time of one compile, in milliseconds. */
+    private static double[] compile(JavaCompiler javac, List<Path> sources, List<String> options, Path out)
             throws IOException {
         Files.createDirectories(out);
         List<String> all = new ArrayList<>(options);
         all.addAll(List.of("-d", out.toString(), "-s", out.toString()));
         StringWriter messages = new StringWriter();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
             boolean ok = javac.getTask(messages, files, null, all, null, files.getJavaFileObjectsFromPaths(sources))
                     .call();
             double millis = (System.nanoTime() - start) / 1e6;
+            double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             if (!ok) {
                 throw new IllegalStateException("javac failed:\n" + messages);
             }
-            return millis;
+            return new double[] {millis, cpuMillis};
         }
     }
 

@@ -44,9 +44,12 @@ public final class GeneratedLines implements Callable<Integer> {
     public record Fit(int codecs, long lines, long fields, double perField, double perClass) {
         /** The report line. */
         public String describe(String what) {
-            return String.format(Locale.ROOT, "%s: %d codecs, %,d lines, %d synced fields: %.1f lines per field + %.1f"
-                            + " per class (least squares); %.1f lines per codec, %.1f per field on average",
-                    what, codecs, lines, fields, perField, perClass, (double) lines / codecs, (double) lines / fields);
+            String fit = Double.isNaN(perField) ? "no fit (every codec has as many fields)"
+                    : String.format(Locale.ROOT, "%.1f lines per field + %.1f per class (least squares)", perField,
+                            perClass);
+            return String.format(Locale.ROOT, "%s: %d codecs, %,d lines, %d synced fields: %s; %.1f lines per codec,"
+                            + " %.1f per field on average",
+                    what, codecs, lines, fields, fit, (double) lines / codecs, (double) lines / fields);
         }
     }
 

@@ -52,11 +52,7 @@ public final class ValueUpdates {
             Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            boolean value = ValueReads.readBoolean(node, key);
-            if (value != current) {
-                setter.set(value);
-                changed.add(key);
-            }
+            changeBoolean(ValueReads.readBoolean(node, key), current, setter, key, changed);
         }
     }
 
@@ -136,11 +132,7 @@ public final class ValueUpdates {
     public static void applyLong(JsonNode data, String key, long current, LongConsumer setter, Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            long value = ValueReads.readLong(node, key);
-            if (value != current) {
-                setter.accept(value);
-                changed.add(key);
-            }
+            changeLong(ValueReads.readLong(node, key), current, setter, key, changed);
         }
     }
 
@@ -191,11 +183,7 @@ public final class ValueUpdates {
             Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            V value = codec.fromJson(node, key);
-            if (!codec.same(value, current)) {
-                setter.accept(value);
-                changed.add(key);
-            }
+            change(codec.fromJson(node, key), current, codec, setter, key, changed);
         }
     }
 
@@ -215,10 +203,7 @@ public final class ValueUpdates {
             Consumer<? super T> setter, Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            T value = ModelValues.apply(codec, current, node, key, changed);
-            if (value != current) {
-                setter.accept(value);
-            }
+            replace(ModelValues.apply(codec, current, node, key, changed), current, setter);
         }
     }
 
@@ -239,10 +224,40 @@ public final class ValueUpdates {
             Supplier<C> factory, C current, Consumer<? super C> setter, Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            C value = ModelValues.applyAll(codec, current, node, key, changed, factory);
-            if (value != current) {
-                setter.accept(value);
-            }
+            replace(ModelValues.applyAll(codec, current, node, key, changed, factory), current, setter);
+        }
+    }
+
+    // The public methods and these parts are each at most 35 bytes of bytecode (-XX:MaxInlineSize), so
+    // that the JIT inlines them at every call site, however often the site runs: only there are the
+    // setter lambda and the codec of an exact type, which spares the allocation and the megamorphic call.
+
+    private static <V> void change(V value, V current, ValueCodec<V> codec, Consumer<? super V> setter, String key,
+            Set<String> changed) {
+        if (!codec.same(value, current)) {
+            setter.accept(value);
+            changed.add(key);
+        }
+    }
+
+    private static <V> void replace(V value, V current, Consumer<? super V> setter) {
+        if (value != current) {
+            setter.accept(value);
+        }
+    }
+
+    private static void changeBoolean(boolean value, boolean current, BooleanSetter setter, String key,
+            Set<String> changed) {
+        if (value != current) {
+            setter.set(value);
+            changed.add(key);
+        }
+    }
+
+    private static void changeLong(long value, long current, LongConsumer setter, String key, Set<String> changed) {
+        if (value != current) {
+            setter.accept(value);
+            changed.add(key);
         }
     }
 
