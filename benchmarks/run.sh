@@ -3,7 +3,7 @@
 # the charts (PNG) into docs/benchmarks/. See docs/BENCHMARKS.md for what each one measures.
 #
 #   benchmarks/run.sh                    # everything (about 15 minutes on 2 cores)
-#   benchmarks/run.sh codec wire         # only some: codec codec-kinds wire catchup compile capacity
+#   benchmarks/run.sh codec wire         # only some: codec codec-kinds wire catchup compile generated-lines capacity
 #                                        capacity-postgres terminal-startup load-sqlite load-sqlite-light
 #                                        light connections load-postgres charts
 #
@@ -23,7 +23,7 @@ rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-  steps=(codec codec-kinds wire catchup compile capacity terminal-startup load-sqlite load-sqlite-light light
+  steps=(codec codec-kinds wire catchup compile generated-lines capacity terminal-startup load-sqlite load-sqlite-light light
          connections load-postgres capacity-postgres charts)
 fi
 
@@ -76,6 +76,10 @@ for step in "${steps[@]}"; do
     compile)
       (cd "$root/benchmarks" && run dev.multisession.benchmarks.compile.CompileOverhead --out "$out") \
         | tee "$out/compile-overhead.txt"
+      ;;
+    generated-lines)
+      (cd "$root/benchmarks" && run dev.multisession.benchmarks.compile.GeneratedLines --generated ../sample-app) \
+        | tee "$out/generated-lines.txt"
       ;;
     capacity)
       run dev.multisession.benchmarks.load.HubCapacity 10 5 "$out" | tee "$out/hub-capacity.txt"
