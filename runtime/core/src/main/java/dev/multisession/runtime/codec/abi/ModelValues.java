@@ -98,9 +98,7 @@ public final class ModelValues {
             list.ensureCapacity(node.size());
         }
         for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            // The element's key ("lines[3]") is built only for an error message.
-            models.add(element.isObject() ? newModel(codec, element) : read(codec, element, key + "[" + i + "]"));
+            models.add(newModel(codec, element(node, i, key)));
         }
         return models;
     }
@@ -177,6 +175,19 @@ public final class ModelValues {
         return current;
     }
 
+    /**
+     * The array's element at {@code i}, which must be an object: a collection of models holds
+     * no null, whether it is read whole or applied element by element. The element's key
+     * ({@code "lines[3]"}) is built only for the error message.
+     */
+    private static JsonNode element(JsonNode array, int i, String key) {
+        JsonNode element = array.get(i);
+        if (!element.isObject()) {
+            throw ValueErrors.notAModel(key + "[" + i + "]", element);
+        }
+        return element;
+    }
+
     private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
             JsonNode array, String key) {
         Map<Object, T> existing = new HashMap<>(Math.max(16, current.size() * 2));
@@ -187,14 +198,11 @@ public final class ModelValues {
         boolean elementChanged = false;
         ChangeFlag flag = new ChangeFlag();
         for (int i = 0; i < array.size(); i++) {
-            JsonNode element = array.get(i);
-            if (!element.isObject()) {
-                throw ValueErrors.wrongType(key + "[" + i + "]", "an object", element);
-            }
+            JsonNode element = element(array, i, key);
             JsonNode id = element.get(idKey);
             T model = id == null ? null : existing.remove(idValue(id));
             if (model == null) {
-                result.add(read(codec, element, key + "[" + i + "]"));
+                result.add(newModel(codec, element));
             } else {
                 flag.reset();
                 codec.applyMsData(model, element, flag);
