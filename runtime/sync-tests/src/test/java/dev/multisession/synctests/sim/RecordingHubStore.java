@@ -1,13 +1,14 @@
 package dev.multisession.synctests.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
-import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,11 @@ public final class RecordingHubStore implements HubStore {
     @Override
     public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
         return store.readLog(session, afterSeq, limit);
+    }
+
+    @Override
+    public Optional<CommittedSession> readCommitted(String session) {
+        return store.readCommitted(session);
     }
 
     @Override
