@@ -77,7 +77,7 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         reader = new ModelReader(elements, processingEnv.getTypeUtils(), scanner);
         lombok = new LombokAccessors();
         validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner, lombok);
-        writer = new CodecWriter();
+        writer = new CodecWriter(new CodecModuleAnnotations(elements));
         schemaReader = new SchemaReader(elements, processingEnv.getTypeUtils(), scanner);
         schemaWriter = new SchemaWriter();
     }
