@@ -126,7 +126,7 @@ public final class MultiSessionProcessor extends AbstractProcessor {
             process(type, pending);
         }
         if (lastRound) {
-            // Lombok listed after this processor and no round after its own: the codecs were written just now.
+            // the models that waited for Lombok were written just now; what still waits never will be
             reportNeverGenerated();
         }
         return false;
