@@ -13,6 +13,13 @@ public enum Message {
             "private synced field '%1$s' has no non-private %3$s",
             "make the field package-private, or add a non-private getter (get%2$s()/is%2$s() or %1$s()) and setter"
                     + " (set%2$s(value) or %1$s(value)) of the field's exact type"),
+    ACCESSORS_TOO_LATE("MS-ACCESSORS-TOO-LATE",
+            "private synced field '%1$s' has no non-private %3$s: its Lombok annotations ask for them, but Lombok had"
+                    + " not written them by the last round of annotation processing",
+            "put lombok on the annotation processor path of this compilation (annotationProcessorPaths in Maven,"
+                    + " annotationProcessor in Gradle, -processorpath for javac), before or after multisession-processor;"
+                    + " check that lombok.config does not rename them (lombok.accessors.prefix), as the codec calls"
+                    + " get%2$s()/is%2$s() or %1$s() and set%2$s(value) or %1$s(value); or make the field package-private"),
     FINAL_FIELD("MS-FINAL-FIELD",
             "synced field '%s' is final, so a received value cannot be stored in it",
             "remove 'final', or remove @MultiSessionField if the field must not be synced"),
