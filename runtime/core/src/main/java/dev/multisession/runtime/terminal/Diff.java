@@ -49,8 +49,11 @@ public final class Diff {
         return ops;
     }
 
-    private static void diffObject(MultiSessionCodec<?> codec, JsonNode base, JsonNode current, List<PathStep> at,
-            List<Op> ops) {
+    private static void diffObject(MultiSessionCodec<?> declared, JsonNode base, JsonNode current,
+            List<PathStep> at, List<Op> ops) {
+        // an element of a polymorphic type is diffed with its subtype's fields; its type key never
+        // changes (a changed subtype is refused by the hub), so it is not diffed
+        MultiSessionCodec<?> codec = declared.codecFor(current);
         for (SyncedField field : codec.fields()) {
             String key = field.jsonKey();
             JsonNode before = base.get(key);
