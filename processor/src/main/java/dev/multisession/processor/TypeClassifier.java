@@ -34,10 +34,12 @@ final class TypeClassifier {
 
     private final Types types;
     private final SyncedFieldScanner scanner;
+    private final PolymorphicTypes polymorphic;
 
     TypeClassifier(Types types, SyncedFieldScanner scanner) {
         this.types = types;
         this.scanner = scanner;
+        this.polymorphic = new PolymorphicTypes(scanner);
     }
 
     ValueType classify(TypeMirror type) {
@@ -140,6 +142,11 @@ final class TypeClassifier {
             return modelElement(types.erasure(bound)) != null
                     ? new CodecRef.Parameter(((TypeVariable) type).asElement().getSimpleName().toString()) : null;
         }
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().isEmpty()
+                && polymorphic.isPolymorphic((TypeElement) ((DeclaredType) type).asElement())) {
+            TypeElement base = (TypeElement) ((DeclaredType) type).asElement();
+            return new CodecRef.Polymorphic(ClassName.get(base), polymorphic.idKey(base).orElse(null));
+        }
         TypeElement model = modelElement(type);
         if (model == null || !((DeclaredType) type).getTypeArguments().isEmpty()) {
             return null;
@@ -204,6 +211,10 @@ final class TypeClassifier {
         TypeElement element = (TypeElement) declared.asElement();
         boolean cannotBeMade = element.getKind() == ElementKind.INTERFACE
                 || element.getModifiers().contains(Modifier.ABSTRACT);
+        // a polymorphic type names its subtypes, and each object its own in the type key
+        if (cannotBeMade && polymorphic.isPolymorphic(element)) {
+            return null;
+        }
         if (cannotBeMade && element.getKind() != ElementKind.ANNOTATION_TYPE) {
             if (scanner.isModel(element)) {
                 return element.getQualifiedName().toString();
