@@ -131,6 +131,11 @@ public final class ModelValues {
         if (!node.isObject()) {
             throw ValueErrors.wrongType(key, "an object", node);
         }
+        if (!fits(codec, current, node)) {
+            // the object there is now of another subtype: a new one takes its place
+            changed.add(key);
+            return read(codec, node, key);
+        }
         ChangeFlag flag = new ChangeFlag();
         codec.applyMsData(current, node, flag);
         if (flag.changed()) {
