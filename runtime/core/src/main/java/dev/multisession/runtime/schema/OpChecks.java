@@ -108,7 +108,7 @@ public final class OpChecks {
                 if (!(step instanceof PathStep.Key key)) {
                     return at(path, i) + ": a " + ValueCheck.simpleName(model) + " is an object; a step into it names a key";
                 }
-                if (key.name().equals(ModelSchema.TYPE_KEY) && model.polymorphic()) {
+                if (key.name().equals(ModelSchema.TYPE_KEY)) { // no field has it (MS-TYPE-KEY-FIELD)
                     return at(path, i) + ": the type key \"" + ModelSchema.TYPE_KEY + "\" comes with its object and never"
                             + " changes; delete the element and insert one of the other type";
                 }
