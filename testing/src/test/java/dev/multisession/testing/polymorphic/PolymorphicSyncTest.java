@@ -3,6 +3,7 @@ package dev.multisession.testing.polymorphic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
@@ -60,6 +61,34 @@ class PolymorphicSyncTest {
             session.awaitQuiet();
             assertEquals("gin", ((CocktailRound) round(bar.order(tab.uid), "R1")).spirit);
             assertSame(kept, round(waiter.order(tab.uid), "R1"), "applied in place");
+        }
+    }
+
+    @Test
+    void anElementReplacedByOneOfAnotherTypeUnderItsIdIsReplacedEverywhere() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 2)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Terminal<Tab> waiter = session.terminal(1);
+            Tab tab = bar.newOrder(t -> t.rounds.add(new Round("R1", 1)));
+            session.awaitQuiet();
+            bar.edit(tab, t -> t.rounds.set(0, new CocktailRound("R1", 1, "rum")));
+            session.awaitQuiet();
+            CocktailRound seen = (CocktailRound) round(waiter.order(tab.uid), "R1");
+            assertEquals("rum", seen.spirit);
+            assertEquals(1, waiter.order(tab.uid).rounds.size());
+        }
+    }
+
+    @Test
+    void aSubclassWithFieldsButNoTypeNameIsRefusedAtTheEdit() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Tab tab = bar.newOrder();
+            session.awaitQuiet();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> bar.edit(tab, t -> t.rounds.add(new DoubleCocktail())));
+            assertTrue(refused.getMessage().contains("DoubleCocktail has synced fields of its own but no type name"),
+                    refused.getMessage());
         }
     }
 

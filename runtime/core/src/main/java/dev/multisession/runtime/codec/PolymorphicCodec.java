@@ -125,11 +125,25 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
         return baseCodec();
     }
 
+    /**
+     * The model's synced fields after its type key.
+     *
+     * @throws IllegalArgumentException if its class has no type name and synced fields its nearest
+     *     named superclass lacks: every other terminal would build that superclass without them
+     */
     @Override
     public ObjectNode exportAsJson(T model) {
+        TypeNames.Named named = names.named(model.getClass());
+        MultiSessionCodec<T> codec = codecOfObject(model);
+        if (named.type() != model.getClass()
+                && codec.fields().size() != MultiSessionCodecs.forClass(named.type()).fields().size()) {
+            throw new IllegalArgumentException("a " + model.getClass().getName() + " has synced fields of its own but"
+                    + " no type name, so it would travel as a " + named.type().getName() + " and lose them: annotate it"
+                    + " with @MultiSessionTypeName or list it in @MultiSessionSubtypes of " + base.getSimpleName());
+        }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put(TYPE_KEY, names.nameOf(model.getClass()));
-        json.setAll(codecOfObject(model).exportAsJson(model));
+        json.put(TYPE_KEY, named.name());
+        json.setAll(codec.exportAsJson(model));
         return json;
     }
 

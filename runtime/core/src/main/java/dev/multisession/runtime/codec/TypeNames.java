@@ -33,7 +33,7 @@ final class TypeNames {
 
     private final Class<?> base;
     private final ConcurrentMap<String, Optional<Class<?>>> byName = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Class<?>, String> byClass = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Named> byClass = new ConcurrentHashMap<>();
 
     TypeNames(Class<?> base) {
         this.base = base;
@@ -51,14 +51,9 @@ final class TypeNames {
         return byName.computeIfAbsent(name, this::find);
     }
 
-    /**
-     * The type name of {@code type}, which is the base or one of its subtypes: its own when it has
-     * one, otherwise its nearest superclass's (a persistence proxy of a subtype).
-     *
-     * @throws IllegalArgumentException if neither it nor a superclass up to the base has a type name
-     */
-    String nameOf(Class<?> type) {
-        String known = byClass.get(type);
+    /** The nearest class of {@code type}'s hierarchy (itself first) that has a type name, and that name. */
+    Named named(Class<?> type) {
+        Named known = byClass.get(type);
         if (known != null) {
             return known;
         }
@@ -66,14 +61,18 @@ final class TypeNames {
                 current = current.getSuperclass()) {
             Optional<String> name = read(TYPE_NAMES + current.getName(), loadersOf(current));
             if (name.isPresent()) {
-                byClass.put(type, name.get());
-                return name.get();
+                Named found = new Named(current, name.get());
+                byClass.put(type, found);
+                return found;
             }
         }
         throw new IllegalArgumentException("a " + type.getName() + " stands where a polymorphic " + base.getName()
                 + " is declared, but it has no type name: list it in @MultiSessionSubtypes of " + base.getSimpleName()
                 + " or annotate it with @MultiSessionTypeName, and compile it with multisession-processor");
     }
+
+    /** A class that has a type name. */
+    record Named(Class<?> type, String name) {}
 
     private Optional<Class<?>> find(String name) {
         String resource = SUBTYPES + base.getName() + "/" + name;
