@@ -80,6 +80,22 @@ class PolymorphicSyncTest {
     }
 
     @Test
+    void elementsOfAnInterfaceTypeSyncAndAreUpdatedInPlace() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 2)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Terminal<Tab> waiter = session.terminal(1);
+            Tab tab = bar.newOrder(t -> t.pours.add(new Shot("P1", 40)));
+            session.awaitQuiet();
+            Shot seen = (Shot) waiter.order(tab.uid).pours.get(0);
+            assertEquals(40, seen.ml);
+            bar.edit(tab, t -> ((Shot) t.pours.get(0)).ml = 20);
+            session.awaitQuiet();
+            assertSame(seen, waiter.order(tab.uid).pours.get(0));
+            assertEquals(20, seen.ml);
+        }
+    }
+
+    @Test
     void aSubclassWithFieldsButNoTypeNameIsRefusedAtTheEdit() {
         try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
             Terminal<Tab> bar = session.terminal(0);

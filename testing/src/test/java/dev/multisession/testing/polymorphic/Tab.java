@@ -10,4 +10,5 @@ public class Tab {
     @MultiSessionId public String uid;
     @MultiSessionField public List<Round> rounds = new ArrayList<>();
     @MultiSessionField public List<Drink> drinks = new ArrayList<>();
+    @MultiSessionField public List<Pour> pours = new ArrayList<>();
 }

@@ -104,7 +104,10 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
      */
     @Override
     public MultiSessionCodec<? extends T> codecFor(JsonNode json) {
-        JsonNode type = json == null ? null : json.get(TYPE_KEY);
+        if (json == null || !json.isObject()) {
+            return this; // nothing to build: the caller reports the value's kind
+        }
+        JsonNode type = json.get(TYPE_KEY);
         String name = type != null && type.isTextual() ? type.textValue() : null;
         Optional<Class<?>> subtype = name == null ? Optional.empty() : names.subtype(name);
         if (subtype.isPresent()) {
