@@ -76,6 +76,12 @@ class PolymorphicSyncTest {
             CocktailRound seen = (CocktailRound) round(waiter.order(tab.uid), "R1");
             assertEquals("rum", seen.spirit);
             assertEquals(1, waiter.order(tab.uid).rounds.size());
+
+            // and back: a subtype replaced by the base is no longer the subtype
+            bar.edit(tab, t -> t.rounds.set(0, new Round("R1", 3)));
+            session.awaitQuiet();
+            assertSame(Round.class, round(waiter.order(tab.uid), "R1").getClass());
+            assertEquals(3, round(waiter.order(tab.uid), "R1").glasses);
         }
     }
 

@@ -150,6 +150,23 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
         return json;
     }
 
+    /**
+     * Whether {@code model} can take the update {@code json} in place: it is of the type the update
+     * names (a class without a type name of its own, such as a persistence proxy, counts as its named
+     * superclass). When it is not, the caller builds a new object through {@link #codecFor(JsonNode)}.
+     */
+    public boolean fits(T model, JsonNode json) {
+        Class<?> target = codecFor(json).modelType();
+        if (target == model.getClass()) {
+            return true;
+        }
+        try {
+            return target == names.named(model.getClass()).type();
+        } catch (IllegalArgumentException unnamed) {
+            return false;
+        }
+    }
+
     @Override
     public void initFromJson(T model, JsonNode json) {
         codecOfObject(model).initFromJson(model, json);

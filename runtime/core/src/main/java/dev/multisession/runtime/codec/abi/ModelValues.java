@@ -229,7 +229,7 @@ public final class ModelValues {
 
     /** Whether an existing element can take an update that names its subtype (always, for other codecs). */
     private static <T> boolean fits(MultiSessionCodec<T> codec, T model, JsonNode element) {
-        return !(codec instanceof PolymorphicCodec) || codec.codecFor(element).modelType().isInstance(model);
+        return !(codec instanceof PolymorphicCodec<T> polymorphic) || polymorphic.fits(model, element);
     }
 
     /** Ids compared by value: {@code 7} parsed as an int equals {@code 7L} exported from a long. */
