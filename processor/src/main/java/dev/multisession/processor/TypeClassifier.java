@@ -197,12 +197,26 @@ final class TypeClassifier {
      * checked by their bounds elsewhere.
      */
     String uncreatable(TypeMirror type) {
+        // a field or collection element of a polymorphic type: each object names its subtype
+        if (codecOf(type) instanceof CodecRef.Polymorphic) {
+            return null;
+        }
+        if (type.getKind() == TypeKind.DECLARED && isCollection(qualifiedName((DeclaredType) type))
+                && ((DeclaredType) type).getTypeArguments().size() == 1
+                && codecOf(((DeclaredType) type).getTypeArguments().get(0)) instanceof CodecRef.Polymorphic) {
+            return null;
+        }
+        return uncreatableValue(type);
+    }
+
+    /** Like {@link #uncreatable}, for a type in value position (a map's value, an array's component …). */
+    private String uncreatableValue(TypeMirror type) {
         if (type.getKind() == TypeKind.ARRAY) {
-            return uncreatable(((ArrayType) type).getComponentType());
+            return uncreatableValue(((ArrayType) type).getComponentType());
         }
         if (type.getKind() == TypeKind.WILDCARD) {
             TypeMirror bound = ((WildcardType) type).getExtendsBound();
-            return bound == null ? null : uncreatable(bound);
+            return bound == null ? null : uncreatableValue(bound);
         }
         if (type.getKind() != TypeKind.DECLARED) {
             return null;
@@ -211,10 +225,6 @@ final class TypeClassifier {
         TypeElement element = (TypeElement) declared.asElement();
         boolean cannotBeMade = element.getKind() == ElementKind.INTERFACE
                 || element.getModifiers().contains(Modifier.ABSTRACT);
-        // a polymorphic type names its subtypes, and each object its own in the type key
-        if (cannotBeMade && polymorphic.isPolymorphic(element)) {
-            return null;
-        }
         if (cannotBeMade && element.getKind() != ElementKind.ANNOTATION_TYPE) {
             if (scanner.isModel(element)) {
                 return element.getQualifiedName().toString();
@@ -227,7 +237,7 @@ final class TypeClassifier {
             }
         }
         for (TypeMirror argument : declared.getTypeArguments()) {
-            String inside = uncreatable(argument);
+            String inside = uncreatableValue(argument);
             if (inside != null) {
                 return inside;
             }

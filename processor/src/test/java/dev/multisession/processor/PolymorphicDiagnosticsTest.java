@@ -95,6 +95,15 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void aMapOfAPolymorphicInterfaceIsStillRefused() {
+        JavaFileObject drink = source("Drink", "@MultiSessionSubtypes({Beer.class})\npublic interface Drink {}\n");
+        JavaFileObject beer = source("Beer", "public class Beer implements Drink {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject bar = source("Bar", "public class Bar {\n  @MultiSessionField Map<String, Drink> byTable;\n}\n");
+        assertThat(compile(drink, beer, bar)).hadErrorContaining("[MS-ABSTRACT-TYPE] synced field 'byTable' holds"
+                + " shop.Drink").inFile(bar).onLineContaining("Map<String, Drink> byTable");
+    }
+
+    @Test
     void aListedClassThatDoesNotExtendTheBase() {
         JavaFileObject other = source("Glass", "public class Glass {\n  @MultiSessionField int size;\n}\n");
         JavaFileObject base = round("Glass.class");
