@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
  * Multi-session sync code for {@link Order}, generated from its {@code @MultiSessionField} fields.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(1)
+@CodecAbiVersion(2)
 public final class Order_MultiSession implements MultiSessionCodec<Order<Orderline>> {
   /**
    * The codec of {@link Order}; stateless and thread-safe.

@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * Multi-session sync code for {@link Orderline}, generated from its {@code @MultiSessionField} fields.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(1)
+@CodecAbiVersion(2)
 public final class Orderline_MultiSession implements MultiSessionCodec<Orderline> {
   /**
    * The codec of {@link Orderline}; stateless and thread-safe.

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * <p>The fields {@code RestaurantOrder} inherits are handled by {@link Order_MultiSession}.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(1)
+@CodecAbiVersion(2)
 public final class RestaurantOrder_MultiSession implements MultiSessionCodec<RestaurantOrder> {
   /**
    * The codec of {@link RestaurantOrder}; stateless and thread-safe.

@@ -89,10 +89,13 @@ final class Javac {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Packs a directory of classes into a jar, as a library's build would. */
+    /**
+     * Packs a directory of classes into a jar, as a library's build would: the classes and the
+     * resources the processor wrote (schemas, subtype names), not the generated sources.
+     */
     static Path jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".java")).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
                 Files.copy(file, out);
                 out.closeEntry();

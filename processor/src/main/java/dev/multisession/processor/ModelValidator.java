@@ -102,6 +102,9 @@ final class ModelValidator {
                 && !classifier.isNumericMap(property.mirror())) {
             reporter.report(Message.COUNTER_NOT_NUMERIC, field, name, property.mirror());
         }
+        if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
+            reporter.report(Message.TYPE_KEY_FIELD, field, name);
+        }
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());
         } else if (!property.id()) {

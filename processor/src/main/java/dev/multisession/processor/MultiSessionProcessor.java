@@ -67,6 +67,8 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     private LombokAccessors lombok;
     /** Whether the round being processed is the last: nothing may wait any longer. */
     private boolean lastRound;
+    private SubtypeValidator subtypeValidator;
+    private SubtypeResources subtypeResources;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -80,11 +82,14 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         writer = new CodecWriter(new CodecModuleAnnotations(elements));
         schemaReader = new SchemaReader(elements, processingEnv.getTypeUtils(), scanner);
         schemaWriter = new SchemaWriter();
+        subtypeValidator = new SubtypeValidator(reporter, processingEnv.getTypeUtils(), scanner);
+        subtypeResources = new SubtypeResources(processingEnv.getFiler(), elements, scanner);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(SyncedFieldScanner.FIELD_ANNOTATION, SyncedFieldScanner.ID_ANNOTATION);
+        return Set.of(SyncedFieldScanner.FIELD_ANNOTATION, SyncedFieldScanner.ID_ANNOTATION,
+                PolymorphicTypes.SUBTYPES_ANNOTATION, PolymorphicTypes.TYPE_NAME_ANNOTATION);
     }
 
     @Override
@@ -110,8 +115,14 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         awaitingLombok.clear();
         if (!lastRound) {
             for (TypeElement annotation : annotations) {
-                for (Element field : round.getElementsAnnotatedWith(annotation)) {
-                    if (field.getEnclosingElement() instanceof TypeElement type) {
+                String annotationName = annotation.getQualifiedName().toString();
+                for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+                    if (annotationName.equals(PolymorphicTypes.SUBTYPES_ANNOTATION)
+                            || annotationName.equals(PolymorphicTypes.TYPE_NAME_ANNOTATION)) {
+                        if (annotated instanceof TypeElement type) {
+                            processPolymorphic(type, annotationName.equals(PolymorphicTypes.SUBTYPES_ANNOTATION));
+                        }
+                    } else if (annotated.getEnclosingElement() instanceof TypeElement type) {
                         candidates.add(type);
                     }
                 }
@@ -190,6 +201,21 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         } catch (IOException | RuntimeException e) {
             failed.add(name);
             reporter.report(Message.UNEXPECTED, type, name, stackTrace(e));
+        }
+    }
+
+    /** Checks a polymorphic base or a named subtype and writes the resources the runtime finds subtypes by. */
+    private void processPolymorphic(TypeElement type, boolean base) {
+        try {
+            if (base ? subtypeValidator.validateBase(type) : subtypeValidator.validateNamed(type)) {
+                if (base) {
+                    subtypeResources.writeBase(type);
+                } else {
+                    subtypeResources.writeNamed(type);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            reporter.report(Message.UNEXPECTED, type, type.getQualifiedName(), stackTrace(e));
         }
     }
 

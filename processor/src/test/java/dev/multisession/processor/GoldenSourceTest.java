@@ -47,4 +47,25 @@ class GoldenSourceTest {
                 .generatedSourceFile("com.acme.RestaurantOrder_MultiSession")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/RestaurantOrder_MultiSession.java"));
     }
+
+    @Test
+    void aPolymorphicFieldGoesThroughThePolymorphicCodec() throws java.io.IOException {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new MultiSessionProcessor())
+                .withOptions("-Xlint:all,-processing")
+                .compile(JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        if (Boolean.getBoolean("golden.print")) {
+            System.err.println("=== Tab_MultiSession\n" + compilation.generatedSourceFile("com.acme.bar.Tab_MultiSession")
+                    .orElseThrow().getCharContent(true) + "=== end");
+        }
+        assertThat(compilation)
+                .generatedSourceFile("com.acme.bar.Tab_MultiSession")
+                .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/Tab_MultiSession.java"));
+    }
 }

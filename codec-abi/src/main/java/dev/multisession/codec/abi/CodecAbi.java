@@ -12,8 +12,9 @@ public final class CodecAbi {
      * generated code calls is removed or changes its signature, or when generated code starts to
      * rely on a member that older runtimes lack: codecs of another version are then refused with a
      * message that names the jar to rebuild, instead of failing later with a linkage error.
+     * Version 2 added {@code PolymorphicCodec.of} for polymorphic model types.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private CodecAbi() {}
 

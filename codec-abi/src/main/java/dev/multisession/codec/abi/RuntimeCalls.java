@@ -9,6 +9,7 @@ import static dev.multisession.codec.abi.RuntimeTypes.MERGE;
 import static dev.multisession.codec.abi.RuntimeTypes.MODEL_VALUES;
 import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODECS;
+import static dev.multisession.codec.abi.RuntimeTypes.POLYMORPHIC_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.SYNCED_FIELD;
 import static dev.multisession.codec.abi.RuntimeTypes.TYPE_REFERENCE;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
@@ -102,6 +103,13 @@ public final class RuntimeCalls {
     public static final AbiMethod CODEC_FOR_CLASS =
             staticMethod(MULTI_SESSION_CODECS, MULTI_SESSION_CODEC, "forClass", CLASS);
 
+    /**
+     * {@code PolymorphicCodec.of(Base.class, "idKey")}: the codec of a field or collection declared
+     * with a polymorphic model type, which dispatches on the type key (since ABI 2).
+     */
+    public static final AbiMethod POLYMORPHIC_CODEC_OF =
+            staticMethod(POLYMORPHIC_CODEC, MULTI_SESSION_CODEC, "of", CLASS, STRING);
+
     private RuntimeCalls() {}
 
     /** Every call above. */
@@ -110,6 +118,6 @@ public final class RuntimeCalls {
                 BOUND_TYPE_CODEC, CODEC_TO_JSON, CODEC_FROM_JSON, CODEC_SAME, EXPORT_MODEL, EXPORT_MODELS, READ_MODEL,
                 READ_MODELS, APPLY_MODEL, APPLY_MODELS, ID_FIELD, VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD,
                 MODEL_COLLECTION_FIELD,
-                DERIVED_CODEC_NEW, CODEC_FOR_CLASS);
+                DERIVED_CODEC_NEW, CODEC_FOR_CLASS, POLYMORPHIC_CODEC_OF);
     }
 }
