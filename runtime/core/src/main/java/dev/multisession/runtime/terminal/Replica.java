@@ -37,7 +37,7 @@ final class Replica {
 
     /** Loads the stored state, outbox included; returns every order it knows of, hub numbers first. */
     Set<String> restore(TerminalState state) {
-        cursor = new Cursor(state.runId(), state.lastSeq(), state.lastMutationId());
+        cursor = new Cursor(state.runId(), state.lastSeq(), state.lastMutationId(), state.lastTag());
         for (HubMessage.OrderState order : state.confirmed()) {
             confirmed.put(order.order(), copy(order));
         }
@@ -87,7 +87,7 @@ final class Replica {
 
     /** A store write of the current counters, to which the caller adds what changed. */
     TerminalWrite.Builder write() {
-        return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId());
+        return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId()).lastTag(cursor.lastTag());
     }
 
     HubMessage.OrderState confirmed(String uid) {
@@ -141,7 +141,7 @@ final class Replica {
 
     /** Applies one event in sequence, recording what changed in {@code batch}. */
     void apply(HubMessage.Event event, EventBatch batch) {
-        cursor = cursor.appliedUpTo(event.seq());
+        cursor = cursor.appliedUpTo(event.seq(), event.tag());
         batch.touched.add(event.order());
         if (event instanceof HubMessage.Change change) {
             HubMessage.OrderState old = confirmed.get(change.order());
@@ -177,7 +177,7 @@ final class Replica {
             confirmed.put(order.order(), copy(order));
             touched.add(order.order());
         }
-        cursor = cursor.appliedUpTo(snapshot.seq());
+        cursor = cursor.appliedUpTo(snapshot.seq(), snapshot.tag());
         return touched;
     }
 
