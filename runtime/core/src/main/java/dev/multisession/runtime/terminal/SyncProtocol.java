@@ -356,6 +356,7 @@ final class SyncProtocol {
         List<Long> oldIds = outbox.renumber(handled + 1, handled);
         replica.renumberedUpTo(outbox.lastIdAtLeast(handled));
         rebuilding.addAll(replica.forget());
+        outbox.rebase(handled, replica::revision);
         rebuiltAt = welcome.seq();
         sequencer.clear();
         String diverged = welcome.diverged() && welcome.seq() >= before.lastSeq()
@@ -638,6 +639,7 @@ final class SyncProtocol {
             // the replica dropped for a hub that went back is whole again: every order it showed is redrawn
             batch.touched.addAll(rebuilding);
             rebuilding.clear();
+            replica.rebuilt();
         }
         TerminalWrite.Builder write = replica.write();
         List<PendingMutation> reflected = outbox.dropReflected(replica.cursor().lastSeq());

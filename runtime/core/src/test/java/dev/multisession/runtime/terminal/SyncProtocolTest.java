@@ -523,6 +523,29 @@ class SyncProtocolTest {
                 effects.get(1));
     }
 
+    /**
+     * A change made before the order's creation was confirmed travels on base revision 0. If the
+     * hub goes back, the creation (confirmed and dropped from the outbox) is gone from it while
+     * the change is re-offered: sent on revision 0 it would make half an order of it. It is sent
+     * on the revision the terminal had, so that a hub that lost the order refuses it.
+     */
+    @Test
+    void aChangeReOfferedToAHubThatWentBackNamesTheRevisionItsOrderHad() {
+        SyncProtocol protocol = stored(1, 50, 3, mutate(3, 1, "o1")).confirmed("o1", 4).build();
+        protocol.handle(connected());
+        List<SyncEffect> effects = protocol.handle(received(welcome(1, 40, 1)));
+        ClientMessage.Mutate sent = effects.stream().filter(e -> e instanceof SyncEffect.Send send
+                && send.message() instanceof ClientMessage.Mutate).map(e -> (ClientMessage.Mutate)
+                ((SyncEffect.Send) e).message()).findFirst().orElseThrow();
+        assertEquals(2, sent.mutationId());
+        assertEquals(4, sent.baseRevision());
+        TerminalWrite stored = effects.stream().filter(e -> e instanceof SyncEffect.Persist).map(e ->
+                ((SyncEffect.Persist) e).write()).findFirst().orElseThrow();
+        assertEquals(4, ((ClientMessage.Mutate) stored.enqueue().get(0)).baseRevision(), "stored as sent");
+        assertEquals("{\"uid\":\"o1\",\"note\":\"window seat\"}", protocol.replica().visible("o1").toString(),
+                "until the hub's state is taken again, the order shows as it was, with the change on top");
+    }
+
     @Test
     void storedOrdersAreCopiesThatLaterEventsLeaveAlone() {
         SyncProtocol protocol = online(1, 5, 0).build();
