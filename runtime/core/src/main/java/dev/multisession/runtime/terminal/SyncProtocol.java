@@ -268,6 +268,10 @@ final class SyncProtocol {
             earlySnapshot = null;
             onSnapshot(snapshot, out);
         }
+        HubMessage.Event kept = sequencer.next(replica.cursor());
+        if (kept != null) {
+            onEvent(kept, out); // events that overtook the welcome, now that it has decided
+        }
     }
 
     /**
@@ -526,6 +530,12 @@ final class SyncProtocol {
      * settles the batch (once for several events). False if nothing was applied.
      */
     private boolean applyEvent(HubMessage.Event event, Replica.EventBatch batch, Effects out) {
+        if (!welcomed) {
+            // the welcome decides first whether this terminal's state is one the hub's events
+            // follow (a hub that went back continues another history); they wait for it
+            sequencer.keep(event, replica.cursor());
+            return false;
+        }
         switch (sequencer.offer(event, replica.cursor(), welcomed)) {
             case IGNORE:
             case HOLD:

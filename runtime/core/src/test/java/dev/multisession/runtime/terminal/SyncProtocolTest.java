@@ -83,10 +83,14 @@ class SyncProtocolTest {
                                 received(ack(2, 9))))
                         .when(received(welcome(1, 5, 0)))
                         .then(),
-                rule("welcome: events that overtook the welcome do not make the hub look as if it went back")
+                rule("welcome: events that overtook the welcome wait for it, and do not make the hub look as if it went back")
                         .given(stored(1, 7, 0).then(connected(), received(change(8, "o1", "T2", 1))))
                         .when(received(welcome(1, 7, 0)))
-                        .then("online"),
+                        .then("online", "persist 1/8/0 put o1", "refresh o1"),
+                rule("welcome: events that overtook a diverged welcome are of another history than the terminal's: dropped")
+                        .given(stored(1, 7, 0).tagged(70).then(connected(), received(change(8, "o1", "T2", 1))))
+                        .when(received(diverged(1, 9, 0)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/0 clear", "online"),
                 rule("welcome: a store with a run whose acks were lost is never renumbered")
                         .given(stored(1, 5, 3, outbox(1, 3)).then(connected()))
                         .when(received(welcome(1, 9, 2)))
