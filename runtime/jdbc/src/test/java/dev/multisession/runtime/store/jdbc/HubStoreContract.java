@@ -15,6 +15,7 @@ import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.Author;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
@@ -237,6 +238,20 @@ abstract class HubStoreContract {
         assertEquals(List.of(), store.readLog(session, 5, 100));
         assertEquals(List.of(), store.readLog(session, 0, 0));
         assertEquals(List.of(), store.readLog("s-never-used", 0, 100));
+    }
+
+    @Test
+    void theHeadsTagAndEachEventsTagAreKept() {
+        SessionHead head = new SessionHead(2, 6, 1, 0, EventTag.LIMIT - 1);
+        store.inSession(session, tx -> {
+            tx.appendLog(change(5).withTag(55));
+            tx.appendLog(change(6).withTag(EventTag.LIMIT - 1));
+            tx.saveHead(head);
+            return null;
+        });
+        assertEquals(head, store.inSession(session, tx -> tx.head()));
+        assertEquals(List.of(55L, EventTag.LIMIT - 1),
+                store.readLog(session, 0, 100).stream().map(HubMessage.Event::tag).toList());
     }
 
     @Test
