@@ -55,6 +55,27 @@ final class Javac {
         return new Outcome(status == 0, printed.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Compiles with the {@code javac} of the running JDK in a process of its own, with these jars on the
+     * processor path in this order. In this JVM the processor path's class loader would ask the test class
+     * path first, which holds the processor (and Lombok) in an order of its own.
+     */
+    static Outcome compileInOwnProcess(Path sources, Path output, List<Path> processorPath) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-Xlint:all,-processing", "-Werror", "--release", "17",
+                "-processorpath", String.join(File.pathSeparator, processorPath.stream().map(Path::toString).toList()),
+                "-classpath", classPath(List.of()),
+                "-d", output.toString(),
+                "-s", output.toString()));
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> command.add(f.toString()));
+        }
+        Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String printed = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Outcome(javac.waitFor() == 0, printed);
+    }
+
     /** The test class path (annotations, runtime, Jackson) without the processor itself. */
     private static String classPath(List<Path> extra) throws URISyntaxException {
         String processor = processorJar().toString();
@@ -68,10 +89,13 @@ final class Javac {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Packs a directory of classes into a jar, as a library's build would. */
+    /**
+     * Packs a directory of classes into a jar, as a library's build would: the classes and the
+     * resources the processor wrote (schemas, subtype names), not the generated sources.
+     */
     static Path jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".java")).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
                 Files.copy(file, out);
                 out.closeEntry();

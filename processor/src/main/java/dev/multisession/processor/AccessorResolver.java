@@ -35,6 +35,15 @@ final class AccessorResolver {
         this.types = types;
     }
 
+    /**
+     * Forgets the methods read so far. Called at the start of each round: another processor (Lombok)
+     * may have added accessors to a class since, and a later round may even see a new element for it.
+     */
+    void forget() {
+        lastOwner = null;
+        lastMethods = null;
+    }
+
     Result resolve(TypeElement owner, VariableElement field) {
         if (!field.getModifiers().contains(Modifier.PRIVATE)) {
             return new Result(Optional.of(Access.FIELD), "");

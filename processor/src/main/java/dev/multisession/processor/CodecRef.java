@@ -11,6 +11,14 @@ sealed interface CodecRef {
     /** The model only inherits synced fields: looked up (and cached) by {@code MultiSessionCodecs.forClass}. */
     record Located(ClassName model) implements CodecRef {}
 
+    /**
+     * The model type is polymorphic ({@code @MultiSessionSubtypes}): {@code PolymorphicCodec.of(base, idKey)},
+     * which dispatches on the type key.
+     *
+     * @param idKey the id key every subtype shares, or null
+     */
+    record Polymorphic(ClassName base, String idKey) implements CodecRef {}
+
     /** The model is a type variable: the codec is a parameter of the static methods. */
     record Parameter(String typeVariable) implements CodecRef {
 

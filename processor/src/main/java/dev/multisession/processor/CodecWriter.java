@@ -46,12 +46,18 @@ final class CodecWriter {
     private static final TypeName STRING_SET = ParameterizedTypeName.get(SET, ClassName.get(String.class));
 
     private final FieldCodeWriter fields = new FieldCodeWriter();
+    private final CodecModuleAnnotations moduleAnnotations;
+
+    /** @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …) */
+    CodecWriter(CodecModuleAnnotations moduleAnnotations) {
+        this.moduleAnnotations = moduleAnnotations;
+    }
 
     JavaFile write(ModelClass model) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.codecName())
                 .addOriginatingElement(model.element())
                 .addJavadoc(classJavadoc(model))
-                .addAnnotation(AnnotationSpec.builder(RuntimeNames.GENERATED).addMember("value", "$S", PROCESSOR).build())
+                .addAnnotations(moduleAnnotations.forCodecOf(model.element()))
                 .addAnnotation(AnnotationSpec.builder(RuntimeNames.CODEC_ABI_VERSION)
                         .addMember("value", "$L", CodecAbi.VERSION).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

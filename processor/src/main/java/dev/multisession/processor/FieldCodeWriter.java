@@ -169,6 +169,10 @@ final class FieldCodeWriter {
         if (ref instanceof CodecRef.Generated generated) {
             return CodeBlock.of("$T.INSTANCE", generated.codec());
         }
+        if (ref instanceof CodecRef.Polymorphic polymorphic) {
+            return call(RuntimeCalls.POLYMORPHIC_CODEC_OF, CodeBlock.of("$T.class, $S", polymorphic.base(),
+                    polymorphic.idKey()));
+        }
         if (ref instanceof CodecRef.Located located) {
             return call(RuntimeCalls.CODEC_FOR_CLASS, CodeBlock.of("$T.class", located.model()));
         }

@@ -13,6 +13,13 @@ public enum Message {
             "private synced field '%1$s' has no non-private %3$s",
             "make the field package-private, or add a non-private getter (get%2$s()/is%2$s() or %1$s()) and setter"
                     + " (set%2$s(value) or %1$s(value)) of the field's exact type"),
+    ACCESSORS_TOO_LATE("MS-ACCESSORS-TOO-LATE",
+            "private synced field '%1$s' has no non-private %3$s: its Lombok annotations ask for them, but Lombok had"
+                    + " not written them by the last round of annotation processing",
+            "put lombok on the annotation processor path of this compilation (annotationProcessorPaths in Maven,"
+                    + " annotationProcessor in Gradle, -processorpath for javac), before or after multisession-processor;"
+                    + " check that lombok.config does not rename them (lombok.accessors.prefix), as the codec calls"
+                    + " get%2$s()/is%2$s() or %1$s() and set%2$s(value) or %1$s(value); or make the field package-private"),
     FINAL_FIELD("MS-FINAL-FIELD",
             "synced field '%s' is final, so a received value cannot be stored in it",
             "remove 'final', or remove @MultiSessionField if the field must not be synced"),
@@ -59,8 +66,33 @@ public enum Message {
     ABSTRACT_TYPE("MS-ABSTRACT-TYPE",
             "synced field '%s' holds %s, an interface or abstract class: a terminal that receives it cannot create"
                     + " it, so the field would be lost there",
-            "declare the field (or the collection's elements) with a concrete class; a value converted through Jackson"
-                    + " may instead name its subtypes with @JsonTypeInfo and @JsonSubTypes"),
+            "list the subtypes of %2$s with @MultiSessionSubtypes({Sub.class, ...}) on it, so that each object travels"
+                    + " with its type name, or declare the field (or the collection's elements) with a concrete class;"
+                    + " a value converted through Jackson may instead name its subtypes with @JsonTypeInfo and"
+                    + " @JsonSubTypes"),
+    SUBTYPE_NOT_SUBCLASS("MS-SUBTYPE-NOT-SUBCLASS",
+            "%s is declared a subtype of %s (%s) but does not extend or implement it",
+            "list only classes that extend %2$s, or make %1$s extend a type annotated @MultiSessionSubtypes"),
+    SUBTYPE_ABSTRACT("MS-SUBTYPE-ABSTRACT",
+            "subtype %s of %s is abstract or an interface, so no terminal could create an object of it",
+            "name its concrete subclasses as subtypes instead"),
+    SUBTYPE_NOT_MODEL("MS-SUBTYPE-NOT-MODEL",
+            "subtype %s of %s neither declares nor inherits a synced field, so it has no codec",
+            "give it (or a superclass) @MultiSessionField fields, or leave it out"),
+    SUBTYPE_ID("MS-SUBTYPE-ID",
+            "subtype %s of %s has the id key %s, but the elements of %2$s are selected by %s",
+            "keep one @MultiSessionId for the whole polymorphic type: a subtype inherits the base's id and declares"
+                    + " none of its own"),
+    TYPE_NAME_DUPLICATE("MS-TYPE-NAME-DUPLICATE",
+            "type name \"%s\" of %s is already the name of %s among the subtypes of %s",
+            "give one of them another name with @MultiSessionTypeName(\"...\")"),
+    TYPE_NAME_INVALID("MS-TYPE-NAME-INVALID",
+            "type name \"%s\" of %s is not a valid type name",
+            "use 1 to 100 letters, digits, '_', '-' or '.', not starting with '.'"),
+    TYPE_KEY_FIELD("MS-TYPE-KEY-FIELD",
+            "synced field '%s' would be written under the JSON key \"@type\", which names the subtype of a polymorphic"
+                    + " model",
+            "give the field another key with @MultiSessionField(\"other_key\")"),
     CODEC_NAME_CLASH("MS-CODEC-NAME-CLASH",
             "the codec of %s would be %s, a name already taken by %s",
             "rename one of the classes: a nested class A.B and a top-level class A_B of one package share the codec"

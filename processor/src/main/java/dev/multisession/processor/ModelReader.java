@@ -53,6 +53,11 @@ final class ModelReader {
         this.accessors = new AccessorResolver(elements, types);
     }
 
+    /** Starts a round: what was read of classes in earlier rounds may have changed since. */
+    void startRound() {
+        accessors.forget();
+    }
+
     /**
      * @param type the class declaring synced fields
      * @param pendingModels qualified names of models whose codecs are being generated in this run

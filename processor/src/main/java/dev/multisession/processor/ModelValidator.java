@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Types;
 
 /**
@@ -18,9 +19,11 @@ final class ModelValidator {
 
     private final DiagnosticReporter reporter;
     private final TypeClassifier classifier;
+    private final LombokAccessors lombok;
 
-    ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner) {
+    ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner, LombokAccessors lombok) {
         this.reporter = reporter;
+        this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
     }
 
@@ -33,6 +36,7 @@ final class ModelValidator {
             return false;
         }
         checkClass(model);
+        var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
         String idField = null;
         String idOwner = null;
@@ -45,7 +49,7 @@ final class ModelValidator {
         }
         String className = model.element().getQualifiedName().toString();
         for (SyncedProperty property : model.properties()) {
-            checkField(property);
+            checkField(owner, property);
             KeyOwner previous = keys.putIfAbsent(property.jsonKey(), new KeyOwner(property.name(), className));
             if (previous != null) {
                 reporter.report(Message.DUPLICATE_KEY, property.element(), property.jsonKey(), property.name(),
@@ -75,7 +79,7 @@ final class ModelValidator {
         }
     }
 
-    private void checkField(SyncedProperty property) {
+    private void checkField(TypeElement owner, SyncedProperty property) {
         var field = property.element();
         String name = property.name();
         if (property.modifiers().contains(Modifier.STATIC)) {
@@ -86,7 +90,10 @@ final class ModelValidator {
         }
         if (property.access().isEmpty()) {
             String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            reporter.report(Message.PRIVATE_NO_ACCESSOR, field, name, capitalised, property.missingAccessors());
+            // A model waits for Lombok until the last round; still missing then, Lombok never ran here.
+            Message message = lombok.writesMissing(owner, field, property.missingAccessors())
+                    ? Message.ACCESSORS_TOO_LATE : Message.PRIVATE_NO_ACCESSOR;
+            reporter.report(message, field, name, capitalised, property.missingAccessors());
         }
         if (property.id() && !classifier.canBeId(property.mirror())) {
             reporter.report(Message.ID_TYPE, field, name, property.mirror());
@@ -94,6 +101,9 @@ final class ModelValidator {
         if (property.merge().equals("COUNTER") && !classifier.isNumeric(property.mirror())
                 && !classifier.isNumericMap(property.mirror())) {
             reporter.report(Message.COUNTER_NOT_NUMERIC, field, name, property.mirror());
+        }
+        if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
+            reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());

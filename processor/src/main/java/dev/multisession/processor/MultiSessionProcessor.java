@@ -37,14 +37,19 @@ import javax.tools.StandardLocation;
  * <p>Isolating: each generated file has exactly one originating element, the model class, and
  * nothing is aggregated. A class whose synced superclass has no codec yet (because another
  * processor generates that superclass) is deferred by name to the next round; the final round
- * reports what never appeared. An unexpected exception is reported on the class at hand and the
- * other classes are still processed.
+ * reports what never appeared. A class whose private fields lack accessors that Lombok is to write
+ * ({@link LombokAccessors}) waits the same way, with its subclasses, so that Lombok may run before
+ * or after this processor; as nothing else reads a codec, one still waiting when processing is over
+ * is written in that last round, or refused if Lombok never wrote its accessors. An unexpected
+ * exception is reported on the class at hand and the other classes are still processed.
  */
 @AutoService(Processor.class)
 public final class MultiSessionProcessor extends AbstractProcessor {
 
     /** Deferred classes by qualified name, with the name of what they wait for. */
     private final Map<String, String> deferred = new LinkedHashMap<>();
+    /** Classes, by qualified name, whose accessors Lombok has not written yet (it runs after this processor). */
+    private final Set<String> awaitingLombok = new LinkedHashSet<>();
     /** Models whose codec was written, or that failed validation, in any round. */
     private final Set<String> handled = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
@@ -59,6 +64,11 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     private CodecWriter writer;
     private SchemaReader schemaReader;
     private SchemaWriter schemaWriter;
+    private LombokAccessors lombok;
+    /** Whether the round being processed is the last: nothing may wait any longer. */
+    private boolean lastRound;
+    private SubtypeValidator subtypeValidator;
+    private SubtypeResources subtypeResources;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -67,15 +77,19 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         reporter = new DiagnosticReporter(processingEnv.getMessager());
         scanner = new SyncedFieldScanner();
         reader = new ModelReader(elements, processingEnv.getTypeUtils(), scanner);
-        validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner);
-        writer = new CodecWriter();
+        lombok = new LombokAccessors();
+        validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner, lombok);
+        writer = new CodecWriter(new CodecModuleAnnotations(elements));
         schemaReader = new SchemaReader(elements, processingEnv.getTypeUtils(), scanner);
         schemaWriter = new SchemaWriter();
+        subtypeValidator = new SubtypeValidator(reporter, processingEnv.getTypeUtils(), scanner);
+        subtypeResources = new SubtypeResources(processingEnv.getFiler(), elements, scanner);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(SyncedFieldScanner.FIELD_ANNOTATION, SyncedFieldScanner.ID_ANNOTATION);
+        return Set.of(SyncedFieldScanner.FIELD_ANNOTATION, SyncedFieldScanner.ID_ANNOTATION,
+                PolymorphicTypes.SUBTYPES_ANNOTATION, PolymorphicTypes.TYPE_NAME_ANNOTATION);
     }
 
     @Override
@@ -85,23 +99,32 @@ public final class MultiSessionProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (round.processingOver()) {
+        scanner.startRound();
+        reader.startRound();
+        lastRound = round.processingOver();
+        if (lastRound && awaitingLombok.isEmpty()) {
             reportNeverGenerated();
             return false;
         }
-        scanner.startRound();
         Set<TypeElement> candidates = new LinkedHashSet<>();
         for (String name : deferred.keySet()) {
-            TypeElement type = elements.getTypeElement(name);
-            if (type != null) {
-                candidates.add(type);
-            }
+            addByName(name, candidates);
         }
+        awaitingLombok.forEach(name -> addByName(name, candidates));
         deferred.clear();
-        for (TypeElement annotation : annotations) {
-            for (Element field : round.getElementsAnnotatedWith(annotation)) {
-                if (field.getEnclosingElement() instanceof TypeElement type) {
-                    candidates.add(type);
+        awaitingLombok.clear();
+        if (!lastRound) {
+            for (TypeElement annotation : annotations) {
+                String annotationName = annotation.getQualifiedName().toString();
+                for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+                    if (annotationName.equals(PolymorphicTypes.SUBTYPES_ANNOTATION)
+                            || annotationName.equals(PolymorphicTypes.TYPE_NAME_ANNOTATION)) {
+                        if (annotated instanceof TypeElement type) {
+                            processPolymorphic(type, annotationName.equals(PolymorphicTypes.SUBTYPES_ANNOTATION));
+                        }
+                    } else if (annotated.getEnclosingElement() instanceof TypeElement type) {
+                        candidates.add(type);
+                    }
                 }
             }
         }
@@ -113,7 +136,19 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         for (TypeElement type : ordered) {
             process(type, pending);
         }
+        if (lastRound) {
+            // the models that waited for Lombok were written just now; what still waits never will be
+            reportNeverGenerated();
+        }
         return false;
+    }
+
+    /** Adds the class of that name as it is in this round (a later round may hold a new element for it). */
+    private void addByName(String name, Set<TypeElement> candidates) {
+        TypeElement type = elements.getTypeElement(name);
+        if (type != null) {
+            candidates.add(type);
+        }
     }
 
     private void process(TypeElement type, Set<String> pending) {
@@ -125,6 +160,16 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 return;
             }
             ModelClass model = ((ModelReader.Result.Read) result).model();
+            TypeElement waitingAncestor = ancestorAwaitingLombok(type);
+            if (waitingAncestor != null) {
+                // its codec chains to the ancestor's, which is written once Lombok has run
+                deferred.put(name, CodecNames.qualifiedCodecOf(waitingAncestor));
+                return;
+            }
+            if (!lastRound && awaitsLombok(model)) {
+                awaitingLombok.add(name);
+                return;
+            }
             handled.add(name);
             if (ancestorFailed(type)) {
                 // Its ancestor's errors are reported already; a codec here would only add missing-symbol noise.
@@ -159,6 +204,21 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         }
     }
 
+    /** Checks a polymorphic base or a named subtype and writes the resources the runtime finds subtypes by. */
+    private void processPolymorphic(TypeElement type, boolean base) {
+        try {
+            if (base ? subtypeValidator.validateBase(type) : subtypeValidator.validateNamed(type)) {
+                if (base) {
+                    subtypeResources.writeBase(type);
+                } else {
+                    subtypeResources.writeNamed(type);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            reporter.report(Message.UNEXPECTED, type, type.getQualifiedName(), stackTrace(e));
+        }
+    }
+
     /**
      * Writes a generated file. JavaPoet appends in many small pieces and the Filer's writer
      * encodes each one on its own, so the source is rendered into memory and written at once.
@@ -182,6 +242,27 @@ public final class MultiSessionProcessor extends AbstractProcessor {
                 SchemaWriter.resourceName(schema.root()), type).openOutputStream()) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Whether a private field lacks accessors that Lombok, not run yet, is to write. */
+    private boolean awaitsLombok(ModelClass model) {
+        for (SyncedProperty property : model.properties()) {
+            if (property.access().isEmpty()
+                    && lombok.writesMissing(model.element(), property.element(), property.missingAccessors())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TypeElement ancestorAwaitingLombok(TypeElement type) {
+        for (TypeElement ancestor = SyncedFieldScanner.superclass(type); ancestor != null;
+                ancestor = SyncedFieldScanner.superclass(ancestor)) {
+            if (awaitingLombok.contains(ancestor.getQualifiedName().toString())) {
+                return ancestor;
+            }
+        }
+        return null;
     }
 
     private boolean ancestorFailed(TypeElement type) {

@@ -22,8 +22,15 @@ record SchemaModel(String root, Map<String, ModelDef> models) {
      * @param name the model's binary name
      * @param idKey the JSON key of its {@code @MultiSessionId}, if it has one
      * @param fields its synced fields in export order
+     * @param subtypes for a polymorphic model ({@code @MultiSessionSubtypes}), the models each type name
+     *     stands for (the model itself among them when it is concrete); empty otherwise
      */
-    record ModelDef(String name, Optional<String> idKey, List<FieldDef> fields) {}
+    record ModelDef(String name, Optional<String> idKey, List<FieldDef> fields, Map<String, String> subtypes) {
+
+        ModelDef(String name, Optional<String> idKey, List<FieldDef> fields) {
+            this(name, idKey, fields, Map.of());
+        }
+    }
 
     /**
      * One synced field.

@@ -12,6 +12,7 @@ import dev.multisession.processor.SchemaModel.ModelKind;
 import dev.multisession.processor.SchemaModel.SetKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,13 @@ final class SchemaReader {
     private final Elements elements;
     private final Types types;
     private final SyncedFieldScanner scanner;
+    private final PolymorphicTypes polymorphic;
 
     SchemaReader(Elements elements, Types types, SyncedFieldScanner scanner) {
         this.elements = elements;
         this.types = types;
         this.scanner = scanner;
+        this.polymorphic = new PolymorphicTypes(scanner);
     }
 
     SchemaModel read(TypeElement root) {
@@ -63,6 +66,36 @@ final class SchemaReader {
 
     /** The model's fields as its own declaration binds its ancestors' type variables. */
     private ModelDef readModel(TypeElement modelElement, Deque<TypeElement> toRead) {
+        ModelDef def = modelElement.getKind() == ElementKind.INTERFACE ? interfaceModel(modelElement, toRead)
+                : classModel(modelElement, toRead);
+        if (!polymorphic.isPolymorphic(modelElement)) {
+            return def;
+        }
+        // the subtypes the base names; an extension's own subtypes are not known here
+        Map<String, String> subtypes = new LinkedHashMap<>();
+        if (PolymorphicTypes.concrete(modelElement)) {
+            subtypes.put(polymorphic.typeName(modelElement), binaryName(modelElement));
+        }
+        for (TypeElement subtype : polymorphic.listedSubtypes(modelElement)) {
+            subtypes.putIfAbsent(polymorphic.typeName(subtype), binaryName(subtype));
+            toRead.add(subtype);
+        }
+        return new ModelDef(def.name(), def.idKey(), def.fields(), Collections.unmodifiableMap(subtypes));
+    }
+
+    /** A polymorphic interface: only the id its subtypes share. */
+    private ModelDef interfaceModel(TypeElement base, Deque<TypeElement> toRead) {
+        for (TypeElement subtype : polymorphic.listedSubtypes(base)) {
+            if (scanner.isModel(subtype)) {
+                ModelDef first = classModel(subtype, new ArrayDeque<>());
+                List<FieldDef> id = first.fields().stream().filter(FieldDef::id).toList();
+                return new ModelDef(binaryName(base), first.idKey(), id);
+            }
+        }
+        return new ModelDef(binaryName(base), Optional.empty(), List.of());
+    }
+
+    private ModelDef classModel(TypeElement modelElement, Deque<TypeElement> toRead) {
         DeclaredType model = (DeclaredType) modelElement.asType();
         List<TypeElement> chain = new ArrayList<>();
         for (TypeElement type = modelElement; type != null; type = SyncedFieldScanner.superclass(type)) {
@@ -159,18 +192,11 @@ final class SchemaReader {
             return null;
         }
         TypeElement element = (TypeElement) ((DeclaredType) candidate).asElement();
-        return scanner.isModel(element) ? element : null;
+        return scanner.isModel(element) || polymorphic.isPolymorphic(element) ? element : null;
     }
 
     private Optional<String> idKeyOf(TypeElement model) {
-        for (TypeElement type = model; type != null; type = SyncedFieldScanner.superclass(type)) {
-            for (SyncedFieldScanner.Annotated annotated : scanner.declaredBy(type)) {
-                if (annotated.id()) {
-                    return Optional.of(annotated.jsonKey());
-                }
-            }
-        }
-        return Optional.empty();
+        return polymorphic.idKey(model);
     }
 
     private boolean isPlainValue(TypeMirror argument) {

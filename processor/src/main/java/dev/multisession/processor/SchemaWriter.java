@@ -80,6 +80,15 @@ final class SchemaWriter {
             json.writeString(model.idKey().get());
             json.writeEndArray();
         }
+        if (!model.subtypes().isEmpty()) {
+            // each object names its subtype under the type key; the checks follow that subtype's schema
+            json.writeStringField("x-multisession-type-key", PolymorphicTypes.TYPE_KEY);
+            json.writeObjectFieldStart("x-multisession-subtypes");
+            for (var subtype : model.subtypes().entrySet()) {
+                json.writeStringField(subtype.getKey(), ref(subtype.getValue()));
+            }
+            json.writeEndObject();
+        }
         json.writeObjectFieldStart("properties");
         for (FieldDef field : model.fields()) {
             json.writeFieldName(field.jsonKey());

@@ -34,10 +34,12 @@ final class TypeClassifier {
 
     private final Types types;
     private final SyncedFieldScanner scanner;
+    private final PolymorphicTypes polymorphic;
 
     TypeClassifier(Types types, SyncedFieldScanner scanner) {
         this.types = types;
         this.scanner = scanner;
+        this.polymorphic = new PolymorphicTypes(scanner);
     }
 
     ValueType classify(TypeMirror type) {
@@ -140,6 +142,11 @@ final class TypeClassifier {
             return modelElement(types.erasure(bound)) != null
                     ? new CodecRef.Parameter(((TypeVariable) type).asElement().getSimpleName().toString()) : null;
         }
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().isEmpty()
+                && polymorphic.isPolymorphic((TypeElement) ((DeclaredType) type).asElement())) {
+            TypeElement base = (TypeElement) ((DeclaredType) type).asElement();
+            return new CodecRef.Polymorphic(ClassName.get(base), polymorphic.idKey(base).orElse(null));
+        }
         TypeElement model = modelElement(type);
         if (model == null || !((DeclaredType) type).getTypeArguments().isEmpty()) {
             return null;
@@ -190,12 +197,26 @@ final class TypeClassifier {
      * checked by their bounds elsewhere.
      */
     String uncreatable(TypeMirror type) {
+        // a field or collection element of a polymorphic type: each object names its subtype
+        if (codecOf(type) instanceof CodecRef.Polymorphic) {
+            return null;
+        }
+        if (type.getKind() == TypeKind.DECLARED && isCollection(qualifiedName((DeclaredType) type))
+                && ((DeclaredType) type).getTypeArguments().size() == 1
+                && codecOf(((DeclaredType) type).getTypeArguments().get(0)) instanceof CodecRef.Polymorphic) {
+            return null;
+        }
+        return uncreatableValue(type);
+    }
+
+    /** Like {@link #uncreatable}, for a type in value position (a map's value, an array's component …). */
+    private String uncreatableValue(TypeMirror type) {
         if (type.getKind() == TypeKind.ARRAY) {
-            return uncreatable(((ArrayType) type).getComponentType());
+            return uncreatableValue(((ArrayType) type).getComponentType());
         }
         if (type.getKind() == TypeKind.WILDCARD) {
             TypeMirror bound = ((WildcardType) type).getExtendsBound();
-            return bound == null ? null : uncreatable(bound);
+            return bound == null ? null : uncreatableValue(bound);
         }
         if (type.getKind() != TypeKind.DECLARED) {
             return null;
@@ -216,7 +237,7 @@ final class TypeClassifier {
             }
         }
         for (TypeMirror argument : declared.getTypeArguments()) {
-            String inside = uncreatable(argument);
+            String inside = uncreatableValue(argument);
             if (inside != null) {
                 return inside;
             }

@@ -42,6 +42,32 @@ class DiagnosticsTest {
                 + " non-private setter").inFile(file).onLineContaining("private String note");
     }
 
+    /** Lombok's annotations as they read to the processor, which matches them by name; Lombok itself does not run. */
+    private static final JavaFileObject LOMBOK_GETTER = JavaFileObjects.forSourceString("lombok.Getter",
+            "package lombok;\npublic @interface Getter {}\n");
+    private static final JavaFileObject LOMBOK_SETTER = JavaFileObjects.forSourceString("lombok.Setter",
+            "package lombok;\npublic @interface Setter {}\n");
+
+    @Test
+    void accessorsLombokNeverWrote() {
+        JavaFileObject file = source("Line", "@lombok.Getter @lombok.Setter\npublic class Line {\n"
+                + "  @MultiSessionField private String note;\n}\n");
+        Compilation compilation = compile(LOMBOK_GETTER, LOMBOK_SETTER, file);
+        assertThat(compilation).hadErrorContaining("[MS-ACCESSORS-TOO-LATE] private synced field 'note' has no"
+                + " non-private getter and setter: its Lombok annotations ask for them").inFile(file)
+                .onLineContaining("private String note");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anAccessorLombokIsNotAskedForIsStillMissing() {
+        JavaFileObject file = source("Line", "public class Line {\n"
+                + "  @lombok.Getter @MultiSessionField private String note;\n}\n");
+        Compilation compilation = compile(LOMBOK_GETTER, file);
+        assertThat(compilation).hadErrorContaining("[MS-PRIVATE-NO-ACCESSOR] private synced field 'note' has no"
+                + " non-private getter and setter").inFile(file).onLineContaining("private String note");
+    }
+
     @Test
     void finalField() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField final String note = \"\";\n}\n");

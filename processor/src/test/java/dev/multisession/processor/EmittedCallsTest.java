@@ -62,6 +62,29 @@ class EmittedCallsTest {
                                 public class Box<P extends Part> {
                                     @MultiSessionField public List<P> items = new ArrayList<>();
                                 }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.Round", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                @MultiSessionSubtypes({CocktailRound.class})
+                                public class Round {
+                                    @MultiSessionId public String uid;
+                                }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.CocktailRound", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                public class CocktailRound extends Round {
+                                    @MultiSessionField public String spirit;
+                                }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.Tab", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                import java.util.*;
+                                public class Tab {
+                                    @MultiSessionField public List<Round> rounds = new ArrayList<>();
+                                }
                                 """));
         assertThat(compilation).succeededWithoutWarnings();
 

@@ -37,7 +37,13 @@ class GeneratedDoclintTest {
                         JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrderline.java"),
                         JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
                         JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/kinds/EveryKind.java"));
+                        JavaFileObjects.forResource("models/valid/com/acme/kinds/EveryKind.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
         assertThat(models).succeeded();
         for (JavaFileObject file : models.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {

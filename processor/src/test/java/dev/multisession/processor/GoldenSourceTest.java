@@ -32,15 +32,32 @@ class GoldenSourceTest {
                         JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
                         JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"));
         if (Boolean.getBoolean("multisession.updateGolden")) {
-            updateGolden(compilation);
+            updateGolden(compilation, "com.acme.",
+                    List.of("Orderline_MultiSession", "Order_MultiSession", "RestaurantOrder_MultiSession"));
         }
         return compilation;
     }
 
-    private static void updateGolden(Compilation compilation) {
-        for (String codec : List.of("Orderline_MultiSession", "Order_MultiSession", "RestaurantOrder_MultiSession")) {
+    private static Compilation compilePolymorphicModels() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new MultiSessionProcessor())
+                .withOptions("-Xlint:all,-processing")
+                .compile(JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+        if (Boolean.getBoolean("multisession.updateGolden")) {
+            updateGolden(compilation, "com.acme.bar.", List.of("Tab_MultiSession"));
+        }
+        return compilation;
+    }
+
+    private static void updateGolden(Compilation compilation, String packagePrefix, List<String> codecs) {
+        for (String codec : codecs) {
             try {
-                String source = compilation.generatedSourceFile("com.acme." + codec).orElseThrow()
+                String source = compilation.generatedSourceFile(packagePrefix + codec).orElseThrow()
                         .getCharContent(true).toString();
                 Files.writeString(GOLDEN.resolve(codec + ".java"), source);
             } catch (IOException e) {
@@ -73,5 +90,14 @@ class GoldenSourceTest {
         assertThat(compileValidModels())
                 .generatedSourceFile("com.acme.RestaurantOrder_MultiSession")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/RestaurantOrder_MultiSession.java"));
+    }
+
+    @Test
+    void aPolymorphicFieldGoesThroughThePolymorphicCodec() {
+        Compilation compilation = compilePolymorphicModels();
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation)
+                .generatedSourceFile("com.acme.bar.Tab_MultiSession")
+                .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/Tab_MultiSession.java"));
     }
 }

@@ -49,6 +49,21 @@ class SchemaResourceTest {
     }
 
     @Test
+    void aPolymorphicModelNamesItsSubtypes() throws IOException {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new MultiSessionProcessor())
+                .withOptions("-Xlint:all,-processing")
+                .compile(JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
+                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertMatchesGolden(compilation, "com.acme.bar.Tab");
+    }
+
+    @Test
     void abstractAndGenericModelsGetNoSchema() {
         Compilation compilation = compileValidModels();
         assertFalse(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
@@ -59,6 +74,9 @@ class SchemaResourceTest {
 
     private static void assertMatchesGolden(Compilation compilation, String model) throws IOException {
         String actual = resource(compilation, model);
+        if (Boolean.getBoolean("golden.print")) {
+            System.err.println("=== " + model + "\n" + actual);
+        }
         assertEquals(golden("golden/schema/" + model + ".json"), actual);
     }
 

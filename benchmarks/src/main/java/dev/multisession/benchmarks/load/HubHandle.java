@@ -16,6 +16,9 @@ final class HubHandle implements AutoCloseable {
     /** What the hub process reported at one moment. */
     record Stats(long cpuNanos, long heapBytes, int connections, int threads, long atNanos) {}
 
+    /** The hub process's CPU time at one moment, read without a GC. */
+    record Cpu(long cpuNanos, long atNanos) {}
+
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
@@ -63,7 +66,17 @@ final class HubHandle implements AutoCloseable {
         return process.pid();
     }
 
-    /** CPU time so far and heap used after a full GC (the GC itself takes a moment). */
+    /** CPU time so far, without the GC of {@link #stats()}: for the ends of a measured window. */
+    synchronized Cpu cpu() throws IOException {
+        long now = System.nanoTime();
+        in.println("cpu");
+        return new Cpu(Long.parseLong(expect("CPU")[1]), now);
+    }
+
+    /**
+     * CPU time so far and heap used after a full GC (the GC itself takes a moment, and CPU): never
+     * inside a measured window.
+     */
     synchronized Stats stats() throws IOException {
         long now = System.nanoTime();
         in.println("stats");

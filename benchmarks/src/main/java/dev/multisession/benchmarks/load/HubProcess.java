@@ -22,7 +22,8 @@ import java.time.Duration;
  *
  * <p>Prints {@code PORT <port>} once listening, then answers lines on standard input:
  * {@code stats} with {@code STATS <cpu-nanos> <heap-bytes> <connections> <threads>} (heap used
- * after a full GC, live threads), {@code issue <session> <terminal>} with {@code TOKEN <token>}
+ * after a full GC, live threads), {@code cpu} with {@code CPU <cpu-nanos>} (no GC),
+ * {@code issue <session> <terminal>} with {@code TOKEN <token>}
  * when the token file is {@code -} (tokens kept in memory: issuing thousands into a file rewrites
  * it each time), {@code quit} by stopping. It also stops when standard input closes (its parent is gone) or
  * after {@code --max-seconds}, so it never outlives a run.
@@ -73,7 +74,10 @@ public final class HubProcess {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.equals("stats")) {
+                if (line.equals("cpu")) {
+                    System.out.println("CPU " + cpuNanos());
+                    System.out.flush();
+                } else if (line.equals("stats")) {
                     System.out.println("STATS " + cpuNanos() + " " + heapAfterGc() + " " + server.connections() + " "
                             + Thread.activeCount());
                     System.out.flush();

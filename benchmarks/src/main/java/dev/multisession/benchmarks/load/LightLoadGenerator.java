@@ -21,12 +21,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Drives a hub in its own JVM ({@link HubProcess}) with {@link LightTerminal}s: raw WebSocket
@@ -41,6 +42,9 @@ import picocli.CommandLine.Option;
 @Command(name = "LightLoadGenerator", mixinStandardHelpOptions = true,
         description = "Drives a hub with N model-less WebSocket terminals at fixed rates; writes light-<name>.csv.")
 public final class LightLoadGenerator implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--store", defaultValue = "sqlite", description = "sqlite or postgres (default ${DEFAULT-VALUE})")
     String store;
@@ -85,7 +89,7 @@ public final class LightLoadGenerator implements Callable<Integer> {
     @Option(names = "--name", description = "file name part: light-<name>.csv (default: <store>-<terminals>)")
     String name;
 
-    private LightLoadGenerator() {}
+    LightLoadGenerator() {}
 
     /** The figures of one step. */
     record Step(String store, int terminals, int sessions, int offered, double accepted, double p50, double p99,
@@ -112,8 +116,12 @@ public final class LightLoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!store.equals("sqlite") && !store.equals("postgres")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--store is sqlite or postgres, not " + store);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--store is sqlite or postgres, not " + store);
         }
+        new LoadArguments(spec.commandLine()).atLeast("--terminals", terminalCount, 1).atLeast("--per-session", perSession, 1)
+                .eachAtLeast("--rates", rates, 1).atLeast("--warmup", warmup, 0).atLeast("--seconds", seconds, 1)
+                .atLeast("--orders", orders, 1).atLeast("--lines", lines, 1).atLeast("--ping", pingSeconds, 1)
+                .atLeast("--connecting", connecting, 1).atLeast("--hub-workers", hubWorkers == null ? 1 : hubWorkers, 1);
         if (hubWorkers != null) {
             System.setProperty("hub.workers", hubWorkers.toString());
         }
@@ -164,7 +172,7 @@ public final class LightLoadGenerator implements Callable<Integer> {
             for (LightTerminal terminal : terminals) {
                 terminal.openOrders(orders, template);
             }
-            awaitSettled(terminals, t -> sessionSizes[Integer.parseInt(t.id.substring(1)) % sessions] * orders,
+            LoadSteps.awaitSettled(terminals, t -> sessionSizes[Integer.parseInt(t.id.substring(1)) % sessions] * orders,
                     60 + terminalCount / 50);
 
             for (int rate : rates) {
@@ -179,7 +187,7 @@ public final class LightLoadGenerator implements Callable<Integer> {
                 terminal.close();
             }
             callbacks.shutdownNow();
-            deleteQuietly(dir);
+            LoadSteps.deleteQuietly(dir);
         }
         return 0;
     }
@@ -191,31 +199,25 @@ public final class LightLoadGenerator implements Callable<Integer> {
         long measureStart = warmupStart + TimeUnit.SECONDS.toNanos(warmup);
         long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
         window.open(measureStart, measureEnd);
-        Thread pacer = new Thread(() -> pace(terminals, rate, warmupStart, measureEnd), "pacer");
-        Thread pinger = new Thread(() -> pingAll(terminals, warmupStart, measureEnd), "pinger");
+        Thread pacer = new Thread(() -> LoadSteps.pace(terminals, rate, warmupStart, measureEnd, LightTerminal::edit),
+                "pacer");
+        Thread pinger = new Thread(() -> LoadSteps.pace(terminals, terminals.size() / (double) pingSeconds, warmupStart,
+                measureEnd, (terminal, due) -> terminal.ping()), "pinger");
         pacer.start();
         pinger.start();
-        sleepUntil(measureStart);
-        HubHandle.Stats first = hub.stats();
-        long clientCpuFirst = ownCpuNanos();
-        long firstAt = System.nanoTime();
-        sleepUntil(measureEnd);
-        HubHandle.Stats last = hub.stats();
-        long clientCpuLast = ownCpuNanos();
-        long lastAt = System.nanoTime();
+        LoadSteps.CpuShare cpu = LoadSteps.measureCpu(hub, measureStart, measureEnd);
         pacer.join();
         pinger.join();
-        awaitDrained(terminals, 30);
+        LoadSteps.awaitDrained(terminals, 30);
+        HubHandle.Stats last = hub.stats(); // heap after GC, threads and connections, once the window is over
 
         LightStats.Taken taken = stats.take();
         Histogram latencies = taken.latencies();
-        double wall = (last.atNanos() - first.atNanos()) / 1e9;
         return new Step(store, terminals.size(), sessions, rate, taken.accepted() / (double) seconds,
                 millis(latencies, 50), millis(latencies, 99), millis(latencies, 99.9), latencies.getMaxValue() / 1e6,
                 latencies.getTotalCount(), taken.shed(), taken.problems(), taken.dropped(), taken.pingsSent(),
                 taken.pongsReceived(), millis(taken.pongs(), 99), millis(taken.lags(), 99),
-                (last.cpuNanos() - first.cpuNanos()) / 1e9 / wall,
-                (clientCpuLast - clientCpuFirst) / 1e9 / ((lastAt - firstAt) / 1e9),
+                cpu.hubCores(), cpu.clientCores(),
                 last.heapBytes() / 1048576.0, last.threads(), last.connections(), connectSeconds,
                 loadBefore.replace(' ', '/'));
     }
@@ -248,69 +250,6 @@ public final class LightLoadGenerator implements Callable<Integer> {
         return (lastWelcome.get() - start) / 1e9;
     }
 
-    /** Hands out edits round-robin at {@code rate} per second from {@code start} to {@code end}. */
-    private static void pace(List<LightTerminal> terminals, int rate, long start, long end) {
-        double period = 1e9 / rate;
-        for (long k = 0; ; k++) {
-            long due = start + (long) (k * period);
-            if (due >= end) {
-                return;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 20_000) {
-                LockSupport.parkNanos(wait);
-            }
-            terminals.get((int) (k % terminals.size())).edit(due);
-        }
-    }
-
-    /** Every terminal pings once per interval, spread evenly over it. */
-    private void pingAll(List<LightTerminal> terminals, long start, long end) {
-        double period = TimeUnit.SECONDS.toNanos(pingSeconds) / (double) terminals.size();
-        for (long k = 0; ; k++) {
-            long due = start + (long) (k * period);
-            if (due >= end) {
-                return;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 20_000) {
-                LockSupport.parkNanos(wait);
-            }
-            terminals.get((int) (k % terminals.size())).ping();
-        }
-    }
-
-    private interface Expected {
-        int orders(LightTerminal terminal);
-    }
-
-    private static void awaitSettled(List<LightTerminal> terminals, Expected expected, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (LightTerminal terminal : terminals) {
-            while (!terminal.settled(expected.orders(terminal))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("terminal " + terminal.id + " did not settle within " + seconds + " s");
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static void awaitDrained(List<LightTerminal> terminals, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (LightTerminal terminal : terminals) {
-            while (terminal.pending() > 0) {
-                if (System.nanoTime() > deadline) {
-                    System.err.println("terminal " + terminal.id + " still has " + terminal.pending()
-                            + " edits unanswered after " + seconds + " s");
-                    return;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
     private static double millis(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1e6;
     }
@@ -321,26 +260,6 @@ public final class LightLoadGenerator implements Callable<Integer> {
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (java.io.IOException e) {
             return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long wait;
-        while ((wait = nanos - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary directory; the system cleans it eventually
         }
     }
 }

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * scheduled moment, not the send, starts the clock, so time an edit spends waiting for the
  * window counts too.
  */
-final class LightTerminal implements WebSocket.Listener {
+final class LightTerminal implements WebSocket.Listener, DrivenTerminal {
 
     /** Unanswered mutations at most, as the Java terminal keeps by default. */
     static final int WINDOW = 64;
@@ -132,7 +132,13 @@ final class LightTerminal implements WebSocket.Listener {
     }
 
     /** Whether every mutation sent so far is acknowledged and {@code expected} orders are known. */
-    synchronized boolean settled(int expected) {
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public synchronized boolean settled(int expected) {
         return acked == nextMutationId - 1 && orders.size() == expected;
     }
 
@@ -299,7 +305,8 @@ final class LightTerminal implements WebSocket.Listener {
         welcomed.completeExceptionally(error);
     }
 
-    synchronized int pending() {
+    @Override
+    public synchronized int pending() {
         return (int) (nextMutationId - 1 - acked) + waiting.size();
     }
 

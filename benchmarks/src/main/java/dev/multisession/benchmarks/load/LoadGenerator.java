@@ -1,7 +1,6 @@
 package dev.multisession.benchmarks.load;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Drives a hub with N terminals over WebSocket on loopback, spread over multi-sessions of a
@@ -42,6 +42,9 @@ import picocli.CommandLine.Option;
 @Command(name = "LoadGenerator", mixinStandardHelpOptions = true,
         description = "Drives a hub with N WebSocket terminals at a fixed rate; writes load-<name>.csv.")
 public final class LoadGenerator implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--store", defaultValue = "sqlite", description = "sqlite or postgres (default ${DEFAULT-VALUE})")
     String store;
@@ -74,7 +77,7 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--name", description = "file name part: load-<name>.csv (default: the store)")
     String name;
 
-    private LoadGenerator() {}
+    LoadGenerator() {}
 
     /** The measured figures of one step. */
     record Step(String store, int terminals, int sessions, int targetRate, double acceptedRate, double p50Millis,
@@ -99,8 +102,11 @@ public final class LoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!store.equals("sqlite") && !store.equals("postgres")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--store is sqlite or postgres, not " + store);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--store is sqlite or postgres, not " + store);
         }
+        new LoadArguments(spec.commandLine()).eachAtLeast("--terminals", counts, 1).atLeast("--per-session", perSession, 1)
+                .atLeast("--rate", rate, 1).atLeast("--warmup", warmup, 0).atLeast("--seconds", seconds, 1)
+                .atLeast("--orders", orders, 1).atLeast("--lines", lines, 1);
         Files.createDirectories(out);
         Path csv = out.resolve("load-" + (name == null ? store : name) + ".csv");
         StringBuilder rows = new StringBuilder(Step.CSV_HEADER).append('\n');
@@ -151,12 +157,13 @@ public final class LoadGenerator implements Callable<Integer> {
                 terminals.add(load);
                 load.start();
             }
-            awaitSettled(terminals, t -> 0, 60);
+            LoadSteps.awaitSettled(terminals, t -> 0, 60);
             HubHandle.Stats connected = hub.stats();
             for (LoadTerminal terminal : terminals) {
                 terminal.openOrders(ordersEach, lines);
             }
-            awaitSettled(terminals, t -> sessionSizes[Integer.parseInt(t.id.substring(1)) % sessions] * ordersEach, 60);
+            LoadSteps.awaitSettled(terminals,
+                    t -> sessionSizes[Integer.parseInt(t.id.substring(1)) % sessions] * ordersEach, 60);
             HubHandle.Stats opened = hub.stats();
 
             long warmupStart = System.nanoTime();
@@ -164,18 +171,14 @@ public final class LoadGenerator implements Callable<Integer> {
             long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
             window[0] = measureStart;
             window[1] = measureEnd;
-            Thread pacer = new Thread(() -> pace(terminals, rate, warmupStart, measureEnd), "pacer");
+            SplittableRandom random = new SplittableRandom(42);
+            Thread pacer = new Thread(() -> LoadSteps.pace(terminals, rate, warmupStart, measureEnd,
+                    (terminal, due) -> terminal.editLater(random, due)), "pacer");
             pacer.start();
-            sleepUntil(measureStart);
-            HubHandle.Stats first = hub.stats();
-            long clientCpuFirst = ownCpuNanos();
-            long firstAt = System.nanoTime();
-            sleepUntil(measureEnd);
-            HubHandle.Stats last = hub.stats();
-            long clientCpuLast = ownCpuNanos();
-            long lastAt = System.nanoTime();
+            LoadSteps.CpuShare cpu = LoadSteps.measureCpu(hub, measureStart, measureEnd);
             pacer.join();
-            awaitDrained(terminals, 30);
+            LoadSteps.awaitDrained(terminals, 30);
+            HubHandle.Stats last = hub.stats(); // heap after GC, once the window is over
             for (LoadTerminal terminal : terminals) {
                 try {
                     terminal.barrier();
@@ -196,11 +199,8 @@ public final class LoadGenerator implements Callable<Integer> {
                 accepted += terminal.accepted.get();
                 problems += terminal.problems.get();
             }
-            // The stats calls themselves run a GC in the hub: CPU is taken between two of them,
-            // over the measurement window, with the GC of the first call included.
-            double wall = (last.atNanos() - first.atNanos()) / 1e9;
-            double hubCores = (last.cpuNanos() - first.cpuNanos()) / 1e9 / wall;
-            double clientCores = (clientCpuLast - clientCpuFirst) / 1e9 / ((lastAt - firstAt) / 1e9);
+            double hubCores = cpu.hubCores();
+            double clientCores = cpu.clientCores();
             int orderCount = terminalCount * ordersEach;
             for (LoadTerminal terminal : terminals) {
                 terminal.close();
@@ -214,82 +214,7 @@ public final class LoadGenerator implements Callable<Integer> {
             for (LoadTerminal terminal : terminals) {
                 terminal.close();
             }
-            deleteQuietly(dir);
-        }
-    }
-
-    /** Hands out edits round-robin at {@code rate} per second from {@code start} to {@code end}. */
-    private static void pace(List<LoadTerminal> terminals, int rate, long start, long end) {
-        SplittableRandom random = new SplittableRandom(42);
-        double period = 1e9 / rate;
-        for (long k = 0; ; k++) {
-            long due = start + (long) (k * period);
-            if (due >= end) {
-                return;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 20_000) {
-                LockSupport.parkNanos(wait);
-            }
-            terminals.get((int) (k % terminals.size())).editLater(random, due);
-        }
-    }
-
-    private interface Expected {
-        int orders(LoadTerminal terminal);
-    }
-
-    private static void awaitSettled(List<LoadTerminal> terminals, Expected expected, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (LoadTerminal terminal : terminals) {
-            while (!terminal.settled(expected.orders(terminal))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("terminal " + terminal.id + " did not settle within " + seconds + " s");
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static void awaitDrained(List<LoadTerminal> terminals, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (LoadTerminal terminal : terminals) {
-            while (pendingOrStuck(terminal) > 0) {
-                if (System.nanoTime() > deadline) {
-                    System.err.println("terminal " + terminal.id + " still has pending mutations after " + seconds + " s");
-                    return;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static int pendingOrStuck(LoadTerminal terminal) {
-        try {
-            return terminal.pending();
-        } catch (IllegalStateException e) {
-            return 1;
-        }
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long wait;
-        while ((wait = nanos - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory; the system cleans it eventually
+            LoadSteps.deleteQuietly(dir);
         }
     }
 }

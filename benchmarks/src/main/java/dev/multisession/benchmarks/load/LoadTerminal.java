@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * moment that terminal started the edit (both in this JVM, so one clock). Its state is kept in
  * memory: the load is on the hub, and 200 terminal stores would measure this machine's disk.
  */
-final class LoadTerminal implements AutoCloseable {
+final class LoadTerminal implements AutoCloseable, DrivenTerminal {
 
     final String id;
     final String session;
@@ -95,13 +95,20 @@ final class LoadTerminal implements AutoCloseable {
         });
     }
 
+    @Override
+    public String id() {
+        return id;
+    }
+
     /** Whether the terminal is online, has nothing pending and shows {@code orders} orders. */
-    boolean settled(int orders) {
+    @Override
+    public boolean settled(int orders) {
         return UiThread.call(ui, () -> terminal.isOnline() && terminal.pendingMutations() == 0
                 && terminal.orders().size() == orders);
     }
 
-    int pending() {
+    @Override
+    public int pending() {
         return UiThread.call(ui, terminal::pendingMutations);
     }
 

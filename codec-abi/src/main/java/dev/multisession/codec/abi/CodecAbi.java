@@ -14,7 +14,8 @@ public final class CodecAbi {
      * message that names the jar to rebuild, instead of failing later with a linkage error.
      *
      * <p>Version 2: codecs extend {@code GeneratedCodec} and initialise and apply each field in one
-     * {@code ValueUpdates} call; {@code ValueReads} and {@code ValueComparisons} are no longer called.
+     * {@code ValueUpdates} call; {@code ValueReads} and {@code ValueComparisons} are no longer called;
+     * {@code PolymorphicCodec.of} gives the codec of a polymorphic model type.
      */
     public static final int VERSION = 2;
 

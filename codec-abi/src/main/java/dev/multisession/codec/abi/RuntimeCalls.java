@@ -11,6 +11,7 @@ import static dev.multisession.codec.abi.RuntimeTypes.MERGE;
 import static dev.multisession.codec.abi.RuntimeTypes.MODEL_VALUES;
 import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.MULTI_SESSION_CODECS;
+import static dev.multisession.codec.abi.RuntimeTypes.POLYMORPHIC_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.SYNCED_FIELD;
 import static dev.multisession.codec.abi.RuntimeTypes.TYPE_REFERENCE;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
@@ -116,6 +117,13 @@ public final class RuntimeCalls {
     public static final AbiMethod CODEC_FOR_CLASS =
             staticMethod(MULTI_SESSION_CODECS, MULTI_SESSION_CODEC, "forClass", CLASS);
 
+    /**
+     * {@code PolymorphicCodec.of(Base.class, "idKey")}: the codec of a field or collection declared
+     * with a polymorphic model type, which dispatches on the type key (since ABI 2).
+     */
+    public static final AbiMethod POLYMORPHIC_CODEC_OF =
+            staticMethod(POLYMORPHIC_CODEC, MULTI_SESSION_CODEC, "of", CLASS, STRING);
+
     private RuntimeCalls() {}
 
     /** Every call above. */
@@ -124,6 +132,6 @@ public final class RuntimeCalls {
                 CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, INIT_VALUE, APPLY_VALUE, INIT_MODEL, UPDATE_MODEL,
                 INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO, ADD_FIELDS_TO, ID_FIELD,
                 VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, DERIVED_CODEC_NEW,
-                CODEC_FOR_CLASS);
+                CODEC_FOR_CLASS, POLYMORPHIC_CODEC_OF);
     }
 }

@@ -15,6 +15,7 @@ public final class RuntimeTypes {
     public static final String MULTI_SESSION_CODEC = SPI_PACKAGE + ".MultiSessionCodec";
     public static final String MULTI_SESSION_CODECS = SPI_PACKAGE + ".MultiSessionCodecs";
     public static final String SYNCED_FIELD = SPI_PACKAGE + ".SyncedField";
+    public static final String POLYMORPHIC_CODEC = SPI_PACKAGE + ".PolymorphicCodec";
 
     /**
      * The annotation that records, on each generated codec, the ABI version it was written for.

@@ -84,6 +84,8 @@ final class CodecLocator {
                 throw new IllegalStateException(generated.getName() + ".INSTANCE is not static");
             }
             return (MultiSessionCodec<?>) instance.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(cannotReach(generated, "INSTANCE"), e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot read " + generated.getName() + ".INSTANCE", e);
         }
@@ -110,8 +112,15 @@ final class CodecLocator {
             throw new IllegalStateException("Cannot derive the codec of " + type.getName() + " from "
                     + ancestorCodec.getName(), e.getCause());
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot call " + ancestorCodec.getName() + "." + FACTORY, e);
+            throw new IllegalStateException(cannotReach(ancestorCodec, FACTORY), e);
         }
+    }
+
+    /** Why a public member of a generated codec cannot be used: its package is not exported to the runtime. */
+    static String cannotReach(Class<?> codec, String member) {
+        return "The multisession runtime cannot use " + codec.getName() + "." + member + " (package "
+                + codec.getPackageName() + " of " + CodecAbiCheck.origin(codec) + " is not exported to it): "
+                + ModuleAdvice.toReach(codec, true);
     }
 
     /** The ancestor codec's factory taking a codec per model type variable, or null if it has none. */
@@ -182,30 +191,24 @@ final class CodecLocator {
                 + variable + " to (found " + bound + ")");
     }
 
-    /** What to write in the model's module-info so that the runtime, in whatever module it is, may construct it. */
-    static String howToOpen(Class<?> type) {
-        Module runtime = CodecLocator.class.getModule();
-        String reader = runtime.isNamed() ? "module " + runtime.getName() : "the class path (the unnamed module)";
-        return "add 'opens " + type.getPackageName() + (runtime.isNamed() ? " to " + runtime.getName() : "")
-                + ";' to the module-info of " + (type.getModule().isNamed() ? type.getModule().getName() : "its module")
-                + ", so that the multisession runtime in " + reader + " may call it";
-    }
-
     /** Creates instances through the no-arg constructor, or explains why there is none. */
     private static Supplier<Object> constructor(Class<?> type) {
         if (Modifier.isAbstract(type.getModifiers())) {
             return unsupported(type.getName() + " is abstract: the codec cannot create instances of it");
         }
         MethodHandle handle;
+        Constructor<?> constructor;
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            handle = MethodHandles.lookup().unreflectConstructor(constructor);
+            constructor = type.getDeclaredConstructor();
         } catch (NoSuchMethodException e) {
             return unsupported(type.getName() + " has no no-arg constructor: the codec cannot create instances of it");
+        }
+        try {
+            constructor.setAccessible(true);
+            handle = MethodHandles.lookup().unreflectConstructor(constructor);
         } catch (IllegalAccessException | RuntimeException e) {
             return unsupported("The no-arg constructor of " + type.getName() + " is not accessible (" + e.getMessage()
-                    + "); " + howToOpen(type));
+                    + "); " + ModuleAdvice.toReach(type, ModuleAdvice.isPublicApi(type, constructor.getModifiers())));
         }
         return () -> {
             try {

@@ -63,6 +63,18 @@ public interface MultiSessionCodec<T> {
     }
 
     /**
+     * The codec that reads {@code json}: this one, except for a polymorphic type
+     * ({@link PolymorphicCodec}), where it is the codec of the subtype the object's type key
+     * names. Callers that create an object from JSON, or diff two exports of one, ask this first.
+     *
+     * @throws IllegalArgumentException if no codec can build the object (an unknown subtype of an
+     *     abstract base)
+     */
+    default MultiSessionCodec<? extends T> codecFor(JsonNode json) {
+        return this;
+    }
+
+    /**
      * Metadata of every synced field, superclasses' first, in export order. The sync runtime
      * uses it to diff exported states and to build operations without reflection.
      */

@@ -6,6 +6,7 @@ import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,8 @@ final class Broadcaster {
         // the mutations of its terminal that the old run had handled
         Map<TerminalConnection, Long> handled = new HashMap<>();
         SessionHead head = store.inSession(session, tx -> {
-            SessionHead next = MutationRules.closeDay(tx.head());
+            // the close is a state of its own: a terminal that took it names its tag, as after an event
+            SessionHead next = MutationRules.closeDay(tx.head()).withTag(EventTag.next());
             tx.deleteAllOrders();
             tx.trimLog(next.logFloor());
             tx.saveHead(next);
@@ -111,7 +113,7 @@ final class Broadcaster {
         for (TerminalConnection connection : connections) {
             connection.sentSeq = head.seq();
             connection.sink.send(new HubMessage.Snapshot(head.runId(), head.seq(),
-                    handled.getOrDefault(connection, 0L), List.of()));
+                    handled.getOrDefault(connection, 0L), List.of(), head.tag()));
         }
         LOG.info("session {} reset to run {}", session, head.runId());
         return head.runId();
@@ -119,22 +121,32 @@ final class Broadcaster {
 
     /**
      * Brings a connection up to date from {@code afterSeq} in run {@code runId} (by replaying
-     * the log, or with a snapshot when the log no longer reaches back that far or the run is
-     * another) and registers it for broadcasts; a hello is answered with a welcome first.
+     * the log, or with a snapshot when the log no longer reaches back that far, the run is
+     * another, or the terminal's state at {@code afterSeq} is not this hub's: see
+     * {@link CatchUpRules}) and registers it for broadcasts; a hello is answered with a welcome
+     * first.
      */
-    synchronized HubObserver.CatchUp catchUp(TerminalConnection connection, long runId, long afterSeq,
+    synchronized HubObserver.CatchUp catchUp(TerminalConnection connection, long runId, long afterSeq, long lastTag,
             boolean welcome) {
         HubObserver.CatchUp how = HubObserver.CatchUp.REPLAY;
-        Start start = store.inSession(session, tx -> {
-            SessionHead head = tx.head();
-            TerminalCursor cursor = tx.terminal(connection.identity.terminal());
-            boolean replayable = runId == head.runId() && afterSeq >= head.logFloor() && afterSeq <= head.seq();
-            return new Start(head, cursor, replayable ? null : snapshot(tx, head, cursor));
-        });
+        Start start = store.inSession(session, tx -> new Start(tx.head(),
+                tx.terminal(connection.identity.terminal()), null, null));
+        // decided outside the session's lock: comparing a tag may read the log
+        CatchUpRules.Plan plan = CatchUpRules.plan(start.head, runId, afterSeq, lastTag, this::loggedTag);
+        if (plan.snapshot()) {
+            start = store.inSession(session, tx -> {
+                SessionHead head = tx.head();
+                TerminalCursor cursor = tx.terminal(connection.identity.terminal());
+                return new Start(head, cursor, plan, snapshot(tx, head, cursor));
+            });
+        } else {
+            start = new Start(start.head, start.cursor, plan, null);
+        }
         if (welcome) {
-            warnIfAhead(connection, runId, afterSeq, start.head);
+            warnIfDiverged(connection, runId, afterSeq, lastTag, start);
             connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
-                    start.head.runId(), start.head.seq(), start.cursor.lastMutationId()));
+                    start.head.runId(), start.head.seq(), start.cursor.lastMutationId(),
+                    start.plan == CatchUpRules.Plan.DIVERGED));
         }
         if (start.snapshot == null && !replay(connection, afterSeq, start.head.seq())) {
             HubMessage.Snapshot snapshot = store.inSession(session,
@@ -156,6 +168,12 @@ final class Broadcaster {
         return how;
     }
 
+    /** The tag of the logged event at {@code seq}, or {@link CatchUpRules#UNKNOWN} if the log no longer holds it. */
+    private long loggedTag(long seq) {
+        List<HubMessage.Event> events = store.readLog(session, seq - 1, 1);
+        return events.isEmpty() || events.get(0).seq() != seq ? CatchUpRules.UNKNOWN : events.get(0).tag();
+    }
+
     /** Each connection that gets broadcasts, as operators see it. */
     synchronized List<ConnectionStatus> status() {
         List<ConnectionStatus> status = new ArrayList<>();
@@ -168,16 +186,27 @@ final class Broadcaster {
     }
 
     /**
-     * A terminal that has applied more of this run than the store holds was served by a store
-     * that has since gone back: restored from an older copy, or replaced. It gets a snapshot
-     * (its position is not replayable) and re-offers the changes it still holds.
+     * A terminal that has applied more of this run than the store holds, or whose last applied
+     * event is not this store's event at that seq, was served by a store that has since gone
+     * back: restored from an older copy, or replaced. It gets a snapshot and re-offers the
+     * changes it still holds.
      */
-    private void warnIfAhead(TerminalConnection connection, long runId, long afterSeq, SessionHead head) {
-        if (runId == head.runId() && afterSeq > head.seq()) {
+    private void warnIfDiverged(TerminalConnection connection, long runId, long afterSeq, long lastTag, Start start) {
+        if (start.plan != CatchUpRules.Plan.DIVERGED) {
+            return;
+        }
+        SessionHead head = start.head;
+        if (afterSeq > head.seq()) {
             LOG.warn("session {}: terminal {} has applied seq {} of run {}, but this hub's store is at seq {}: the "
                     + "store was restored from an older copy or replaced, and what it confirmed after that copy is "
                     + "lost; the terminal gets a snapshot and re-offers the changes it still holds", session,
                     connection.identity.terminal(), afterSeq, runId, head.seq());
+        } else {
+            LOG.warn("session {}: terminal {} has applied seq {} of run {} as event {}, which is not this hub's event "
+                    + "at that seq: the store was restored from an older copy or replaced and has gone on since, so "
+                    + "the terminal's copy is of another history; what the store confirmed after that copy is lost; "
+                    + "the terminal gets a snapshot and re-offers the changes it still holds", session,
+                    connection.identity.terminal(), afterSeq, runId, lastTag);
         }
     }
 
@@ -220,7 +249,8 @@ final class Broadcaster {
         }
     }
 
-    private record Start(SessionHead head, TerminalCursor cursor, HubMessage.Snapshot snapshot) {}
+    private record Start(SessionHead head, TerminalCursor cursor, CatchUpRules.Plan plan,
+            HubMessage.Snapshot snapshot) {}
 
     private static HubMessage.Snapshot snapshot(SessionTx tx, SessionHead head, TerminalCursor cursor) {
         List<HubMessage.OrderState> orders = new ArrayList<>();
@@ -228,6 +258,6 @@ final class Broadcaster {
             orders.add(new HubMessage.OrderState(order.uid(), order.revision(), order.number(),
                     order.data().deepCopy(), order.info().deepCopy()));
         }
-        return new HubMessage.Snapshot(head.runId(), head.seq(), cursor.lastMutationId(), orders);
+        return new HubMessage.Snapshot(head.runId(), head.seq(), cursor.lastMutationId(), orders, head.tag());
     }
 }

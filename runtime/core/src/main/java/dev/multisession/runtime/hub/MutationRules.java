@@ -25,7 +25,8 @@ import java.util.List;
  * ({@link OpChecks}, refused ones dropped as {@code invalid}), the size of the resulting order
  * ({@link OrderLimits}: a mutation that would break it is refused as {@code too_large}), once-only and in-order mutation ids per terminal
  * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
- * or to a removed order refused, operations merged into the order ({@link MergeEngine}),
+ * or to a removed order refused (so is a change on a revision of an order the hub does not
+ * know: its store went back), operations merged into the order ({@link MergeEngine}),
  * revisions, shared order numbers without gaps, and the sequence number of the session. No I/O,
  * no threads, no clock: everything comes in the arguments, and the {@link Decision} says what
  * to answer and what to write. See docs/PROTOCOL.md, "On the hub".
@@ -75,6 +76,14 @@ final class MutationRules {
             return refused;
         }
         StoredOrder existing = session.order(mutate.order()).orElse(null);
+        if (existing == null && mutate.baseRevision() > 0) {
+            // the terminal had the order from this session's hub at that revision, so a hub that does
+            // not know it lost it (its store went back): applying the change would make half an order
+            return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(),
+                    Reason.ORDER_REMOVED, "order " + mutate.order() + " is not known to this hub, though the change "
+                            + "was made on its revision " + mutate.baseRevision() + ": the hub's store went back and "
+                            + "lost it", head.seq()), sender.terminal(), new TerminalCursor(mutate.mutationId(), head.seq()));
+        }
         // a copy, so that a failure half-way leaves the session as it was
         ObjectNode data = existing == null ? JsonNodeFactory.instance.objectNode() : existing.data().deepCopy();
         List<Op> applied = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ final class SessionChannel {
     private void handleControl(TerminalConnection connection, ClientMessage message) {
         try {
             if (message instanceof ClientMessage.Hello hello) {
-                HubObserver.CatchUp how = broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(), true);
+                HubObserver.CatchUp how = broadcaster.catchUp(connection, hello.runId(), hello.lastSeq(),
+                        hello.lastTag(), true);
                 // only a terminal that was brought up to date and gets broadcasts may change orders
                 connection.greeted(hello.user());
                 observer.greeted(connection.identity, hello.user(), how);
@@ -113,7 +115,8 @@ final class SessionChannel {
             } else {
                 ClientMessage.Sync sync = (ClientMessage.Sync) message;
                 long run = config.store().inSession(session, tx -> tx.head().runId());
-                observer.synced(connection.identity, broadcaster.catchUp(connection, run, sync.afterSeq(), false));
+                observer.synced(connection.identity, broadcaster.catchUp(connection, run, sync.afterSeq(),
+                        EventTag.NONE, false));
             }
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);

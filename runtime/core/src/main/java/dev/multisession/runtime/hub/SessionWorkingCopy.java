@@ -4,6 +4,7 @@ import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,11 +77,13 @@ final class SessionWorkingCopy implements SessionView {
             orders.put(decision.order().uid(), Optional.of(decision.order()));
             changedOrders.put(decision.order().uid(), decision.order());
         }
+        // every event gets its identity here, where it is kept, so the rules stay a pure function
+        long tag = decision.event() != null ? EventTag.next() : EventTag.NONE;
         if (decision.event() != null) {
-            events.add(decision.event());
+            events.add(decision.event().withTag(tag));
         }
         if (decision.head() != null) {
-            head = decision.head();
+            head = decision.event() != null ? decision.head().withTag(tag) : decision.head();
         }
     }
 
@@ -89,7 +92,11 @@ final class SessionWorkingCopy implements SessionView {
         return events;
     }
 
-    /** Writes everything kept into the transaction, trimming the log to {@code logSize} events. */
+    /**
+     * Writes everything kept into the transaction, trimming the log to {@code logSize} events
+     * above its floor. The event at the floor stays too: a terminal that last applied it names
+     * its tag in its hello, and the hub checks that tag against it.
+     */
     void writeTo() {
         for (StoredOrder order : changedOrders.values()) {
             tx.saveOrder(order);
@@ -103,8 +110,8 @@ final class SessionWorkingCopy implements SessionView {
         SessionHead saved = head;
         if (saved.seq() - saved.logFloor() > logSize) {
             long floor = saved.seq() - logSize;
-            tx.trimLog(floor);
-            saved = new SessionHead(saved.runId(), saved.seq(), saved.lastOrderNumber(), floor);
+            tx.trimLog(floor - 1);
+            saved = new SessionHead(saved.runId(), saved.seq(), saved.lastOrderNumber(), floor, saved.tag());
         }
         if (!saved.equals(initialHead)) {
             tx.saveHead(saved);

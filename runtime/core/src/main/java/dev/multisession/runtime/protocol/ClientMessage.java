@@ -21,12 +21,21 @@ public sealed interface ClientMessage extends Message {
      * (0: none) and {@code lastSeq} the last sequence number it applied (0: none); the hub
      * answers {@link HubMessage.Welcome} followed by the changes since {@code lastSeq}, or by a
      * {@link HubMessage.Snapshot} when those are no longer in its log or the run changed.
+     * {@code lastTag} is the {@link EventTag} of the state at {@code lastSeq} (0: nothing to
+     * verify), by which the hub tells a terminal that followed another history of the session
+     * (a hub restored from an older copy) from one that followed its own.
      */
-    record Hello(String session, String terminal, String user, long runId, long lastSeq, int protocol)
+    record Hello(String session, String terminal, String user, long runId, long lastSeq, int protocol, long lastTag)
             implements ClientMessage {
         public Hello {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(terminal, "terminal");
+            EventTag.check(lastTag, "lastTag");
+        }
+
+        /** A hello that names no tag (nothing to verify). */
+        public Hello(String session, String terminal, String user, long runId, long lastSeq, int protocol) {
+            this(session, terminal, user, runId, lastSeq, protocol, EventTag.NONE);
         }
 
         @Override

@@ -25,6 +25,12 @@ public sealed interface HubMessage extends Message {
     sealed interface Event extends HubMessage {
         long seq();
 
+        /** The event's identity ({@link EventTag}); 0 for an event stored before tags existed. */
+        long tag();
+
+        /** The same event with another tag. */
+        Event withTag(long tag);
+
         long runId();
 
         String order();
@@ -33,10 +39,19 @@ public sealed interface HubMessage extends Message {
     /**
      * Answer to {@link ClientMessage.Hello}: the session's current epoch and sequence, and the
      * last mutation id the hub applied from this terminal (a terminal that lost its state
-     * continues numbering after it).
+     * continues numbering after it). {@code diverged} says that the event the terminal named in
+     * its hello ({@code lastSeq} and {@code lastTag}) is not this hub's event at that seq: the
+     * hub's store went back and has gone on since, so the terminal's copy is not a part of this
+     * hub's history; a snapshot follows.
      */
-    record Welcome(String session, String terminal, long runId, long seq, long lastMutationId)
+    record Welcome(String session, String terminal, long runId, long seq, long lastMutationId, boolean diverged)
             implements HubMessage {
+
+        /** A welcome that says nothing of divergence. */
+        public Welcome(String session, String terminal, long runId, long seq, long lastMutationId) {
+            this(session, terminal, runId, seq, lastMutationId, false);
+        }
+
         @Override
         public String type() {
             return "welcome";
@@ -49,11 +64,23 @@ public sealed interface HubMessage extends Message {
      * number, assigned on its first accepted change; {@code revision} its new revision.
      */
     record Change(long seq, long runId, String order, long revision, long number, Author author,
-            long mutationId, List<Op> ops) implements Event {
+            long mutationId, List<Op> ops, long tag) implements Event {
         public Change {
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(author, "author");
             ops = List.copyOf(ops);
+            EventTag.check(tag, "tag");
+        }
+
+        /** A change without a tag (the hub tags it when it keeps it). */
+        public Change(long seq, long runId, String order, long revision, long number, Author author,
+                long mutationId, List<Op> ops) {
+            this(seq, runId, order, revision, number, author, mutationId, ops, EventTag.NONE);
+        }
+
+        @Override
+        public Change withTag(long tag) {
+            return new Change(seq, runId, order, revision, number, author, mutationId, ops, tag);
         }
 
         @Override
@@ -64,10 +91,22 @@ public sealed interface HubMessage extends Message {
 
     /** An order was removed: paid ({@code finalized}) or abandoned. Broadcast like {@link Change}. */
     record Removed(long seq, long runId, String order, long revision, Author author, long mutationId,
-            boolean finalized) implements Event {
+            boolean finalized, long tag) implements Event {
         public Removed {
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(author, "author");
+            EventTag.check(tag, "tag");
+        }
+
+        /** A removal without a tag (the hub tags it when it keeps it). */
+        public Removed(long seq, long runId, String order, long revision, Author author, long mutationId,
+                boolean finalized) {
+            this(seq, runId, order, revision, author, mutationId, finalized, EventTag.NONE);
+        }
+
+        @Override
+        public Removed withTag(long tag) {
+            return new Removed(seq, runId, order, revision, author, mutationId, finalized, tag);
         }
 
         @Override
@@ -129,10 +168,19 @@ public sealed interface HubMessage extends Message {
      * ones they created and have not sent yet). {@code lastMutationId} is the last mutation id
      * the hub had handled from the receiving terminal when it read the state (read in the same
      * transaction): every mutation of that terminal up to it is already in {@code orders}.
+     * {@code tag} is the tag of the session's state at {@code seq} (its last event's, or the
+     * day's close), which the terminal names in its next hello.
      */
-    record Snapshot(long runId, long seq, long lastMutationId, List<OrderState> orders) implements HubMessage {
+    record Snapshot(long runId, long seq, long lastMutationId, List<OrderState> orders, long tag)
+            implements HubMessage {
         public Snapshot {
             orders = List.copyOf(orders);
+            EventTag.check(tag, "tag");
+        }
+
+        /** A snapshot without a tag. */
+        public Snapshot(long runId, long seq, long lastMutationId, List<OrderState> orders) {
+            this(runId, seq, lastMutationId, orders, EventTag.NONE);
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Locale;
  * Encodes protocol messages as JSON text and decodes them strictly: a missing member, a
  * member of the wrong JSON type, an unknown {@code type} or a value that breaks a message's
  * rules is a {@link ProtocolException}, never a half-read message. Unknown members are
- * ignored so that newer peers can add some. Thread-safe.
+ * ignored so that newer peers can add some; members the protocol added later may be left out
+ * ({@link OptionalMembers}). Thread-safe.
  */
 public final class MessageCodec {
 
@@ -72,6 +73,9 @@ public final class MessageCodec {
 
     /** Decodes a hub message from a JSON tree (for reading stored events). */
     public HubMessage decodeHub(JsonNode json) throws ProtocolException {
+        if (json instanceof ObjectNode message) {
+            OptionalMembers.fill(message);
+        }
         return fromTree(hubReader, json);
     }
 
@@ -116,6 +120,7 @@ public final class MessageCodec {
             throw new ProtocolException(Reason.MALFORMED, "text in " + badText
                     + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8");
         }
+        OptionalMembers.fill(message);
         return message;
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
 public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int maxStringLength, int maxIntegerDigits,
         int maxFractionDigits) {
 
-    /** The protocol's limits: 1,000 operations, 16 path steps, depth 32, 10,000 characters, |x| < 10^38, 64 fraction digits. */
+    /** The protocol's limits: 1,000 operations, 16 path steps, depth 32, 10,000 characters, |x| &lt; 10^38, 64 fraction digits. */
     public static final ValueLimits DEFAULT = new ValueLimits(1_000, 16, 32, 10_000, 38, 64);
 
     public ValueLimits {

@@ -108,6 +108,10 @@ public final class OpChecks {
                 if (!(step instanceof PathStep.Key key)) {
                     return at(path, i) + ": a " + ValueCheck.simpleName(model) + " is an object; a step into it names a key";
                 }
+                if (key.name().equals(ModelSchema.TYPE_KEY)) { // no field has it (MS-TYPE-KEY-FIELD)
+                    return at(path, i) + ": the type key \"" + ModelSchema.TYPE_KEY + "\" comes with its object and never"
+                            + " changes; delete the element and insert one of the other type";
+                }
                 field = model.fields().get(key.name());
                 if (field == null) {
                     return values.unknownKeys() == UnknownKeys.REFUSE
@@ -115,6 +119,14 @@ public final class OpChecks {
                 }
                 if (i < path.size() - 1 && field.kind() instanceof ValueKind.ModelKind nested) {
                     model = schema.model(nested.model());
+                    if (model.polymorphic()) {
+                        // its fields are those of the subtype the object there now names
+                        model = actual(state, path, i, model);
+                        if (model == null) {
+                            return at(path, i) + ": holds no object of a known type yet; set the whole object, with"
+                                    + " its \"" + ModelSchema.TYPE_KEY + "\", first";
+                        }
+                    }
                     field = null;
                     inElement = null;
                 }
@@ -141,9 +153,15 @@ public final class OpChecks {
                 return badId.at(at(path, i) + ": the id");
             }
             if (i == path.size() - 1) {
-                return elementOp(op, elementModel, path, i);
+                return elementOp(state, op, elementModel, path, i);
             }
             model = elementModel;
+            if (model.polymorphic()) {
+                model = actual(state, path, i, model);
+                if (model == null) {
+                    return null; // no such element: the merge answers element_removed
+                }
+            }
             field = null;
             inElement = element;
         }
@@ -239,11 +257,20 @@ public final class OpChecks {
         return whole(op) + ": \"" + key + "\" holds " + kind.describe() + "; only numbers are added to";
     }
 
-    private String elementOp(Op op, ModelSchema elementModel, List<PathStep> path, int last) {
+    private String elementOp(ObjectNode state, Op op, ModelSchema elementModel, List<PathStep> path, int last) {
         if (op instanceof Op.Insert insert) {
             ValueCheck.Problem problem = values.modelProblem(elementModel, insert.value());
             if (problem != null) {
                 return problem.at(at(path, last) + ": the value");
+            }
+            if (elementModel.polymorphic()) {
+                // an insert onto an existing id sets members on it: it cannot turn it into another type
+                JsonNode existing = currentValue(state, path);
+                JsonNode was = existing == null ? null : existing.get(ModelSchema.TYPE_KEY);
+                if (was != null && !was.equals(insert.value().get(ModelSchema.TYPE_KEY))) {
+                    return at(path, last) + ": the element is of type " + was + " and its type never changes;"
+                            + " delete it and insert one of the other type under a new id";
+                }
             }
             String idKey = insert.element().idKey();
             JsonNode valueId = insert.value().get(idKey);
@@ -256,6 +283,12 @@ public final class OpChecks {
             return null;
         }
         return at(path, last) + ": " + opName(op) + " names a key of an element, not the element";
+    }
+
+    /** The subtype of the object the path's steps up to {@code i} lead to now, or null if there is none. */
+    private ModelSchema actual(ObjectNode state, List<PathStep> path, int i, ModelSchema declared) {
+        JsonNode object = currentValue(state, path.subList(0, i + 1));
+        return object == null || !object.isObject() ? null : values.subtype(declared, object);
     }
 
     /** How an error names the path up to step {@code i}: built only when there is an error to tell. */

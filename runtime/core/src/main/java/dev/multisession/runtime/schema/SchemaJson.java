@@ -76,8 +76,19 @@ public final class SchemaJson {
             boolean id = idKey.isPresent() && idKey.get().equals(key);
             fields.put(key, new FieldSchema(key, kind(field, at), nullable(field), merge, id));
         }
+        Map<String, String> subtypes = new LinkedHashMap<>();
+        JsonNode named = def.get("x-multisession-subtypes");
+        if (named != null) {
+            for (Map.Entry<String, JsonNode> subtype : object(def, "x-multisession-subtypes", where).properties()) {
+                subtypes.put(subtype.getKey(), modelName(text(named, subtype.getKey(), where + ", x-multisession-subtypes"),
+                        where + ", subtype \"" + subtype.getKey() + "\""));
+            }
+            if (subtypes.isEmpty()) {
+                throw fail(where + ": \"x-multisession-subtypes\" names no subtype");
+            }
+        }
         try {
-            return new ModelSchema(name, idKey, fields);
+            return new ModelSchema(name, idKey, fields, subtypes);
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }

@@ -29,6 +29,18 @@ public record SessionSchema(String root, Map<String, ModelSchema> models) {
             throw new IllegalArgumentException("the schema has no model " + root + " for its root");
         }
         for (ModelSchema model : models.values()) {
+            for (Map.Entry<String, String> subtype : model.subtypes().entrySet()) {
+                ModelSchema named = models.get(subtype.getValue());
+                if (named == null) {
+                    throw new IllegalArgumentException("type \"" + subtype.getKey() + "\" of " + model.name()
+                            + " names model " + subtype.getValue() + ", which the schema does not define");
+                }
+                // elements are selected by the base's id key, whichever subtype they are
+                if (!named.idKey().equals(model.idKey())) {
+                    throw new IllegalArgumentException("subtype " + named.name() + " of " + model.name()
+                            + " has another id than its base");
+                }
+            }
             for (FieldSchema field : model.fields().values()) {
                 String named = named(field.kind());
                 if (named != null && !models.containsKey(named)) {

@@ -99,12 +99,26 @@ final class ValueCheck {
         throw new IllegalArgumentException("no check for kind " + kind);
     }
 
-    /** What is wrong with {@code value} as an object of {@code model}, or null. */
-    Problem modelProblem(ModelSchema model, JsonNode value) {
+    /**
+     * What is wrong with {@code value} as an object of {@code declared}, or null. An object of a
+     * polymorphic model names one of its subtypes under the type key and is checked as that subtype.
+     */
+    Problem modelProblem(ModelSchema declared, JsonNode value) {
         if (!value.isObject()) {
             return new Problem("", "must be an object, not " + typeOf(value));
         }
+        ModelSchema model = declared;
+        if (declared.polymorphic()) {
+            Problem type = typeProblem(declared, value);
+            if (type != null) {
+                return type;
+            }
+            model = subtype(declared, value);
+        }
         for (Map.Entry<String, JsonNode> member : value.properties()) {
+            if (declared.polymorphic() && member.getKey().equals(ModelSchema.TYPE_KEY)) {
+                continue;
+            }
             FieldSchema field = model.fields().get(member.getKey());
             if (field == null) {
                 if (unknownKeys == UnknownKeys.REFUSE) {
@@ -116,6 +130,27 @@ final class ValueCheck {
             if (problem != null) {
                 return problem.under("." + member.getKey());
             }
+        }
+        return null;
+    }
+
+    /** The subtype an object of the polymorphic {@code declared} names, or null if it names none the schema knows. */
+    ModelSchema subtype(ModelSchema declared, JsonNode object) {
+        JsonNode type = object.get(ModelSchema.TYPE_KEY);
+        String name = type == null || !type.isTextual() ? null : declared.subtypes().get(type.textValue());
+        return name == null ? null : schema.model(name);
+    }
+
+    /** What is wrong with the type key of an object of the polymorphic {@code declared}, or null. */
+    Problem typeProblem(ModelSchema declared, JsonNode object) {
+        JsonNode type = object.get(ModelSchema.TYPE_KEY);
+        if (type == null) {
+            return new Problem("", "lacks its type key \"" + ModelSchema.TYPE_KEY + "\" (one of "
+                    + declared.subtypes().keySet() + ")");
+        }
+        if (subtype(declared, object) == null) {
+            return new Problem("." + ModelSchema.TYPE_KEY, "must be one of the types " + declared.subtypes().keySet()
+                    + " of " + simpleName(declared) + ", not " + shown(type));
         }
         return null;
     }

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.annotations.Merge;
 import dev.multisession.runtime.codec.FieldShape;
 import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.PolymorphicCodec;
 import dev.multisession.runtime.codec.SyncedField;
 import dev.multisession.runtime.merge.JsonValues;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,8 +51,11 @@ public final class Diff {
         return ops;
     }
 
-    private static void diffObject(MultiSessionCodec<?> codec, JsonNode base, JsonNode current, List<PathStep> at,
-            List<Op> ops) {
+    private static void diffObject(MultiSessionCodec<?> declared, JsonNode base, JsonNode current,
+            List<PathStep> at, List<Op> ops) {
+        // an element of a polymorphic type is diffed with its subtype's fields; its type key never
+        // changes (a changed subtype is refused by the hub), so it is not diffed
+        MultiSessionCodec<?> codec = declared.codecFor(current);
         for (SyncedField field : codec.fields()) {
             String key = field.jsonKey();
             JsonNode before = base.get(key);
@@ -70,7 +75,7 @@ public final class Diff {
             } else if (field.shape() == FieldShape.VALUE_SET) {
                 ValueDiffs.set(before, after, path, ops);
             } else if (field.shape() == FieldShape.MODEL) {
-                if (before != null && before.isObject() && after.isObject()) {
+                if (before != null && before.isObject() && after.isObject() && sameType(before, after)) {
                     diffObject(field.elementCodec(), before, after, path, ops);
                 } else if (before == null || !JsonValues.same(before, after)) {
                     ops.add(new Op.Set(path, after.deepCopy()));
@@ -129,6 +134,11 @@ public final class Diff {
             JsonNode elementId = element.get(id);
             List<PathStep> elementPath = append(path, PathStep.element(id, elementId));
             JsonNode existing = find(old, id, elementId);
+            if (existing != null && !sameType(existing, element)) {
+                // an element never changes its subtype in place: it is replaced
+                ops.add(new Op.Delete(elementPath));
+                existing = null;
+            }
             if (existing == null) {
                 ops.add(new Op.Insert(elementPath, (ObjectNode) element.deepCopy(), previous.deepCopy()));
             } else {
@@ -136,6 +146,11 @@ public final class Diff {
             }
             previous = elementId;
         }
+    }
+
+    /** Whether two objects name the same subtype (both none, for a model that is not polymorphic). */
+    private static boolean sameType(JsonNode before, JsonNode after) {
+        return Objects.equals(before.get(PolymorphicCodec.TYPE_KEY), after.get(PolymorphicCodec.TYPE_KEY));
     }
 
     private static boolean allHaveIds(ArrayNode array, String idKey) {

@@ -24,7 +24,8 @@ final class ElementIds {
         return problem(codec, exported, "");
     }
 
-    private static String problem(MultiSessionCodec<?> codec, JsonNode json, String at) {
+    private static String problem(MultiSessionCodec<?> declared, JsonNode json, String at) {
+        MultiSessionCodec<?> codec = declared.codecFor(json);
         for (SyncedField field : codec.fields()) {
             JsonNode value = json.get(field.jsonKey());
             if (value == null || value.isNull()) {

@@ -2,6 +2,7 @@ package dev.multisession.runtime.terminal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
+import dev.multisession.runtime.codec.UnknownSubtypes;
 import dev.multisession.runtime.merge.JsonValues;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +94,8 @@ final class OrderModels<O> {
         List<String> failures = new ArrayList<>();
         for (String uid : orders) {
             try {
-                refresh(uid, finalized);
+                // an element of a subtype this terminal lacks, read as its base, is told to the listeners
+                UnknownSubtypes.listening(listeners::warning, () -> refresh(uid, finalized));
             } catch (RuntimeException e) {
                 failures.add("order " + uid + " cannot be applied: " + e.getMessage());
             }

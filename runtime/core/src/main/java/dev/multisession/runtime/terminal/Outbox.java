@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * A terminal's mutations the hub has not reflected yet, by mutation id, and which of them are on
@@ -160,6 +161,21 @@ final class Outbox {
         ackedUpTo = after;
         restart(after);
         return oldIds;
+    }
+
+    /**
+     * Gives every change above {@code after} on base revision 0 of an order {@code revisionOf}
+     * knows at a revision (the terminal had it confirmed: its creation is not pending) that
+     * revision as its base, so that a hub that went back and lost the order refuses it instead
+     * of taking it for the order's creation and making half an order of it.
+     */
+    void rebase(long after, ToLongFunction<String> revisionOf) {
+        for (PendingMutation pending : entries.tailMap(after, false).values()) {
+            long revision = revisionOf.applyAsLong(pending.order());
+            if (revision > 0) {
+                pending.rebase(revision);
+            }
+        }
     }
 
     /**

@@ -73,6 +73,16 @@ final class PendingMutation {
         }
     }
 
+    /**
+     * Names the revision a change of an order made before its creation was confirmed was, in
+     * effect, made on: the order's creation is no longer pending, so the change is not a creation.
+     */
+    void rebase(long revision) {
+        if (message instanceof ClientMessage.Mutate m && m.baseRevision() == 0) {
+            message = new ClientMessage.Mutate(m.mutationId(), m.runId(), m.order(), revision, m.user(), m.ops());
+        }
+    }
+
     /** Moves a change made before the terminal knew the hub's run into {@code runId}. */
     void moveToRun(long runId) {
         if (message instanceof ClientMessage.Mutate m) {

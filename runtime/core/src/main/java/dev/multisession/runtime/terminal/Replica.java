@@ -30,6 +30,13 @@ final class Replica {
     private Cursor cursor = Cursor.START;
     private final Map<String, HubMessage.OrderState> confirmed = new HashMap<>();
     private final Set<String> removedOrders = new HashSet<>();
+    /**
+     * The confirmed state dropped for a hub that went back, until the hub's state is taken again:
+     * what the terminal shows, and diffs the user's changes against, in the meantime. An edit
+     * made then is a change of what the user saw, on the revision they saw it at, not the
+     * creation of an order from nothing.
+     */
+    private final Map<String, HubMessage.OrderState> stale = new HashMap<>();
 
     Replica(Outbox outbox) {
         this.outbox = outbox;
@@ -37,7 +44,7 @@ final class Replica {
 
     /** Loads the stored state, outbox included; returns every order it knows of, hub numbers first. */
     Set<String> restore(TerminalState state) {
-        cursor = new Cursor(state.runId(), state.lastSeq(), state.lastMutationId());
+        cursor = new Cursor(state.runId(), state.lastSeq(), state.lastMutationId(), state.lastTag());
         for (HubMessage.OrderState order : state.confirmed()) {
             confirmed.put(order.order(), copy(order));
         }
@@ -79,25 +86,38 @@ final class Replica {
      */
     Set<String> forget() {
         Set<String> known = knownOrders();
+        stale.clear();
+        stale.putAll(confirmed);
         confirmed.clear();
         removedOrders.clear();
         cursor = cursor.fromScratch();
         return known;
     }
 
+    /** The hub's state is taken again after {@link #forget()}: the old one is no longer shown. */
+    void rebuilt() {
+        stale.clear();
+    }
+
     /** A store write of the current counters, to which the caller adds what changed. */
     TerminalWrite.Builder write() {
-        return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId());
+        return TerminalWrite.builder(cursor.runId(), cursor.lastSeq(), cursor.lastMutationId()).lastTag(cursor.lastTag());
     }
 
     HubMessage.OrderState confirmed(String uid) {
         return confirmed.get(uid);
     }
 
-    /** The confirmed revision of the order, 0 if the hub has not confirmed it. */
+    /** The confirmed revision of the order (while the state is taken again, the one shown), 0 if the hub has not confirmed it. */
     long revision(String uid) {
-        HubMessage.OrderState state = confirmed.get(uid);
+        HubMessage.OrderState state = shownBase(uid);
         return state == null ? 0 : state.revision();
+    }
+
+    /** The confirmed state of the order, or while the hub's state is taken again the dropped one; null if none. */
+    private HubMessage.OrderState shownBase(String uid) {
+        HubMessage.OrderState state = confirmed.get(uid);
+        return state != null || removedOrders.contains(uid) ? state : stale.get(uid);
     }
 
     /**
@@ -117,7 +137,7 @@ final class Replica {
 
     /** The hub's state of the order with the pending changes of the current run on top; null if gone. */
     ObjectNode visible(String uid) {
-        HubMessage.OrderState state = confirmed.get(uid);
+        HubMessage.OrderState state = shownBase(uid);
         ObjectNode json;
         if (state != null) {
             json = state.data().deepCopy();
@@ -141,7 +161,7 @@ final class Replica {
 
     /** Applies one event in sequence, recording what changed in {@code batch}. */
     void apply(HubMessage.Event event, EventBatch batch) {
-        cursor = cursor.appliedUpTo(event.seq());
+        cursor = cursor.appliedUpTo(event.seq(), event.tag());
         batch.touched.add(event.order());
         if (event instanceof HubMessage.Change change) {
             HubMessage.OrderState old = confirmed.get(change.order());
@@ -177,7 +197,7 @@ final class Replica {
             confirmed.put(order.order(), copy(order));
             touched.add(order.order());
         }
-        cursor = cursor.appliedUpTo(snapshot.seq());
+        cursor = cursor.appliedUpTo(snapshot.seq(), snapshot.tag());
         return touched;
     }
 

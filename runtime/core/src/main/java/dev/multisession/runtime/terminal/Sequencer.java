@@ -47,6 +47,16 @@ final class Sequencer {
         return Verdict.HOLD;
     }
 
+    /**
+     * Keeps an event that arrived before the connection's welcome, which decides first whether
+     * the terminal's state is one these events may follow (see {@code SyncProtocol}).
+     */
+    void keep(HubMessage.Event event, Cursor cursor) {
+        if (event.runId() == cursor.runId() && event.seq() > cursor.lastSeq()) {
+            early.put(event.seq(), event);
+        }
+    }
+
     /** The kept event that applies once the replica stands at {@code cursor}, or null; forgets those already covered. */
     HubMessage.Event next(Cursor cursor) {
         early.headMap(cursor.lastSeq(), true).clear();

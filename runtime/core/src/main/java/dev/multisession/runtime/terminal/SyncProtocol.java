@@ -200,7 +200,7 @@ final class SyncProtocol {
     private void sayHello(Effects out) {
         Cursor cursor = replica.cursor();
         out.send(new ClientMessage.Hello(identity.session(), identity.terminalId(), identity.user(), cursor.runId(),
-                cursor.lastSeq(), Terminal.PROTOCOL));
+                cursor.lastSeq(), Terminal.PROTOCOL, cursor.lastTag()));
     }
 
     private void onDisconnected(String reason, Effects out) {
@@ -268,6 +268,10 @@ final class SyncProtocol {
             earlySnapshot = null;
             onSnapshot(snapshot, out);
         }
+        HubMessage.Event kept = sequencer.next(replica.cursor());
+        if (kept != null) {
+            onEvent(kept, out); // events that overtook the welcome, now that it has decided
+        }
     }
 
     /**
@@ -329,12 +333,15 @@ final class SyncProtocol {
      * Whether the first welcome of a connection comes from a hub whose store went back (restored
      * from an older copy, or replaced): it is at an earlier seq of this terminal's run than the
      * terminal applied, or it has handled fewer of this terminal's changes than the terminal
-     * knows it handled. Neither can happen otherwise: the hub's counts only grow, and the
-     * welcome reads them after everything the terminal had heard of when it connected.
+     * knows it handled, or it says the state the terminal named (its seq and tag) is not of its
+     * history ({@code diverged}: the restored hub has gone on past the terminal's seq with other
+     * events). None of these can happen otherwise: the hub's counts only grow, the welcome reads
+     * them after everything the terminal had heard of when it connected, and tags are random.
      */
     private boolean hubWentBack(HubMessage.Welcome welcome) {
         return (welcome.runId() == cursorAtConnect.runId() && welcome.seq() < cursorAtConnect.lastSeq())
-                || welcome.lastMutationId() < handledAtConnect;
+                || welcome.lastMutationId() < handledAtConnect
+                || welcome.diverged();
     }
 
     /**
@@ -353,13 +360,19 @@ final class SyncProtocol {
         List<Long> oldIds = outbox.renumber(handled + 1, handled);
         replica.renumberedUpTo(outbox.lastIdAtLeast(handled));
         rebuilding.addAll(replica.forget());
+        outbox.rebase(handled, replica::revision);
         rebuiltAt = welcome.seq();
         sequencer.clear();
+        String diverged = welcome.diverged() && welcome.seq() >= before.lastSeq()
+                ? String.format(Locale.ROOT, " (the hub's event at seq %d is not the one this terminal applied there: "
+                        + "the hub has gone on since with other changes)", before.lastSeq())
+                : "";
         warn(out, "terminal %s: the hub's store went back (restored from an older copy, or replaced): it is at seq %d "
                 + "of run %d and has handled this terminal's changes up to %d, where this terminal had seq %d of run %d "
-                + "and changes up to %d handled; what the hub confirmed after that copy is lost there. Taking the "
+                + "and changes up to %d handled%s; what the hub confirmed after that copy is lost there. Taking the "
                 + "hub's orders again and re-offering the %d change(s) this terminal still holds", identity.terminalId(),
-                welcome.seq(), welcome.runId(), handled, before.lastSeq(), before.runId(), known, oldIds.size());
+                welcome.seq(), welcome.runId(), handled, before.lastSeq(), before.runId(), known, diverged,
+                oldIds.size());
         out.send(new ClientMessage.Sync(0));
         sequencer.syncAsked(0);
         return oldIds;
@@ -517,6 +530,12 @@ final class SyncProtocol {
      * settles the batch (once for several events). False if nothing was applied.
      */
     private boolean applyEvent(HubMessage.Event event, Replica.EventBatch batch, Effects out) {
+        if (!welcomed) {
+            // the welcome decides first whether this terminal's state is one the hub's events
+            // follow (a hub that went back continues another history); they wait for it
+            sequencer.keep(event, replica.cursor());
+            return false;
+        }
         switch (sequencer.offer(event, replica.cursor(), welcomed)) {
             case IGNORE:
             case HOLD:
@@ -630,6 +649,7 @@ final class SyncProtocol {
             // the replica dropped for a hub that went back is whole again: every order it showed is redrawn
             batch.touched.addAll(rebuilding);
             rebuilding.clear();
+            replica.rebuilt();
         }
         TerminalWrite.Builder write = replica.write();
         List<PendingMutation> reflected = outbox.dropReflected(replica.cursor().lastSeq());

@@ -30,8 +30,11 @@ class CodecLocatorTest {
     void theAdviceToOpenAPackageNamesTheModuleTheRuntimeIsReallyIn() {
         // on the class path here: the runtime is in the unnamed module, which no 'opens … to' can name
         assertEquals("add 'opens dev.multisession.runtime.codec.fixture;' to the module-info of its module, so that"
-                + " the multisession runtime in the class path (the unnamed module) may call it",
-                CodecLocator.howToOpen(CurrentModel.class));
+                + " the multisession runtime on the class path (the unnamed module) may call it",
+                ModuleAdvice.toReach(CurrentModel.class, false));
+        assertEquals("add 'exports dev.multisession.runtime.codec.fixture;' to the module-info of its module, so that"
+                + " the multisession runtime on the class path (the unnamed module) may call it",
+                ModuleAdvice.toReach(CurrentModel.class, true));
     }
 
     @Test

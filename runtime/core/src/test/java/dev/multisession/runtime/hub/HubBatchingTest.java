@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
@@ -76,6 +77,11 @@ class HubBatchingTest {
         @Override
         public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
             return delegate.readLog(session, afterSeq, limit);
+        }
+
+        @Override
+        public Optional<CommittedSession> readCommitted(String session) {
+            return delegate.readCommitted(session);
         }
 
         @Override
@@ -397,6 +403,11 @@ class HubBatchingTest {
             @Override
             public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
                 return memory.readLog(session, afterSeq, limit);
+            }
+
+            @Override
+            public Optional<CommittedSession> readCommitted(String session) {
+                return memory.readCommitted(session);
             }
 
             @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
@@ -19,6 +20,7 @@ import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The hub at the message level: no model classes, no terminals. */
@@ -85,6 +87,11 @@ class HubTest {
         @Override
         public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
             return delegate.readLog(session, afterSeq, limit);
+        }
+
+        @Override
+        public Optional<CommittedSession> readCommitted(String session) {
+            return delegate.readCommitted(session);
         }
 
         @Override

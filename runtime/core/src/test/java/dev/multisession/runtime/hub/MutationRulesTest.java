@@ -142,6 +142,11 @@ class MutationRulesTest {
                 row("a change to a paid order says so",
                         session().removed("O1", 3, true), A, setNote(6, 1, "O1", "x", null),
                         "rejected 6 order_removed: order O1 was paid", "cursor A 6@10"),
+                row("a change on a revision of an order the hub does not know (its store went back) is rejected, "
+                        + "not made into half an order",
+                        session(), A, addToNote(6, "O7"),
+                        "rejected 6 order_removed: order O7 is not known to this hub, though the change was made on its "
+                                + "revision 1: the hub's store went back and lost it", "cursor A 6@10"),
                 row("a removal leaves a tombstone that keeps the number",
                         session().order("O1", 2, 3, "x"), A, remove(6, 1, "O1", true),
                         "ack 6 at 11", "cursor A 6@11; tombstone O1 r3 #3 paid; removed 11 by A/anna; head 1/11/#4"),

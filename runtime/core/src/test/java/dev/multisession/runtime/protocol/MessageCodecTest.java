@@ -145,4 +145,71 @@ class MessageCodecTest {
                         + "\"ops\":[{\"op\":\"set\",\"path\":[\"a\"],\"value\":" + deep + "}]}"));
         assertEquals(Reason.MALFORMED, e.code());
     }
+
+    @Test
+    void eventTagsAndDivergenceRoundTrip() throws Exception {
+        long tag = EventTag.LIMIT - 1;
+        Author author = new Author("T1", null, Instant.parse("2026-11-28T19:30:00Z"));
+        List<HubMessage> messages = List.of(
+                new HubMessage.Change(12, 1, "O1", 4, 2, author, 9, List.of(), tag),
+                new HubMessage.Removed(13, 1, "O1", 5, author, 10, true, 77),
+                new HubMessage.Snapshot(1, 13, 10, List.of(), 77),
+                new HubMessage.Welcome("s", "T1", 1, 13, 10, true));
+        for (HubMessage message : messages) {
+            assertEquals(message, codec.decodeHub(codec.encode(message)));
+        }
+        ClientMessage.Hello hello = new ClientMessage.Hello("s", "T1", "anna", 1, 12, 1, tag);
+        assertEquals(hello, codec.decodeClient(codec.encode(hello)));
+        assertEquals(tag, codec.mapper().readTree(codec.encode(hello)).get("lastTag").asLong());
+    }
+
+    /** Peers and stored events from before tags leave the new members out: they read as "none". */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"welcome\",\"session\":\"s\",\"terminal\":\"T\",\"runId\":1,\"seq\":5,\"lastMutationId\":2}",
+        "{\"type\":\"change\",\"seq\":5,\"runId\":1,\"order\":\"O\",\"revision\":1,\"number\":1,"
+            + "\"author\":{\"terminal\":\"T\",\"user\":null,\"time\":\"2026-11-28T19:30:00Z\"},\"mutationId\":1,\"ops\":[]}",
+        "{\"type\":\"removed\",\"seq\":5,\"runId\":1,\"order\":\"O\",\"revision\":1,"
+            + "\"author\":{\"terminal\":\"T\",\"user\":null,\"time\":\"2026-11-28T19:30:00Z\"},\"mutationId\":1,"
+            + "\"finalized\":false}",
+        "{\"type\":\"snapshot\",\"runId\":1,\"seq\":5,\"lastMutationId\":2,\"orders\":[]}"})
+    void messagesWithoutTheLaterMembersReadAsBefore(String json) throws ProtocolException {
+        HubMessage message = codec.decodeHub(json);
+        if (message instanceof HubMessage.Event event) {
+            assertEquals(EventTag.NONE, event.tag());
+        } else if (message instanceof HubMessage.Snapshot snapshot) {
+            assertEquals(EventTag.NONE, snapshot.tag());
+        } else {
+            assertFalse(((HubMessage.Welcome) message).diverged());
+        }
+        assertEquals(message, codec.decodeHub(codec.mapper().valueToTree(message)));
+    }
+
+    @Test
+    void aHelloWithoutATagNamesNothingToVerify() throws ProtocolException {
+        ClientMessage.Hello hello = (ClientMessage.Hello) codec.decodeClient("{\"type\":\"hello\",\"session\":\"s\","
+                + "\"terminal\":\"T\",\"user\":null,\"runId\":1,\"lastSeq\":4,\"protocol\":1}");
+        assertEquals(EventTag.NONE, hello.lastTag());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "9007199254740992", "9223372036854775807", "1.5", "\"7\"", "null", "true"})
+    void aTagThatIsNoTagIsRefused(String tag) {
+        ProtocolException hello = assertThrows(ProtocolException.class, () -> codec.decodeClient(
+                "{\"type\":\"hello\",\"session\":\"s\",\"terminal\":\"T\",\"user\":null,\"runId\":1,"
+                        + "\"lastSeq\":4,\"protocol\":1,\"lastTag\":" + tag + "}"));
+        assertEquals(Reason.MALFORMED, hello.code(), hello.getMessage());
+        assertTrue(hello.getMessage().contains("lastTag"), hello.getMessage());
+        ProtocolException snapshot = assertThrows(ProtocolException.class, () -> codec.decodeHub(
+                "{\"type\":\"snapshot\",\"runId\":1,\"seq\":5,\"lastMutationId\":2,\"orders\":[],\"tag\":" + tag + "}"));
+        assertEquals(Reason.MALFORMED, snapshot.code(), snapshot.getMessage());
+    }
+
+    @Test
+    void newTagsAreBelowTwoToThe53AndNeverNone() {
+        for (int i = 0; i < 10_000; i++) {
+            long tag = EventTag.next();
+            assertTrue(tag > 0 && tag < EventTag.LIMIT, "tag " + tag);
+        }
+    }
 }

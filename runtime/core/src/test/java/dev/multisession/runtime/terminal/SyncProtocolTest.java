@@ -83,10 +83,14 @@ class SyncProtocolTest {
                                 received(ack(2, 9))))
                         .when(received(welcome(1, 5, 0)))
                         .then(),
-                rule("welcome: events that overtook the welcome do not make the hub look as if it went back")
+                rule("welcome: events that overtook the welcome wait for it, and do not make the hub look as if it went back")
                         .given(stored(1, 7, 0).then(connected(), received(change(8, "o1", "T2", 1))))
                         .when(received(welcome(1, 7, 0)))
-                        .then("online"),
+                        .then("online", "persist 1/8/0 put o1", "refresh o1"),
+                rule("welcome: events that overtook a diverged welcome are of another history than the terminal's: dropped")
+                        .given(stored(1, 7, 0).tagged(70).then(connected(), received(change(8, "o1", "T2", 1))))
+                        .when(received(diverged(1, 9, 0)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/0 clear", "online"),
                 rule("welcome: a store with a run whose acks were lost is never renumbered")
                         .given(stored(1, 5, 3, outbox(1, 3)).then(connected()))
                         .when(received(welcome(1, 9, 2)))
@@ -148,6 +152,39 @@ class SyncProtocolTest {
                         .given(stored(1, 50, 3).then(connected(), received(welcome(1, 60, 1))))
                         .when(received(change(51, "o1", "T2", 1)))
                         .then(),
+                // ---------------------------------------------------------------- event tags
+                rule("tags: hello names the tag of the stored state")
+                        .given(stored(1, 41, 11).tagged(410))
+                        .when(connected())
+                        .then("hello bistro/T1 anna run 1 seq 41 tag 410"),
+                rule("tags: an applied event's tag is stored with the seq and named in the next hello")
+                        .given(online(1, 5, 0).then(received(tagged(change(6, "o2", "T2", 1), 60)), disconnected()))
+                        .when(connected())
+                        .then("hello bistro/T1 anna run 1 seq 6 tag 60"),
+                rule("tags: a snapshot's tag is stored with its seq")
+                        .given(online(1, 5, 0))
+                        .when(received(new HubMessage.Snapshot(1, 9, 0, List.of(), 90)))
+                        .then("persist 1/9/0 tag 90 clear"),
+                rule("tags: a diverged welcome (a restored hub went past the terminal's seq with other events): the "
+                        + "replica is dropped and asked for from 0, though the hub is ahead in seq and count")
+                        .given(stored(1, 40, 5).tagged(400).confirmed("o1", 3).then(connected()))
+                        .when(received(diverged(1, 45, 5)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/5 clear", "online"),
+                rule("tags: after a diverged welcome, pending changes are re-offered on the hub's state taken again")
+                        .given(stored(1, 40, 7, mutate(6, 1, "o1"), mutate(7, 1, "o1")).tagged(400).then(connected()))
+                        .when(received(diverged(1, 45, 5)))
+                        .then(WENT_BACK, "sync after 0", "persist 1/0/7 clear dequeue 6,7 enqueue 6,7", "mutate 6 run 1",
+                                "mutate 7 run 1",
+                                "online"),
+                rule("tags: after a diverged welcome the hub's snapshot redraws every order shown before")
+                        .given(stored(1, 40, 5).tagged(400).confirmed("o1", 3).then(connected(),
+                                received(diverged(1, 45, 5))))
+                        .when(received(new HubMessage.Snapshot(1, 45, 5, List.of(), 450)))
+                        .then("persist 1/45/5 tag 450 clear", "refresh o1"),
+                rule("tags: a welcome that is not diverged at the same seq changes nothing")
+                        .given(stored(1, 40, 5).tagged(400).confirmed("o1", 3).then(connected()))
+                        .when(received(welcome(1, 45, 5)))
+                        .then("online"),
                 rule("welcome: ignored without a connection")
                         .given(stored(1, 5, 0))
                         .when(received(welcome(1, 5, 0)))
@@ -490,6 +527,29 @@ class SyncProtocolTest {
                 effects.get(1));
     }
 
+    /**
+     * A change made before the order's creation was confirmed travels on base revision 0. If the
+     * hub goes back, the creation (confirmed and dropped from the outbox) is gone from it while
+     * the change is re-offered: sent on revision 0 it would make half an order of it. It is sent
+     * on the revision the terminal had, so that a hub that lost the order refuses it.
+     */
+    @Test
+    void aChangeReOfferedToAHubThatWentBackNamesTheRevisionItsOrderHad() {
+        SyncProtocol protocol = stored(1, 50, 3, mutate(3, 1, "o1")).confirmed("o1", 4).build();
+        protocol.handle(connected());
+        List<SyncEffect> effects = protocol.handle(received(welcome(1, 40, 1)));
+        ClientMessage.Mutate sent = effects.stream().filter(e -> e instanceof SyncEffect.Send send
+                && send.message() instanceof ClientMessage.Mutate).map(e -> (ClientMessage.Mutate)
+                ((SyncEffect.Send) e).message()).findFirst().orElseThrow();
+        assertEquals(2, sent.mutationId());
+        assertEquals(4, sent.baseRevision());
+        TerminalWrite stored = effects.stream().filter(e -> e instanceof SyncEffect.Persist).map(e ->
+                ((SyncEffect.Persist) e).write()).findFirst().orElseThrow();
+        assertEquals(4, ((ClientMessage.Mutate) stored.enqueue().get(0)).baseRevision(), "stored as sent");
+        assertEquals("{\"uid\":\"o1\",\"note\":\"window seat\"}", protocol.replica().visible("o1").toString(),
+                "until the hub's state is taken again, the order shows as it was, with the change on top");
+    }
+
     @Test
     void storedOrdersAreCopiesThatLaterEventsLeaveAlone() {
         SyncProtocol protocol = online(1, 5, 0).build();
@@ -538,7 +598,13 @@ class SyncProtocolTest {
             List<HubMessage.OrderState> orders = new ArrayList<>(stored.confirmed());
             orders.add(new HubMessage.OrderState(uid, revision, orders.size() + 1, orderJson(uid), OrderInfo.empty()));
             return new Given(new TerminalState(stored.runId(), stored.lastSeq(), stored.lastMutationId(), orders,
-                    stored.outbox()), window, events);
+                    stored.outbox(), stored.lastTag()), window, events);
+        }
+
+        /** The stored state's tag. */
+        Given tagged(long tag) {
+            return new Given(new TerminalState(stored.runId(), stored.lastSeq(), stored.lastMutationId(),
+                    stored.confirmed(), stored.outbox(), tag), window, events);
         }
 
         SyncProtocol build() {
@@ -622,6 +688,15 @@ class SyncProtocolTest {
         return new HubMessage.Welcome("bistro", "T1", runId, seq, lastMutationId);
     }
 
+    /** A welcome that says the terminal's state at its seq is not of this hub's history. */
+    static HubMessage diverged(long runId, long seq, long lastMutationId) {
+        return new HubMessage.Welcome("bistro", "T1", runId, seq, lastMutationId, true);
+    }
+
+    static HubMessage.Event tagged(HubMessage.Event event, long tag) {
+        return event.withTag(tag);
+    }
+
     static HubMessage.Ack ack(long mutationId, long seq) {
         return new HubMessage.Ack(mutationId, seq, false, List.of());
     }
@@ -687,7 +762,7 @@ class SyncProtocolTest {
     private static String describe(ClientMessage message) {
         if (message instanceof ClientMessage.Hello hello) {
             return "hello " + hello.session() + "/" + hello.terminal() + " " + hello.user() + " run " + hello.runId()
-                    + " seq " + hello.lastSeq();
+                    + " seq " + hello.lastSeq() + (hello.lastTag() == 0 ? "" : " tag " + hello.lastTag());
         }
         if (message instanceof ClientMessage.Mutate mutate) {
             return "mutate " + mutate.mutationId() + " run " + mutate.runId();
@@ -704,6 +779,9 @@ class SyncProtocolTest {
     private static String describe(TerminalWrite write) {
         StringBuilder line = new StringBuilder("persist " + write.runId() + "/" + write.lastSeq() + "/"
                 + write.lastMutationId());
+        if (write.lastTag() != 0) {
+            line.append(" tag ").append(write.lastTag());
+        }
         if (write.clearOrders()) {
             line.append(" clear");
         }

@@ -6,6 +6,7 @@ import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.transport.websocket.HubServer;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +52,19 @@ public final class AdminConsole {
         return activity.version();
     }
 
-    /** Closes the day of {@code session}; returns the new run id. */
-    public long closeDay(String session) {
+    /**
+     * Closes the day of {@code session}; returns the new run id, or empty if the hub's store has
+     * never held that session (a mistyped name must not create one).
+     */
+    public OptionalLong closeDay(String session) {
+        if (hub.config().store().readCommitted(session).isEmpty()) {
+            LOG.warn("an operator asked to close the day of session {}, which this hub's store does not hold;"
+                    + " nothing done", session);
+            return OptionalLong.empty();
+        }
         long run = hub.resetSession(session);
         LOG.warn("an operator closed the day of session {}: run {} begins", session, run);
-        return run;
+        return OptionalLong.of(run);
     }
 
     /** Closes the terminal's connections on this node; returns how many. It may connect again. */

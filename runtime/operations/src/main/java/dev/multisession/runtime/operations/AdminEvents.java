@@ -4,7 +4,9 @@ import dev.multisession.runtime.flow.DaemonThreads;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin page's live feed, as server-sent events: the node's picture is sent when the page
  * connects, again whenever something it shows may have changed (checked a few times a second),
- * and at least every few seconds as a heartbeat. Each open page holds one thread of a small
- * bounded pool; a page over the bound is answered {@code 503}.
+ * and at least every few seconds as a heartbeat. One ticker builds the picture for all pages
+ * ({@link AdminPicture}); each open page holds one thread of a small bounded pool that writes
+ * it; a page over the bound is answered {@code 503}.
  */
 final class AdminEvents implements AutoCloseable {
 
@@ -28,13 +31,16 @@ final class AdminEvents implements AutoCloseable {
     private static final long CHECK_MILLIS = 200;
     private static final long HEARTBEAT_MILLIS = 5_000;
 
-    private final AdminConsole admin;
+    private final AdminPicture picture;
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("multisession-admin-picture"));
     private final ExecutorService pages = new ThreadPoolExecutor(0, MAX_PAGES, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), DaemonThreads.named("multisession-admin-events"));
     private volatile boolean closed;
 
     AdminEvents(AdminConsole admin) {
-        this.admin = admin;
+        this.picture = new AdminPicture(admin::state, admin::version, System::nanoTime, HEARTBEAT_MILLIS);
+        ticker.scheduleWithFixedDelay(picture::tick, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Streams to one page until it goes away or the server stops; completes {@code callback} then. */
@@ -51,36 +57,36 @@ final class AdminEvents implements AutoCloseable {
     }
 
     private void feed(Response response, Callback callback) {
-        long sentVersion = -1;
-        long sentAt = 0;
+        long sent = picture.open();
         try {
             while (!closed) {
-                long version = admin.version();
-                long now = System.nanoTime();
-                if (version != sentVersion || TimeUnit.NANOSECONDS.toMillis(now - sentAt) >= HEARTBEAT_MILLIS) {
-                    String event = "data: " + OperatorHandler.json(admin.state()) + "\n\n";
-                    Callback.Completable written = new Callback.Completable();
-                    response.write(false, ByteBuffer.wrap(event.getBytes(StandardCharsets.UTF_8)), written);
-                    written.get(30, TimeUnit.SECONDS);
-                    sentVersion = version;
-                    sentAt = now;
+                AdminPicture.Frame frame = picture.next(sent, HEARTBEAT_MILLIS);
+                if (frame == null) {
+                    continue;
                 }
-                Thread.sleep(CHECK_MILLIS);
+                String event = "data: " + frame.json() + "\n\n";
+                Callback.Completable written = new Callback.Completable();
+                response.write(false, ByteBuffer.wrap(event.getBytes(StandardCharsets.UTF_8)), written);
+                written.get(30, TimeUnit.SECONDS);
+                sent = frame.number();
             }
             callback.succeeded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             callback.failed(e);
         } catch (Exception e) {
-            // the page went away (or the state could not be read): end this feed, the page reconnects
+            // the page went away: end this feed, the page reconnects
             LOG.debug("an admin page's live feed ended: {}", e.toString());
             callback.failed(e);
+        } finally {
+            picture.close();
         }
     }
 
     @Override
     public void close() {
         closed = true;
+        ticker.shutdownNow();
         pages.shutdownNow();
     }
 }

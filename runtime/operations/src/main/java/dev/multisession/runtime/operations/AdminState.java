@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.hub.ConnectionStatus;
 import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * The picture of a hub node the admin page shows, as JSON: per session its run and sequence,
  * its terminals (online or not, user, last seen, lag, pending mutations), its latest conflicts
  * and refusals, and its open orders with who created and last changed them. The orders and the
- * head are read from the store in one short transaction per session.
+ * head are read as last committed ({@link dev.multisession.runtime.hub.spi.HubStore#readCommitted}),
+ * without the session's lock, so the page never holds up the terminals' transactions.
  */
 final class AdminState {
 
@@ -56,7 +57,9 @@ final class AdminState {
     }
 
     private ObjectNode session(String session, List<TerminalActivity.Seen> seen, Map<String, ConnectionStatus> online) {
-        Read read = hub.config().store().inSession(session, tx -> new Read(tx.head(), tx.openOrders()));
+        // a terminal seen here whose session was never committed shows as new
+        CommittedSession read = hub.config().store().readCommitted(session)
+                .orElse(new CommittedSession(SessionHead.NEW, List.of()));
         ObjectNode json = JSON.objectNode();
         json.put("session", session);
         json.put("runId", read.head().runId());
@@ -92,7 +95,7 @@ final class AdminState {
             row.put("message", incident.message());
         }
         ArrayNode orders = json.putArray("orders");
-        for (StoredOrder order : read.orders()) {
+        for (StoredOrder order : read.openOrders()) {
             ObjectNode row = orders.addObject();
             row.put("uid", order.uid());
             row.put("number", order.number());
@@ -106,11 +109,5 @@ final class AdminState {
 
     private static JsonNode who(JsonNode node) {
         return node == null ? JSON.nullNode() : node;
-    }
-
-    private record Read(SessionHead head, List<StoredOrder> orders) {
-        Read {
-            orders = new ArrayList<>(orders);
-        }
     }
 }

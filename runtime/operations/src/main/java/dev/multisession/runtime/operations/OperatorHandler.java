@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -76,7 +78,7 @@ final class OperatorHandler extends Handler.Abstract {
         if (action.equals("state") || action.equals("events")) {
             if (get(request, response, callback)) {
                 if (action.equals("state")) {
-                    write(response, callback, "application/json", json(admin.state()));
+                    answer(action, response, callback, () -> admin.state());
                 } else {
                     events.stream(response, callback);
                 }
@@ -97,22 +99,68 @@ final class OperatorHandler extends Handler.Abstract {
         String terminal = query.getValue("terminal");
         if (session == null || session.isBlank()
                 || (!action.equals("close-day") && (terminal == null || terminal.isBlank()))) {
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
+            writeError(response, callback, HttpStatus.BAD_REQUEST_400,
                     "name the session (and the terminal) in the query: ?session=...&terminal=...");
             return;
         }
-        ObjectNode result = MAPPER.createObjectNode();
         switch (action) {
-            case "close-day" -> result.put("runId", admin.closeDay(session));
-            case "disconnect" -> result.put("closed", admin.disconnect(session, terminal));
-            case "revoke" -> result.put("revoked", admin.revoke(session, terminal));
-            default -> {
-                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404,
-                        "unknown action " + action + ": close-day, disconnect or revoke");
-                return;
-            }
+            case "close-day" -> answer(action, response, callback, () -> {
+                OptionalLong run = admin.closeDay(session);
+                if (run.isEmpty()) {
+                    throw new NoSuchSession("no session " + session + " in this hub's store: check its name"
+                            + " (GET /admin/api/state lists the sessions)");
+                }
+                return MAPPER.createObjectNode().put("runId", run.getAsLong());
+            });
+            case "disconnect" -> answer(action, response, callback,
+                    () -> MAPPER.createObjectNode().put("closed", admin.disconnect(session, terminal)));
+            case "revoke" -> answer(action, response, callback,
+                    () -> MAPPER.createObjectNode().put("revoked", admin.revoke(session, terminal)));
+            default -> writeError(response, callback, HttpStatus.NOT_FOUND_404,
+                    "unknown action " + action + ": close-day, disconnect or revoke");
+        }
+    }
+
+    /**
+     * Writes what {@code work} answers as JSON; an unknown session is {@code 404} and any other
+     * failure (the store does not answer) {@code 500}, each with a one-line JSON error a script
+     * can read, not the server's error page.
+     */
+    private static void answer(String action, Response response, Callback callback, Supplier<ObjectNode> work) {
+        ObjectNode result;
+        try {
+            result = work.get();
+        } catch (NoSuchSession e) {
+            writeError(response, callback, HttpStatus.NOT_FOUND_404, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("the admin action {} failed", action, e);
+            writeError(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+                    action + " failed: " + oneLine(e));
+            return;
         }
         write(response, callback, "application/json", json(result));
+    }
+
+    private static void writeError(Response response, Callback callback, int status, String message) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        String body = json(MAPPER.createObjectNode().put("error", message)) + "\n";
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
+    }
+
+    /** The session an action names is not in the store. */
+    private static final class NoSuchSession extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchSession(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private boolean authorized(Request request, Response response, Callback callback) {

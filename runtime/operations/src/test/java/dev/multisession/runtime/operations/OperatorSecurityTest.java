@@ -108,6 +108,29 @@ class OperatorSecurityTest {
     }
 
     @Test
+    void closingTheDayOfAnUnknownSessionIsNotFoundAndCreatesNothing() throws Exception {
+        OperatorNode.Answer answer = node.call("POST", node.operatorUri("/admin/api/close-day?session=bistrot"),
+                OperatorNode.ADMIN_TOKEN);
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("{\"error\":\"no session bistrot in this hub's store: check its name (GET /admin/api/state lists"
+                + " the sessions)\"}\n", answer.body());
+        assertTrue(node.store.readCommitted("bistrot").isEmpty(), "the mistyped session was created");
+    }
+
+    @Test
+    void anActionTheStoreFailsIsAOneLineJsonError() throws Exception {
+        node.store.inSession("bistro", tx -> null);
+        node.store.close(); // the store stops answering
+        OperatorNode.Answer answer = node.call("POST", node.operatorUri("/admin/api/close-day?session=bistro"),
+                OperatorNode.ADMIN_TOKEN);
+        assertEquals(500, answer.statusCode(), answer.body());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.body().startsWith("{\"error\":\"close-day failed: "), answer.body());
+        assertEquals(1, answer.body().strip().lines().count(), answer.body());
+    }
+
+    @Test
     void anActionWithoutItsSessionIsABadRequest() throws Exception {
         OperatorNode.Answer answer = node.call("POST", node.operatorUri("/admin/api/disconnect?session=bistro"),
                 OperatorNode.ADMIN_TOKEN);

@@ -152,6 +152,18 @@ public final class Cluster {
         network.dropAll();
     }
 
+    /**
+     * Stops the hub, restores its store from {@code backup} (what it confirmed since is lost) and
+     * starts a new hub on it; every terminal is disconnected and reconnects.
+     */
+    public void restoreHub(RecordingHubStore.Backup backup) {
+        hub.close();
+        hubStore.restore(backup);
+        hub = newHub();
+        network.hub(hub);
+        network.dropAll();
+    }
+
     /** Runs the network until nothing is in flight. */
     public void settle() {
         scheduler.runUntilIdle(2_000_000);

@@ -62,14 +62,14 @@ final class ArrayCodec<E> implements ValueCodec<List<E>> {
     /**
      * One element. Its path ({@code key[i]}) is only put together when the element cannot be
      * read: building it for every element of every call cost more than reading the element.
+     * The index goes into the error, not into a second read: nested collections would read a
+     * failing element twice per level.
      */
     private E readElement(JsonNode item, String key, int index) {
         try {
             return element.fromJson(item, key);
-        } catch (RuntimeException e) {
-            // read again under its own path, so that the error names the element
-            element.fromJson(item, key + "[" + index + "]");
-            throw e;
+        } catch (ValueError e) {
+            throw e.within(key, "[" + index + "]");
         }
     }
 }

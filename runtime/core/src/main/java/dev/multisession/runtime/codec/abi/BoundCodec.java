@@ -28,8 +28,7 @@ final class BoundCodec<V> implements ValueCodec<V> {
         try {
             return DataBinding.mapper().treeToValue(node, type);
         } catch (Exception e) {
-            throw new IllegalArgumentException("'" + key + "' cannot be read as " + type.toCanonical()
-                    + ": " + e.getMessage(), e);
+            throw ValueErrors.invalid(key, "cannot be read as " + type.toCanonical() + ": " + e.getMessage(), e);
         }
     }
 }

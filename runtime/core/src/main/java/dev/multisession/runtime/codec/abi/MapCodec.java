@@ -50,9 +50,8 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
     private V readValue(Map.Entry<String, JsonNode> entry, String key) {
         try {
             return value.fromJson(entry.getValue(), key);
-        } catch (RuntimeException e) {
-            value.fromJson(entry.getValue(), key + "." + entry.getKey());
-            throw e;
+        } catch (ValueError e) {
+            throw e.within(key, "." + entry.getKey());
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.codec.PolymorphicCodec;
 import dev.multisession.runtime.codec.SyncedField;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,8 @@ public final class ModelValues {
         if (model == null) {
             return NullNode.getInstance();
         }
-        if (model.getClass() != codec.modelType()) {
+        // a polymorphic codec writes each subtype with its own codec and its type key
+        if (model.getClass() != codec.modelType() && !(codec instanceof PolymorphicCodec)) {
             checkNoFieldsLost(codec, model.getClass());
         }
         return codec.exportAsJson(model);
@@ -79,7 +81,11 @@ public final class ModelValues {
     }
 
     private static <T> T newModel(MultiSessionCodec<T> codec, JsonNode object) {
-        T model = codec.newInstance();
+        return create(codec.codecFor(object), object);
+    }
+
+    private static <S> S create(MultiSessionCodec<S> codec, JsonNode object) {
+        S model = codec.newInstance();
         codec.initFromJson(model, object);
         return model;
     }
@@ -98,9 +104,7 @@ public final class ModelValues {
             list.ensureCapacity(node.size());
         }
         for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            // The element's key ("lines[3]") is built only for an error message.
-            models.add(element.isObject() ? newModel(codec, element) : read(codec, element, key + "[" + i + "]"));
+            models.add(newModel(codec, element(node, i, key)));
         }
         return models;
     }
@@ -124,6 +128,11 @@ public final class ModelValues {
         }
         if (!node.isObject()) {
             throw ValueErrors.wrongType(key, "an object", node);
+        }
+        if (!fits(codec, current, node)) {
+            // the object there is now of another subtype: a new one takes its place
+            changed.add(key);
+            return read(codec, node, key);
         }
         ChangeFlag flag = new ChangeFlag();
         codec.applyMsData(current, node, flag);
@@ -177,6 +186,19 @@ public final class ModelValues {
         return current;
     }
 
+    /**
+     * The array's element at {@code i}, which must be an object: a collection of models holds
+     * no null, whether it is read whole or applied element by element. The element's key
+     * ({@code "lines[3]"}) is built only for the error message.
+     */
+    private static JsonNode element(JsonNode array, int i, String key) {
+        JsonNode element = array.get(i);
+        if (!element.isObject()) {
+            throw ValueErrors.notAModel(key + "[" + i + "]", element);
+        }
+        return element;
+    }
+
     private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
             JsonNode array, String key) {
         Map<Object, T> existing = new HashMap<>(Math.max(16, current.size() * 2));
@@ -187,14 +209,16 @@ public final class ModelValues {
         boolean elementChanged = false;
         ChangeFlag flag = new ChangeFlag();
         for (int i = 0; i < array.size(); i++) {
-            JsonNode element = array.get(i);
-            if (!element.isObject()) {
-                throw ValueErrors.wrongType(key + "[" + i + "]", "an object", element);
-            }
+            JsonNode element = element(array, i, key);
             JsonNode id = element.get(idKey);
             T model = id == null ? null : existing.remove(idValue(id));
+            if (model != null && !fits(codec, model, element)) {
+                // the element now names another subtype: it is built anew rather than half-applied
+                model = null;
+                elementChanged = true;
+            }
             if (model == null) {
-                result.add(read(codec, element, key + "[" + i + "]"));
+                result.add(newModel(codec, element));
             } else {
                 flag.reset();
                 codec.applyMsData(model, element, flag);
@@ -209,6 +233,11 @@ public final class ModelValues {
             current.addAll(result);
         }
         return !sameSequence || elementChanged;
+    }
+
+    /** Whether an existing element can take an update that names its subtype (always, for other codecs). */
+    private static <T> boolean fits(MultiSessionCodec<T> codec, T model, JsonNode element) {
+        return !(codec instanceof PolymorphicCodec<T> polymorphic) || polymorphic.fits(model, element);
     }
 
     /** Ids compared by value: {@code 7} parsed as an int equals {@code 7L} exported from a long. */

@@ -8,18 +8,31 @@ final class ValueErrors {
     private ValueErrors() {}
 
     static IllegalArgumentException wrongType(String key, String expected, JsonNode node) {
-        return new IllegalArgumentException("'" + key + "' must be " + expected + " or null, but is " + node.getNodeType()
-                + " " + abbreviate(node));
+        return new ValueError(key, "must be " + expected + " or null, but is " + node.getNodeType() + " "
+                + abbreviate(node), null);
     }
 
     static IllegalArgumentException nullOrWrongType(String key, String expected, JsonNode node) {
         return node.isNull()
-                ? new IllegalArgumentException("'" + key + "' is null, but its field is a primitive")
+                ? new ValueError(key, "is null, but its field is a primitive", null)
                 : wrongType(key, expected, node);
     }
 
     static IllegalArgumentException notA(String key, String expected, RuntimeException e) {
-        return new IllegalArgumentException("'" + key + "' is not " + expected + ": " + e.getMessage(), e);
+        return new ValueError(key, "is not " + expected + ": " + e.getMessage(), e);
+    }
+
+    /** Any other problem with the value under {@code key}, said after it. */
+    static IllegalArgumentException invalid(String key, String problem, Throwable cause) {
+        return new ValueError(key, problem, cause);
+    }
+
+    /** An element of a collection of models that is not an object: such an element is never null. */
+    static IllegalArgumentException notAModel(String key, JsonNode node) {
+        return new ValueError(key, node.isNull()
+                ? "is null, but an element of a collection of models must be an object (remove it from the array instead)"
+                : "must be an object (an element of a collection of models), but is " + node.getNodeType() + " "
+                        + abbreviate(node), null);
     }
 
     private static String abbreviate(JsonNode node) {

@@ -150,8 +150,8 @@ public final class ValueReads {
         try {
             BigDecimal value = new BigDecimal(node.textValue());
             if (Math.abs((long) value.scale()) > MAX_NUMBER_TEXT) {
-                throw new IllegalArgumentException("'" + key + "' is not " + A_NUMBER + ": its exponent is beyond "
-                        + MAX_NUMBER_TEXT + " places");
+                throw ValueErrors.invalid(key, "is not " + A_NUMBER + ": its exponent is beyond " + MAX_NUMBER_TEXT
+                        + " places", null);
             }
             return value;
         } catch (NumberFormatException e) {
@@ -184,8 +184,8 @@ public final class ValueReads {
      */
     private static void checkNumberText(String text, String key, String what) {
         if (text.length() > MAX_NUMBER_TEXT) {
-            throw new IllegalArgumentException("'" + key + "' is not " + what + ": " + text.length()
-                    + " characters, more than " + MAX_NUMBER_TEXT);
+            throw ValueErrors.invalid(key, "is not " + what + ": " + text.length() + " characters, more than "
+                    + MAX_NUMBER_TEXT, null);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.multisession.runtime.hub.spi;
 
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,15 @@ public interface HubStore extends AutoCloseable {
      * at most {@code limit}. Read outside any write lock.
      */
     List<HubMessage.Event> readLog(String session, long afterSeq, int limit);
+
+    /**
+     * What {@code session}'s last commit left: its head and open orders, read together without
+     * taking the session's lock, so a read never waits for a transaction nor holds one up, and
+     * never creates the session. For operators' views, which must not slow the terminals down.
+     *
+     * @return empty if the store has never held {@code session}
+     */
+    Optional<CommittedSession> readCommitted(String session);
 
     /**
      * Registers a callback told, with the session id, when another hub node may have committed

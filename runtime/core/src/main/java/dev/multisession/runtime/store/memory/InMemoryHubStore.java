@@ -1,5 +1,6 @@
 package dev.multisession.runtime.store.memory;
 
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
@@ -26,6 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * they read.
  */
 public final class InMemoryHubStore implements HubStore {
+
+    private static final Comparator<StoredOrder> BY_NUMBER =
+            Comparator.comparingLong(StoredOrder::number).thenComparing(StoredOrder::uid);
 
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -60,14 +64,43 @@ public final class InMemoryHubStore implements HubStore {
     }
 
     @Override
+    public Optional<CommittedSession> readCommitted(String session) {
+        Session state = sessions.get(session);
+        return state == null ? Optional.empty() : Optional.of(state.committed());
+    }
+
+    @Override
     public void close() {}
 
     private static final class Session {
         final ReentrantLock lock = new ReentrantLock();
         volatile SessionHead head = SessionHead.NEW;
-        final Map<String, StoredOrder> orders = new HashMap<>();
+        /** Concurrent, as {@link #committed} reads it without the lock. */
+        final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
         final Map<String, TerminalCursor> terminals = new HashMap<>();
         final ConcurrentNavigableMap<Long, HubMessage.Event> log = new ConcurrentSkipListMap<>();
+        /** Odd while a commit is being published: a read without the lock that overlapped one reads again. */
+        volatile long publishing;
+
+        CommittedSession committed() {
+            while (true) {
+                long before = publishing;
+                if ((before & 1) == 0) {
+                    SessionHead read = head;
+                    List<StoredOrder> open = new ArrayList<>();
+                    for (StoredOrder order : orders.values()) {
+                        if (!order.removed()) {
+                            open.add(order);
+                        }
+                    }
+                    if (publishing == before) {
+                        open.sort(BY_NUMBER);
+                        return new CommittedSession(read, open);
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** Reads through to the session, writes into buffers published by {@link #commit()}. */
@@ -117,7 +150,7 @@ public final class InMemoryHubStore implements HubStore {
                     open.add(order);
                 }
             }
-            open.sort(Comparator.comparingLong(StoredOrder::number).thenComparing(StoredOrder::uid));
+            open.sort(BY_NUMBER);
             return open;
         }
 
@@ -163,6 +196,7 @@ public final class InMemoryHubStore implements HubStore {
         }
 
         void commit() {
+            session.publishing++; // only ever under the session's lock
             if (ordersCleared) {
                 session.orders.clear();
             }
@@ -175,6 +209,7 @@ public final class InMemoryHubStore implements HubStore {
                 session.log.headMap(trimmedTo, true).clear();
             }
             session.head = head;
+            session.publishing++;
         }
     }
 }

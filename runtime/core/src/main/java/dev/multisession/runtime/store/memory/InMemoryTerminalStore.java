@@ -18,13 +18,14 @@ public final class InMemoryTerminalStore implements TerminalStore {
     private long runId;
     private long lastSeq;
     private long lastMutationId;
+    private long lastTag;
     private final Map<String, HubMessage.OrderState> confirmed = new LinkedHashMap<>();
     private final TreeMap<Long, ClientMessage> outbox = new TreeMap<>();
 
     @Override
     public synchronized TerminalState load() {
         return new TerminalState(runId, lastSeq, lastMutationId, new ArrayList<>(confirmed.values()),
-                new ArrayList<>(outbox.values()));
+                new ArrayList<>(outbox.values()), lastTag);
     }
 
     @Override
@@ -32,6 +33,7 @@ public final class InMemoryTerminalStore implements TerminalStore {
         runId = write.runId();
         lastSeq = write.lastSeq();
         lastMutationId = write.lastMutationId();
+        lastTag = write.lastTag();
         if (write.clearOrders()) {
             confirmed.clear();
         }

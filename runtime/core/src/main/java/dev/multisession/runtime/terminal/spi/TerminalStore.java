@@ -39,12 +39,14 @@ public interface TerminalStore extends AutoCloseable {
      * @param confirmed the hub's open orders as of {@code lastSeq}
      * @param outbox {@link ClientMessage.Mutate} and {@link ClientMessage.Remove} messages the
      *     hub has not reflected yet, by ascending mutation id
+     * @param lastTag the {@link dev.multisession.runtime.protocol.EventTag} of the hub's state at
+     *     {@code lastSeq} (0: none)
      */
     record TerminalState(long runId, long lastSeq, long lastMutationId, List<HubMessage.OrderState> confirmed,
-            List<ClientMessage> outbox) {
+            List<ClientMessage> outbox, long lastTag) {
 
         /** A terminal that has never run. */
-        public static final TerminalState EMPTY = new TerminalState(0, 0, 0, List.of(), List.of());
+        public static final TerminalState EMPTY = new TerminalState(0, 0, 0, List.of(), List.of(), 0);
 
         public TerminalState {
             confirmed = List.copyOf(confirmed);
@@ -52,6 +54,12 @@ public interface TerminalStore extends AutoCloseable {
             for (ClientMessage message : outbox) {
                 TerminalWrite.checkOutboxEntry(message);
             }
+        }
+
+        /** A state without a tag. */
+        public TerminalState(long runId, long lastSeq, long lastMutationId, List<HubMessage.OrderState> confirmed,
+                List<ClientMessage> outbox) {
+            this(runId, lastSeq, lastMutationId, confirmed, outbox, 0);
         }
     }
 
@@ -70,10 +78,11 @@ public interface TerminalStore extends AutoCloseable {
      * @param deleteOrders uids of confirmed orders to delete
      * @param enqueue outbox entries to append (Mutate or Remove)
      * @param dequeue mutation ids of outbox entries to delete
+     * @param lastTag the new tag of the hub's state at {@code lastSeq}
      */
     record TerminalWrite(long runId, long lastSeq, long lastMutationId, boolean clearOrders,
             List<HubMessage.OrderState> putOrders, List<String> deleteOrders, List<ClientMessage> enqueue,
-            List<Long> dequeue) {
+            List<Long> dequeue, long lastTag) {
 
         public TerminalWrite {
             putOrders = List.copyOf(putOrders);
@@ -83,6 +92,13 @@ public interface TerminalStore extends AutoCloseable {
             for (ClientMessage message : enqueue) {
                 checkOutboxEntry(message);
             }
+        }
+
+        /** A write without a tag. */
+        public TerminalWrite(long runId, long lastSeq, long lastMutationId, boolean clearOrders,
+                List<HubMessage.OrderState> putOrders, List<String> deleteOrders, List<ClientMessage> enqueue,
+                List<Long> dequeue) {
+            this(runId, lastSeq, lastMutationId, clearOrders, putOrders, deleteOrders, enqueue, dequeue, 0);
         }
 
         /**
@@ -114,6 +130,7 @@ public interface TerminalStore extends AutoCloseable {
             private final long runId;
             private final long lastSeq;
             private final long lastMutationId;
+            private long lastTag;
             private boolean clearOrders;
             private final List<HubMessage.OrderState> putOrders = new ArrayList<>();
             private final List<String> deleteOrders = new ArrayList<>();
@@ -124,6 +141,12 @@ public interface TerminalStore extends AutoCloseable {
                 this.runId = runId;
                 this.lastSeq = lastSeq;
                 this.lastMutationId = lastMutationId;
+            }
+
+            /** Sets the tag of the hub's state at {@code lastSeq} (0 unless set). */
+            public Builder lastTag(long tag) {
+                lastTag = tag;
+                return this;
             }
 
             /** Deletes every confirmed order before the rest of the write (a snapshot or a new run). */
@@ -159,7 +182,7 @@ public interface TerminalStore extends AutoCloseable {
 
             public TerminalWrite build() {
                 return new TerminalWrite(runId, lastSeq, lastMutationId, clearOrders, putOrders, deleteOrders, enqueue,
-                        dequeue);
+                        dequeue, lastTag);
             }
         }
     }

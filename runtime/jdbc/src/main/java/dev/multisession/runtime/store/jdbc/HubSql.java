@@ -20,9 +20,9 @@ final class HubSql {
         String orderColumns = "uid, revision, number, data, info, removed, finalized";
         createSession = "INSERT INTO sessions (session, run_id, seq, last_order_number, log_floor)"
                 + " VALUES (?, 1, 0, 0, 0) ON CONFLICT (session) DO NOTHING";
-        lockHead = "SELECT run_id, seq, last_order_number, log_floor FROM sessions WHERE session = ?"
+        lockHead = "SELECT run_id, seq, last_order_number, log_floor, tag FROM sessions WHERE session = ?"
                 + dialect.lockClause();
-        updateHead = "UPDATE sessions SET run_id = ?, seq = ?, last_order_number = ?, log_floor = ?"
+        updateHead = "UPDATE sessions SET run_id = ?, seq = ?, last_order_number = ?, log_floor = ?, tag = ?"
                 + " WHERE session = ?";
         selectOrder = "SELECT " + orderColumns + " FROM orders WHERE session = ? AND uid = ?";
         selectOpenOrders = "SELECT " + orderColumns + " FROM orders WHERE session = ? AND NOT removed"

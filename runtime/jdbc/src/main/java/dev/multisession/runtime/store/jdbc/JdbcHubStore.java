@@ -1,5 +1,6 @@
 package dev.multisession.runtime.store.jdbc;
 
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The part of a hub store that the SQL databases share: a session's transaction is the
@@ -100,6 +102,22 @@ abstract class JdbcHubStore implements HubStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the log of session " + session + ": " + e.getMessage(), e);
+        } finally {
+            if (connection != null) {
+                releaseReadConnection(connection);
+            }
+        }
+    }
+
+    @Override
+    public Optional<CommittedSession> readCommitted(String session) {
+        Objects.requireNonNull(session, "session");
+        Connection connection = null;
+        try {
+            connection = readConnection();
+            return CommittedSessionQuery.read(connection, session);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read session " + session + ": " + e.getMessage(), e);
         } finally {
             if (connection != null) {
                 releaseReadConnection(connection);

@@ -81,7 +81,8 @@ final class JdbcSessionTx implements SessionTx {
         try (PreparedStatement select = connection.prepareStatement(sql.lockHead)) {
             select.setString(1, session);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)) : null;
+                return rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)) : null;
             }
         }
     }
@@ -114,7 +115,8 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public void saveHead(SessionHead newHead) {
         Objects.requireNonNull(newHead, "head");
-        update(sql.updateHead, newHead.runId(), newHead.seq(), newHead.lastOrderNumber(), newHead.logFloor(), session);
+        update(sql.updateHead, newHead.runId(), newHead.seq(), newHead.lastOrderNumber(), newHead.logFloor(),
+                newHead.tag(), session);
         head = newHead;
     }
 

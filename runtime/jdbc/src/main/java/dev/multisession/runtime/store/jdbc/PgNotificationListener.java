@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * polling runs on the listener's one thread.
  *
  * <p>A notification sent while the connection was down is lost, so after every reconnect
- * every payload that may have been missed is delivered once, as the rows of a query: each known
+ * every payload that may have been missed is delivered once ({@link Missed}): each known
  * session (a spurious poke costs the hub one empty log read, a missed one would leave terminals
- * on this node behind until the session's next change), or each revoked token.
+ * on this node behind until the session's next change), or each token revoked since the last
+ * revocation heard.
  */
 final class PgNotificationListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
@@ -52,26 +53,29 @@ final class PgNotificationListener implements AutoCloseable {
 
     private final ConnectionSource source;
     private final String channel;
-    private final String missedQuery;
+    private final Missed missed;
     private final List<Consumer<String>> callbacks = new CopyOnWriteArrayList<>();
     private final ExecutorService thread;
     private final ReconnectLoop loop;
     /** The connection {@link #start} opened, until the first attempt takes it over. */
     private volatile Connection opened;
 
-    /** Listens for sessions' commits; after a reconnect, pokes every session. */
-    PgNotificationListener(ConnectionSource source, String channel) {
-        this(source, channel, "SELECT session FROM sessions");
+    /** What may have been missed while the connection was down, delivered as payloads on the new connection. */
+    @FunctionalInterface
+    interface Missed {
+        void deliver(Connection connection, Consumer<String> payloads) throws SQLException;
     }
 
-    /**
-     * Listens on {@code channel}; after a reconnect, delivers the first column of every row of
-     * {@code missedQuery}.
-     */
-    PgNotificationListener(ConnectionSource source, String channel, String missedQuery) {
+    /** Listens for sessions' commits; after a reconnect, pokes every session. */
+    PgNotificationListener(ConnectionSource source, String channel) {
+        this(source, channel, PgNotificationListener::everySession);
+    }
+
+    /** Listens on {@code channel}; after a reconnect, delivers what {@code missed} finds. */
+    PgNotificationListener(ConnectionSource source, String channel, Missed missed) {
         this.source = source;
         this.channel = channel;
-        this.missedQuery = missedQuery;
+        this.missed = missed;
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.single("multisession-pg-listen-" + channel));
         this.loop = ReconnectLoop.builder("PostgreSQL channel " + channel, this::listen)
                 .executor(thread)
@@ -148,10 +152,14 @@ final class PgNotificationListener implements AutoCloseable {
     }
 
     private void deliverMissed(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(missedQuery);
+        missed.deliver(connection, this::deliver);
+    }
+
+    private static void everySession(Connection connection, Consumer<String> payloads) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT session FROM sessions");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                deliver(rs.getString(1));
+                payloads.accept(rs.getString(1));
             }
         }
     }

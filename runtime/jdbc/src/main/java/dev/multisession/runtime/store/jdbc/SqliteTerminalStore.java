@@ -76,12 +76,15 @@ public final class SqliteTerminalStore implements TerminalStore {
             long runId = 0;
             long lastSeq = 0;
             long lastMutationId = 0;
+            long lastTag = 0;
             try (Statement statement = connection.createStatement()) {
-                try (ResultSet rs = statement.executeQuery("SELECT run_id, last_seq, last_mutation_id FROM counters")) {
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT run_id, last_seq, last_mutation_id, last_tag FROM counters")) {
                     if (rs.next()) {
                         runId = rs.getLong(1);
                         lastSeq = rs.getLong(2);
                         lastMutationId = rs.getLong(3);
+                        lastTag = rs.getLong(4);
                     }
                 }
                 List<HubMessage.OrderState> confirmed = new ArrayList<>();
@@ -100,7 +103,7 @@ public final class SqliteTerminalStore implements TerminalStore {
                     }
                 }
                 connection.commit();
-                return new TerminalState(runId, lastSeq, lastMutationId, confirmed, outbox);
+                return new TerminalState(runId, lastSeq, lastMutationId, confirmed, outbox, lastTag);
             }
         } catch (SQLException e) {
             throw rollback("read", e);
@@ -114,12 +117,13 @@ public final class SqliteTerminalStore implements TerminalStore {
         try {
             // Same order as the in-memory store: counters, clear, delete, put, dequeue, enqueue.
             try (PreparedStatement counters = connection.prepareStatement(
-                    "INSERT INTO counters (id, run_id, last_seq, last_mutation_id) VALUES (1, ?, ?, ?)"
+                    "INSERT INTO counters (id, run_id, last_seq, last_mutation_id, last_tag) VALUES (1, ?, ?, ?, ?)"
                             + " ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, last_seq = excluded.last_seq,"
-                            + " last_mutation_id = excluded.last_mutation_id")) {
+                            + " last_mutation_id = excluded.last_mutation_id, last_tag = excluded.last_tag")) {
                 counters.setLong(1, write.runId());
                 counters.setLong(2, write.lastSeq());
                 counters.setLong(3, write.lastMutationId());
+                counters.setLong(4, write.lastTag());
                 counters.executeUpdate();
             }
             if (write.clearOrders()) {

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #onRevoked} tells a hub node of every revocation, made by any process, so that it can
  * close the connections that authenticated with the revoked token: on PostgreSQL through
  * {@code NOTIFY} on the channel {@code <hub channel>_tokens} (sent in the revoking transaction,
- * heard by every node within milliseconds; after the listener reconnects it re-delivers every
- * revoked token, since notifications sent meanwhile are lost, and a repeated revocation closes
- * nothing). On SQLite only one process has the file open (see {@link SqliteHubStore}), so tokens
+ * heard by every node within milliseconds; after the listener reconnects it delivers the tokens
+ * revoked after the last revocation it heard ({@link RevocationFeed}), since notifications sent
+ * meanwhile are lost; a repeated revocation closes nothing). On SQLite only one process has the file open (see {@link SqliteHubStore}), so tokens
  * change through the running hub's store, and its watchers are called right after the commit.
  *
  * <p>Thread-safe. The clear token is never logged.
@@ -183,11 +183,17 @@ public final class StoredTokens implements AutoCloseable {
         Objects.requireNonNull(revoked, "revoked");
         try {
             if (notifyChannel != null) {
-                PgNotificationListener listener = new PgNotificationListener(listenSource, notifyChannel,
-                        TokenSql.SELECT_ALL_REVOKED);
-                listener.addCallback(revoked);
+                RevocationFeed feed = new RevocationFeed(revoked, inTransaction("watch revoked tokens",
+                        StoredTokens::maxRevokedSeq));
+                PgNotificationListener listener = new PgNotificationListener(listenSource, notifyChannel, feed);
+                listener.addCallback(feed);
                 listener.start();
                 feeds.add(listener);
+                // a revocation committed between reading the highest number and LISTEN was not heard
+                inTransaction("watch revoked tokens", connection -> {
+                    feed.deliver(connection, feed);
+                    return null;
+                });
             } else {
                 localWatchers.add(revoked);
             }
@@ -195,6 +201,14 @@ public final class StoredTokens implements AutoCloseable {
             throw new StoreException("cannot watch revoked tokens in " + description + ": " + e.getMessage(), e);
         }
         LOG.info("watching revoked tokens in {}", description);
+    }
+
+    private static long maxRevokedSeq(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TokenSql.MAX_REVOKED_SEQ);
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Stops watching revocations and releases this store's own connections (not a hub store's pool). */
@@ -222,19 +236,38 @@ public final class StoredTokens implements AutoCloseable {
                 }
             }
         }
+        if (notifyChannel == null) {
+            for (String sha256 : valid) {
+                try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE)) {
+                    revoke.setLong(1, now);
+                    revoke.setString(2, sha256);
+                    revoke.executeUpdate();
+                }
+            }
+            return valid;
+        }
+        if (!valid.isEmpty()) {
+            try (PreparedStatement lock = connection.prepareStatement(TokenSql.LOCK_REVOCATIONS)) {
+                lock.execute();
+            }
+        }
         for (String sha256 : valid) {
-            try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE)) {
+            long seq;
+            try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE_RETURNING_SEQ)) {
                 revoke.setLong(1, now);
                 revoke.setString(2, sha256);
-                revoke.executeUpdate();
-            }
-            if (notifyChannel != null) {
-                // delivered to every listening node when, and only if, this transaction commits
-                try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                    notify.setString(1, notifyChannel);
-                    notify.setString(2, sha256);
-                    notify.execute();
+                try (ResultSet rs = revoke.executeQuery()) {
+                    if (!rs.next()) {
+                        continue; // revoked meanwhile by another process, which notified it
+                    }
+                    seq = rs.getLong(1);
                 }
+            }
+            // delivered to every listening node when, and only if, this transaction commits
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, notifyChannel);
+                notify.setString(2, RevocationFeed.payload(seq, sha256));
+                notify.execute();
             }
         }
         return valid;

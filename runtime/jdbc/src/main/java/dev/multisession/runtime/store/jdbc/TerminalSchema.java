@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class TerminalSchema {
     /** The terminal's migrations, oldest first; version n is the n-th. */
-    static final List<String> SCRIPTS = List.of("V1__terminal.sql");
+    static final List<String> SCRIPTS = List.of("V1__terminal.sql", "V2__event_tag.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 

@@ -19,8 +19,14 @@ final class TokenSql {
     static final String SELECT_REVOKED_AFTER =
             "SELECT sha256, revoked_seq FROM terminal_tokens WHERE revoked_seq > ? ORDER BY revoked_seq";
     static final String MAX_REVOKED_SEQ = "SELECT COALESCE(MAX(revoked_seq), 0) FROM terminal_tokens";
-    /** Every revoked token's hash: what a node re-checks after it may have missed notifications. */
-    static final String SELECT_ALL_REVOKED = "SELECT sha256 FROM terminal_tokens WHERE revoked_millis IS NOT NULL";
+    /** PostgreSQL: {@link #REVOKE} answering the number it gave. */
+    static final String REVOKE_RETURNING_SEQ = REVOKE + " RETURNING revoked_seq";
+    /**
+     * PostgreSQL: revoking transactions take turns until they end, so that each reads the number
+     * the previous one committed and they commit in the order of their numbers (a node catching
+     * up after the highest number it heard would otherwise skip one committed later below it).
+     */
+    static final String LOCK_REVOCATIONS = "SELECT pg_advisory_xact_lock(7305521090410462833)"; // any key, one for all
 
     private TokenSql() {}
 }

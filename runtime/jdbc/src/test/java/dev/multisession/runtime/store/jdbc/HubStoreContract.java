@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.Author;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
@@ -239,6 +241,20 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void theHeadsTagAndEachEventsTagAreKept() {
+        SessionHead head = new SessionHead(2, 6, 1, 0, EventTag.LIMIT - 1);
+        store.inSession(session, tx -> {
+            tx.appendLog(change(5).withTag(55));
+            tx.appendLog(change(6).withTag(EventTag.LIMIT - 1));
+            tx.saveHead(head);
+            return null;
+        });
+        assertEquals(head, store.inSession(session, tx -> tx.head()));
+        assertEquals(List.of(55L, EventTag.LIMIT - 1),
+                store.readLog(session, 0, 100).stream().map(HubMessage.Event::tag).toList());
+    }
+
+    @Test
     void trimLogDeletesEventsAtOrBelowTheSequence() {
         store.inSession(session, tx -> {
             for (long seq = 1; seq <= 6; seq++) {
@@ -287,6 +303,65 @@ abstract class HubStoreContract {
             release.countDown();
             open.get(10, TimeUnit.SECONDS);
             assertEquals(List.of(change(1), change(2)), store.readLog(session, 0, 100));
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCommittedReadOfAnUnknownSessionIsEmptyAndCreatesNothing() {
+        assertEquals(Optional.empty(), store.readCommitted(session));
+        assertEquals(Optional.empty(), store.readCommitted(session));
+    }
+
+    @Test
+    void aCommittedReadShowsTheHeadAndOpenOrdersOfTheLastCommit() {
+        SessionHead head = new SessionHead(2, 9, 3, 4);
+        store.inSession(session, tx -> {
+            tx.saveHead(head);
+            tx.saveOrder(order("o3", 1, 3));
+            tx.saveOrder(order("o1", 2, 1));
+            tx.saveOrder(new StoredOrder("o2", 4, 2, JSON.objectNode(), info(), true, true));
+            return null;
+        });
+        CommittedSession read = store.readCommitted(session).orElseThrow();
+        assertEquals(head, read.head());
+        assertEquals(List.of(order("o1", 2, 1), order("o3", 1, 3)), read.openOrders());
+
+        store.inSession(session, tx -> {
+            tx.deleteAllOrders();
+            tx.saveHead(new SessionHead(3, 0, 0, 0));
+            return null;
+        });
+        assertEquals(new CommittedSession(new SessionHead(3, 0, 0, 0), List.of()), store.readCommitted(session).orElseThrow());
+    }
+
+    @Test
+    void aCommittedReadNeitherWaitsForNorSeesAnOpenTransaction() throws Exception {
+        store.inSession(session, tx -> {
+            tx.saveHead(new SessionHead(1, 1, 1, 0));
+            tx.saveOrder(order("o1", 1, 1));
+            return null;
+        });
+        CommittedSession before = store.readCommitted(session).orElseThrow();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> open = writer.submit(() -> store.inSession(session, tx -> {
+                tx.saveHead(new SessionHead(1, 2, 2, 0));
+                tx.saveOrder(order("o2", 1, 2));
+                tx.openOrders(); // sends the writes to the database
+                inside.countDown();
+                await(release);
+                return null;
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            assertEquals(before, store.readCommitted(session).orElseThrow());
+            release.countDown();
+            open.get(10, TimeUnit.SECONDS);
+            assertEquals(2, store.readCommitted(session).orElseThrow().openOrders().size());
         } finally {
             release.countDown();
             writer.shutdownNow();

@@ -175,7 +175,7 @@ class PostgresHubStoreTest extends HubStoreContract {
                 // one row per migration: a second node applying V1 again would add a row (or fail)
                 assertTrue(rs.next());
                 assertEquals(rs.getInt(2), rs.getInt(1));
-                assertEquals("3", rs.getString(3), "the newest migration, V3__tokens");
+                assertEquals("4", rs.getString(3), "the newest migration, V4__event_tags");
             }
             assertEquals(SessionHead.NEW, nodes.get(0).inSession(session, tx -> tx.head()));
         } finally {

@@ -1,7 +1,21 @@
 package dev.multisession.runtime.store.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each {@link #openTokens} is another hub node: its own store, pool and listener on one database. */
@@ -20,5 +34,51 @@ class PostgresStoredTokensTest extends StoredTokensContract {
     @Override
     Connection connect() throws Exception {
         return PG.connect();
+    }
+
+    @Test
+    void afterItsListenerReconnectsANodeReadsOnlyTheRevocationsItMissed() throws Exception {
+        StoredTokens node = tokens();
+        StoredTokens cli = tokens();
+        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+        node.onRevoked(revoked::add);
+        for (int i = 0; i < 42; i++) {
+            cli.issue(session, "till-" + i);
+            assertTrue(cli.revoke(session, "till-" + i));
+        }
+        for (int i = 0; i < 42; i++) {
+            assertTrue(revoked.poll(20, TimeUnit.SECONDS) != null, "heard live: revocation " + i);
+        }
+        // two revocations whose notifications are lost, as while the listening connection is down
+        List<String> missed = new ArrayList<>();
+        try (Connection connection = connect()) {
+            for (String terminal : new String[] {"bar", "kitchen"}) {
+                String sha256 = TokenHash.hash(cli.issue(session, terminal));
+                try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE)) {
+                    revoke.setLong(1, System.currentTimeMillis());
+                    revoke.setString(2, sha256);
+                    assertEquals(1, revoke.executeUpdate());
+                }
+                missed.add(sha256);
+            }
+            assertTrue(revoked.isEmpty(), "nothing heard of the revocations without notifications");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE application_name = 'multisession-tokens' AND (query LIKE 'LISTEN \"" + PG.schema()
+                        + "_tokens\"%' OR query = 'SELECT 1')");
+            }
+        }
+        Set<String> caughtUp = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            String sha256 = revoked.poll(30, TimeUnit.SECONDS);
+            assertTrue(sha256 != null, "the listener reconnected and caught up");
+            caughtUp.add(sha256);
+        }
+        assertEquals(Set.copyOf(missed), caughtUp);
+        // a revocation heard live after the catch-up: everything the catch-up delivered came before it
+        String marker = TokenHash.hash(cli.issue(session, "pass"));
+        assertTrue(cli.revoke(session, "pass"));
+        assertEquals(marker, revoked.poll(20, TimeUnit.SECONDS),
+                "the catch-up read 2 revocations, not all " + (42 + 2) + " of this test");
     }
 }

@@ -40,7 +40,7 @@ class SqliteHubStoreTest extends HubStoreContract {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
             assertEquals("wal", single(statement, "PRAGMA journal_mode"));
-            assertEquals("3", single(statement, "SELECT MAX(version) FROM flyway_schema_history WHERE success"));
+            assertEquals("4", single(statement, "SELECT MAX(version) FROM flyway_schema_history WHERE success"));
         }
     }
 

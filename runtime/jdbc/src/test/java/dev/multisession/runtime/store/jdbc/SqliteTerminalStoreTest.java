@@ -50,6 +50,16 @@ class SqliteTerminalStoreTest {
     }
 
     @Test
+    void theTagOfTheLastAppliedStateSurvivesReopening() {
+        store.write(TerminalWrite.builder(2, 41, 5).lastTag((1L << 53) - 1).build());
+        store.close();
+        store = SqliteTerminalStore.open(file);
+        assertEquals(new TerminalState(2, 41, 5, List.of(), List.of(), (1L << 53) - 1), store.load());
+        store.write(TerminalWrite.builder(2, 0, 5).build());
+        assertEquals(0, store.load().lastTag(), "a replica dropped and taken again from seq 0 names no tag");
+    }
+
+    @Test
     void writesAreAppliedAndSurviveReopening() {
         HubMessage.OrderState o1 = orderState("o1", 3, 1, "T1");
         HubMessage.OrderState o2 = orderState("o2", 1, 2, "T2");

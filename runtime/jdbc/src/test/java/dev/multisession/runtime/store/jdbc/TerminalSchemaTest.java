@@ -54,11 +54,11 @@ class TerminalSchemaTest {
         try (Connection connection = writer()) {
             new TerminalSchema().apply(connection);
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("INSERT INTO schema_version VALUES (2, 'from the future', '2030-01-01T00:00:00Z')");
+                statement.executeUpdate("INSERT INTO schema_version VALUES (3, 'from the future', '2030-01-01T00:00:00Z')");
                 connection.commit();
             }
             SQLException refused = assertThrows(SQLException.class, () -> new TerminalSchema().apply(connection));
-            assertTrue(refused.getMessage().contains("version 2"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("version 3"), refused.getMessage());
         }
     }
 

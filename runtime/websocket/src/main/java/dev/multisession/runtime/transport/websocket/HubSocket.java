@@ -42,6 +42,8 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private final TerminalIdentity identity;
     /** The hash of the token this connection authenticated with: a revocation names it. */
     private final String tokenSha256;
+    /** Revocations heard before the token was checked ({@link OpenSockets#checkpoint()}). */
+    private final long revocationCheckpoint;
     private final OpenSockets open;
     private final HubObserver observer;
     private final HubEndpoint hub;
@@ -52,11 +54,12 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private volatile OutboundQueue outbound;
     private volatile HubConnection connection;
 
-    HubSocket(TerminalIdentity identity, String tokenSha256, OpenSockets open, HubObserver observer, HubEndpoint hub,
-            ConnectionLimits limits) {
+    HubSocket(TerminalIdentity identity, String tokenSha256, long revocationCheckpoint, OpenSockets open,
+            HubObserver observer, HubEndpoint hub, ConnectionLimits limits) {
         this.observer = observer;
         this.identity = identity;
         this.tokenSha256 = tokenSha256;
+        this.revocationCheckpoint = revocationCheckpoint;
         this.open = open;
         this.hub = hub;
         this.limits = limits;
@@ -85,8 +88,8 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
             session.close(StatusCode.SERVER_ERROR, "hub unavailable", Callback.NOOP);
             return;
         }
-        open.opened(this);
         LOG.info("{} connected from {}", describe(), session.getRemoteSocketAddress());
+        open.opened(this, revocationCheckpoint);
     }
 
     TerminalIdentity identity() {

@@ -46,6 +46,7 @@ final class UpgradeAuthenticator implements WebSocketCreator {
     @Override
     public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         Optional<String> token = token(request);
+        long revocationCheckpoint = open.checkpoint(); // before the check: what is revoked after it is looked at again
         Optional<TerminalIdentity> identity;
         try {
             identity = token.flatMap(tokens::authenticate);
@@ -65,7 +66,8 @@ final class UpgradeAuthenticator implements WebSocketCreator {
                     "a valid terminal token is required (Authorization: Bearer <token>)");
             return null;
         }
-        return new HubSocket(identity.get(), TokenHash.hash(token.get()), open, observer, hub, limits);
+        return new HubSocket(identity.get(), TokenHash.hash(token.get()), revocationCheckpoint, open, observer, hub,
+                limits);
     }
 
     /** The bearer token of the request; the header wins over the query parameter. */

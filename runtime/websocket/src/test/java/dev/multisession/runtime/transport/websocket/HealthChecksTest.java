@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,11 @@ class HealthChecksTest {
         @Override
         public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
             return delegate.readLog(session, afterSeq, limit);
+        }
+
+        @Override
+        public Optional<CommittedSession> readCommitted(String session) {
+            return delegate.readCommitted(session);
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.json.JsonMappers;
+import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import java.io.IOException;
@@ -151,6 +152,42 @@ class ProtocolConformanceTest {
         assertEquals("unsupported_protocol", error.get("code").asText());
         assertTrue(error.get("message").asText().contains("protocol 1, not 2"), error.toString());
         connection.close();
+    }
+
+    @Test
+    void aHelloWithATagThatIsNoTagIsRefused() throws Exception {
+        String terminal = "G" + terminals.incrementAndGet();
+        RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
+        connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
+                + "\",\"user\":null,\"runId\":1,\"lastSeq\":1,\"protocol\":1,\"lastTag\":9007199254740992}");
+        JsonNode error = reply(connection, "error");
+        assertEquals("malformed", error.get("code").asText());
+        assertTrue(error.get("message").asText().contains("lastTag"), error.toString());
+        connection.close();
+    }
+
+    /**
+     * A hello naming the hub's own event at its seq is answered with the log; one naming another
+     * event at that seq (a terminal of a history a restored hub lost) with diverged and a snapshot.
+     */
+    @Test
+    void aHelloNamingAnotherEventAtItsSeqIsToldItDiverged() throws Exception {
+        HubMessage.Event logged = store.readLog("bistro", 0, 10).get(0);
+        for (long tag : new long[] {logged.tag(), logged.tag() ^ 1}) {
+            String terminal = "V" + terminals.incrementAndGet();
+            RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
+            connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
+                    + "\",\"user\":null,\"runId\":" + logged.runId() + ",\"lastSeq\":" + logged.seq()
+                    + ",\"protocol\":1,\"lastTag\":" + tag + "}");
+            JsonNode welcome = reply(connection, "welcome");
+            boolean same = tag == logged.tag();
+            assertEquals(!same, welcome.get("diverged").asBoolean(), welcome.toString());
+            connection.send("{\"type\":\"ping\",\"nonce\":7}");
+            String next = JsonMappers.protocol().readTree(connection.messages.poll(60, TimeUnit.SECONDS))
+                    .get("type").asText();
+            assertEquals(same ? "pong" : "snapshot", next, "what follows the welcome");
+            connection.close();
+        }
     }
 
     private JsonNode storedOrder() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.PostgresTestCount;
 import dev.multisession.runtime.store.jdbc.PostgresTestDatabase;
@@ -14,6 +15,9 @@ import dev.multisession.runtime.store.jdbc.StoredTokens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
@@ -95,6 +99,46 @@ class RevokedTokenTest {
         assertTrue(kitchenOnSecond.next().contains("pong"), "another terminal's connection stays open");
         UpgradeException refused = assertThrows(UpgradeException.class, () -> client.connect(second.loopbackUri(), bar));
         assertEquals(401, refused.getResponseStatusCode());
+    }
+
+    @Test
+    void aRevocationHeardBetweenTheTokensCheckAndTheSocketsRegistrationClosesThatSocket() throws Exception {
+        SqliteHubStore store = closeLater(SqliteHubStore.open(dir.resolve("hub.db")));
+        StoredTokens tokens = closeLater(store.tokens());
+        Hub hub = closeLater(Hub.builder().store(store).build());
+        CountDownLatch checked = new CountDownLatch(1);
+        CountDownLatch revoked = new CountDownLatch(1);
+        // holds the upgrade after its token was found valid, until the revocation has been heard
+        TokenStore gate = token -> {
+            Optional<TerminalIdentity> identity = tokens.authenticate(token);
+            checked.countDown();
+            try {
+                assertTrue(revoked.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return identity;
+        };
+        HubServer server = closeLater(HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(gate).start());
+        tokens.onRevoked(server::closeToken);
+        String bar = tokens.issue("bistro", "bar");
+        RawClient client = closeLater(new RawClient());
+
+        CompletableFuture<RawClient.Connection> connecting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.connect(server.loopbackUri(), bar);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(checked.await(20, TimeUnit.SECONDS), "the upgrade reached the token check");
+        assertTrue(tokens.revoke("bistro", "bar"));
+        assertEquals(0, server.closeToken(TokenHash.hash(bar)), "the socket is not registered yet");
+        revoked.countDown();
+
+        RawClient.Connection connection = connecting.get(20, TimeUnit.SECONDS);
+        assertEquals(StatusCode.POLICY_VIOLATION, connection.closeCode.get(20, TimeUnit.SECONDS),
+                "the connection of a token revoked during its upgrade is closed once it opens");
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.multisession.runtime.transport.websocket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.TerminalListener;
+import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import java.net.URI;
 import java.time.Duration;
@@ -23,16 +26,25 @@ final class TestTerminal implements AutoCloseable {
     final String id;
     final ExecutorService ui;
     final Terminal<Order> terminal;
+    private final TerminalStore store;
 
     TestTerminal(String id, URI uri, String token) {
+        this(id, uri, token, new InMemoryTerminalStore(), new TerminalListener<>() {});
+    }
+
+    /** A terminal on {@code store} whose {@code listener} hears everything from its start. */
+    TestTerminal(String id, URI uri, String token, TerminalStore store, TerminalListener<Order> listener) {
         this.id = id;
+        this.store = store;
         this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + id));
         WebSocketTerminalTransport transport = WebSocketTerminalTransport.builder(uri, token)
                 .backoff(Duration.ofMillis(20), Duration.ofMillis(250))
                 .keepAlive(Duration.ofMillis(250), Duration.ofSeconds(1))
                 .build();
         this.terminal = Terminal.builder(Order.class).session("bistro").terminalId(id).user("waiter " + id)
-                .transport(transport).executor(ui).build().start();
+                .transport(transport).store(store).executor(ui).build();
+        terminal.addListener(listener);
+        terminal.start();
     }
 
     <T> T onUi(Callable<T> task) throws Exception {
@@ -63,5 +75,11 @@ final class TestTerminal implements AutoCloseable {
     public void close() {
         terminal.close();
         ui.shutdownNow();
+        try {
+            ui.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
     }
 }

@@ -29,11 +29,24 @@ import picocli.CommandLine.Spec;
             "  close-day   --session S                 close the day: every open order goes, a new run begins",
             "  disconnect  --session S --terminal T    close the terminal's connections on that node",
             "  revoke      --session S --terminal T    revoke the terminal's token; its connections close"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done (the hub's answer, JSON, on standard output)",
+            "4:no such session in the hub's store (close-day); nothing done",
+            "5:the hub's store failed; nothing done, try again",
+            "6:refused otherwise (wrong admin token, bad request)"
         })
 public final class AdminCommand implements Callable<Integer> {
 
-    /** Exit code when the hub answered with an error. */
-    static final int REFUSED = 4;
+    /** Exit code when the session is not in the hub's store (HTTP 404): a mistyped name, nothing done. */
+    static final int NOT_FOUND = 4;
+
+    /** Exit code when the hub's store failed (HTTP 5xx): nothing done, try again once it answers. */
+    static final int STORE_ERROR = 5;
+
+    /** Exit code when the hub refused the request otherwise (HTTP 401: wrong admin token; 400). */
+    static final int REFUSED = 6;
 
     @Spec
     private CommandSpec spec;
@@ -72,10 +85,18 @@ public final class AdminCommand implements Callable<Integer> {
         if (response.statusCode() != 200) {
             spec.commandLine().getErr().printf("the hub refused %s (HTTP %d): %s%n", action, response.statusCode(),
                     response.body().strip());
-            return REFUSED;
+            return exitCode(response.statusCode());
         }
         spec.commandLine().getOut().println(response.body());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A script tells a mistyped session from a failing store from a wrong token by the exit code. */
+    static int exitCode(int httpStatus) {
+        if (httpStatus == 404) {
+            return NOT_FOUND;
+        }
+        return httpStatus >= 500 ? STORE_ERROR : REFUSED;
     }
 }

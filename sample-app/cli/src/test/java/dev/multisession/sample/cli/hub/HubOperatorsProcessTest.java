@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.sample.cli.Main;
 import java.io.BufferedReader;
@@ -54,6 +55,9 @@ class HubOperatorsProcessTest {
     void theOperatorPortServesMetricsAndTheAdminActions() throws Exception {
         Path tokenFile = Files.writeString(dir.resolve("admin.token"), ADMIN_TOKEN + "\n");
         Path wrongFile = Files.writeString(dir.resolve("wrong.token"), "not-the-admin-token-at-all-000000\n");
+        try (SqliteHubStore store = SqliteHubStore.open(dir.resolve("hub.db"))) {
+            store.inSession("bistro", tx -> null); // a session the hub holds
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process hub = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "hub", "--sqlite", dir.resolve("hub.db").toString(), "--host", "127.0.0.1",
@@ -71,6 +75,15 @@ class HubOperatorsProcessTest {
                     "bistro", "--admin-token-file", tokenFile.toString());
             assertEquals(0, closed.exit(), closed.err());
             assertEquals("{\"runId\":2}", closed.out().strip());
+
+            Run mistyped = run("hub", "admin", "close-day", "--operator-url", operators.toString(), "--session",
+                    "bistrot", "--admin-token-file", tokenFile.toString());
+            assertEquals(AdminCommand.NOT_FOUND, mistyped.exit(), mistyped.err());
+            assertTrue(mistyped.err().contains("HTTP 404): {\"error\":\"no session bistrot"), mistyped.err());
+            HttpResponse<String> state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(operators
+                    .resolve("/admin/api/state")).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertFalse(state.body().contains("bistrot"), state.body());
 
             Run refused = run("hub", "admin", "disconnect", "--operator-url", operators.toString(), "--session",
                     "bistro", "--terminal", "bar", "--admin-token-file", wrongFile.toString());

@@ -1,0 +1,152 @@
+package dev.multisession.runtime.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The type names of polymorphic models, read from the resources the processor writes beside
+ * the classes: {@code META-INF/multisession/type-names/<binary name>} holds a class's type name,
+ * {@code META-INF/multisession/subtypes/<base binary name>/<type name>} the binary name of the
+ * subtype that name stands for under that base. A subtype compiled in another jar brings its own
+ * resources, so nothing is aggregated at compile time.
+ *
+ * <p>Resources are looked up through the base type's class loader first and then the current
+ * thread's context class loader: an extension jar may be visible only to the latter (an
+ * application server, a plug-in loader). Results are cached per base; a name that resolves to no
+ * class is remembered as unknown.
+ */
+final class TypeNames {
+
+    static final String TYPE_NAMES = "META-INF/multisession/type-names/";
+    static final String SUBTYPES = "META-INF/multisession/subtypes/";
+
+    private final Class<?> base;
+    private final ConcurrentMap<String, Optional<Class<?>>> byName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Named> byClass = new ConcurrentHashMap<>();
+
+    TypeNames(Class<?> base) {
+        this.base = base;
+    }
+
+    /**
+     * The subtype of the base that {@code name} stands for, or empty if no loader knows it.
+     *
+     * @throws IllegalStateException if two jars give the name to different classes
+     */
+    Optional<Class<?>> subtype(String name) {
+        if (!validName(name)) {
+            return Optional.empty();
+        }
+        return byName.computeIfAbsent(name, this::find);
+    }
+
+    /** The nearest class of {@code type}'s hierarchy (itself first) that has a type name, and that name. */
+    Named named(Class<?> type) {
+        Named known = byClass.get(type);
+        if (known != null) {
+            return known;
+        }
+        for (Class<?> current = type; current != null && base.isAssignableFrom(current);
+                current = current.getSuperclass()) {
+            Optional<String> name = read(TYPE_NAMES + current.getName(), loadersOf(current));
+            if (name.isPresent()) {
+                Named found = new Named(current, name.get());
+                byClass.put(type, found);
+                return found;
+            }
+        }
+        throw new IllegalArgumentException("a " + type.getName() + " stands where a polymorphic " + base.getName()
+                + " is declared, but it has no type name: list it in @MultiSessionSubtypes of " + base.getSimpleName()
+                + " or annotate it with @MultiSessionTypeName, and compile it with multisession-processor");
+    }
+
+    /** A class that has a type name. */
+    record Named(Class<?> type, String name) {}
+
+    private Optional<Class<?>> find(String name) {
+        String resource = SUBTYPES + base.getName() + "/" + name;
+        for (ClassLoader loader : loadersOf(base)) {
+            Set<String> classes = new LinkedHashSet<>();
+            try {
+                Enumeration<URL> urls = loader.getResources(resource);
+                while (urls.hasMoreElements()) {
+                    classes.add(text(urls.nextElement()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+            if (classes.size() > 1) {
+                throw new IllegalStateException("type name \"" + name + "\" of " + base.getName()
+                        + " is given to several classes " + classes + ": rename one with @MultiSessionTypeName");
+            }
+            if (classes.size() == 1) {
+                String className = classes.iterator().next();
+                try {
+                    Class<?> subtype = Class.forName(className, false, loader);
+                    if (base.isAssignableFrom(subtype)) {
+                        return Optional.of(subtype);
+                    }
+                } catch (ClassNotFoundException e) {
+                    // the resource is there but the class is not (a partial deployment): unknown
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> read(String resource, List<ClassLoader> loaders) {
+        for (ClassLoader loader : loaders) {
+            URL url = loader.getResource(resource);
+            if (url != null) {
+                return Optional.of(text(url));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(URL url) {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + url, e);
+        }
+    }
+
+    private static List<ClassLoader> loadersOf(Class<?> type) {
+        List<ClassLoader> loaders = new ArrayList<>(2);
+        ClassLoader own = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+        loaders.add(own);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != own) {
+            loaders.add(context);
+        }
+        return loaders;
+    }
+
+    /** What the processor accepts as a type name; anything else never names a resource. */
+    static boolean validName(String name) {
+        if (name == null || name.isEmpty() || name.length() > 100 || name.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+                    || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

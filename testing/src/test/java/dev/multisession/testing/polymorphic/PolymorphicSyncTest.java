@@ -1,0 +1,210 @@
+package dev.multisession.testing.polymorphic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
+import dev.multisession.runtime.terminal.Terminal;
+import dev.multisession.runtime.terminal.TerminalListener;
+import dev.multisession.runtime.transport.InMemoryTransport;
+import dev.multisession.testing.TestSession;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two terminals and a hub in memory, on a tab whose rounds are polymorphic: concurrent adds of a
+ * subtype and of the base both survive with the subtype's own fields, and a terminal whose class
+ * path lacks the subtypes reads them as the concrete base (and says so once) or, for an abstract
+ * base, reports the order as out of sync instead of dropping it.
+ */
+class PolymorphicSyncTest {
+
+    @Test
+    void concurrentAddsOfASubtypeAndOfTheBaseKeepTheSubtypesFields() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 2)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Terminal<Tab> waiter = session.terminal(1);
+            Tab tab = bar.newOrder();
+            session.awaitQuiet();
+
+            session.offline(1);
+            bar.edit(tab, t -> t.rounds.add(new CocktailRound("R1", 2, "rum")));
+            waiter.edit(waiter.order(tab.uid), t -> t.rounds.add(new Round("R2", 1)));
+            session.online(1);
+            session.awaitQuiet();
+
+            for (Terminal<Tab> terminal : List.of(bar, waiter)) {
+                Tab seen = terminal.order(tab.uid);
+                assertEquals(2, seen.rounds.size(), terminal.terminalId());
+                CocktailRound cocktail = (CocktailRound) seen.rounds.stream().filter(r -> r.uid.equals("R1"))
+                        .findFirst().orElseThrow();
+                assertEquals("rum", cocktail.spirit);
+                assertEquals(2, cocktail.glasses);
+                Round plain = seen.rounds.stream().filter(r -> r.uid.equals("R2")).findFirst().orElseThrow();
+                assertSame(Round.class, plain.getClass());
+            }
+            for (var element : bar.visibleState(tab.uid).get("rounds")) {
+                assertEquals(element.get("uid").asText().equals("R1") ? "cocktail" : "Round",
+                        element.get("@type").asText(), element.toString());
+            }
+
+            // a change of the subtype's own field travels as one set under the element
+            CocktailRound kept = (CocktailRound) round(waiter.order(tab.uid), "R1");
+            waiter.edit(waiter.order(tab.uid), t -> ((CocktailRound) round(t, "R1")).spirit = "gin");
+            session.awaitQuiet();
+            assertEquals("gin", ((CocktailRound) round(bar.order(tab.uid), "R1")).spirit);
+            assertSame(kept, round(waiter.order(tab.uid), "R1"), "applied in place");
+        }
+    }
+
+    @Test
+    void anElementReplacedByOneOfAnotherTypeUnderItsIdIsReplacedEverywhere() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 2)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Terminal<Tab> waiter = session.terminal(1);
+            Tab tab = bar.newOrder(t -> t.rounds.add(new Round("R1", 1)));
+            session.awaitQuiet();
+            bar.edit(tab, t -> t.rounds.set(0, new CocktailRound("R1", 1, "rum")));
+            session.awaitQuiet();
+            CocktailRound seen = (CocktailRound) round(waiter.order(tab.uid), "R1");
+            assertEquals("rum", seen.spirit);
+            assertEquals(1, waiter.order(tab.uid).rounds.size());
+
+            // and back: a subtype replaced by the base is no longer the subtype
+            bar.edit(tab, t -> t.rounds.set(0, new Round("R1", 3)));
+            session.awaitQuiet();
+            assertSame(Round.class, round(waiter.order(tab.uid), "R1").getClass());
+            assertEquals(3, round(waiter.order(tab.uid), "R1").glasses);
+        }
+    }
+
+    @Test
+    void elementsOfAnInterfaceTypeSyncAndAreUpdatedInPlace() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 2)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Terminal<Tab> waiter = session.terminal(1);
+            Tab tab = bar.newOrder(t -> t.pours.add(new Shot("P1", 40)));
+            session.awaitQuiet();
+            Shot seen = (Shot) waiter.order(tab.uid).pours.get(0);
+            assertEquals(40, seen.ml);
+            bar.edit(tab, t -> ((Shot) t.pours.get(0)).ml = 20);
+            session.awaitQuiet();
+            assertSame(seen, waiter.order(tab.uid).pours.get(0));
+            assertEquals(20, seen.ml);
+        }
+    }
+
+    @Test
+    void aSubclassWithFieldsButNoTypeNameIsRefusedAtTheEdit() {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Tab tab = bar.newOrder();
+            session.awaitQuiet();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> bar.edit(tab, t -> t.rounds.add(new DoubleCocktail())));
+            assertTrue(refused.getMessage().contains("DoubleCocktail has synced fields of its own but no type name"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void aTerminalWithoutTheSubtypeReadsAConcreteBaseAndSaysSoOnce() throws Exception {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Lacking lacking = Lacking.join(session);
+            Tab tab = bar.newOrder(t -> {
+                t.rounds.add(new CocktailRound("R1", 2, "rum"));
+                t.rounds.add(new CocktailRound("R2", 3, "gin"));
+            });
+            session.awaitQuiet();
+            Object seen = lacking.awaitOrder(tab.uid);
+
+            List<?> rounds = (List<?>) field(seen, "rounds");
+            assertEquals(2, rounds.size());
+            assertEquals("Round", rounds.get(0).getClass().getSimpleName());
+            assertEquals(List.of(2, 3), List.of(field(rounds.get(0), "glasses"), field(rounds.get(1), "glasses")));
+            assertEquals(1, lacking.warnings.size(), lacking.warnings.toString());
+            assertTrue(lacking.warnings.get(0).contains("\"cocktail\""), lacking.warnings.get(0));
+            assertEquals(List.of(), lacking.desynced);
+            // the hub keeps the subtype's fields for the terminals that know it
+            assertEquals("rum", ((CocktailRound) round(bar.order(tab.uid), "R1")).spirit);
+            lacking.terminal.close();
+        }
+    }
+
+    @Test
+    void aTerminalWithoutTheSubtypeOfAnAbstractBaseReportsTheOrderDesynced() throws Exception {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Lacking lacking = Lacking.join(session);
+            Tab tab = bar.newOrder(t -> t.drinks.add(new Beer("D1", 2)));
+            session.awaitQuiet();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (lacking.desynced.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, lacking.desynced.size(), "never silently dropped");
+            assertTrue(lacking.desynced.get(0).contains("dev.multisession.testing.polymorphic.Drink"),
+                    lacking.desynced.get(0));
+            assertInstanceOf(Beer.class, bar.order(tab.uid).drinks.get(0));
+            lacking.terminal.close();
+        }
+    }
+
+    /** A third terminal whose model classes come from a loader without the subtypes' resources. */
+    private static final class Lacking {
+        final List<String> warnings = new CopyOnWriteArrayList<>();
+        final List<String> desynced = new CopyOnWriteArrayList<>();
+        Terminal<Object> terminal;
+
+        @SuppressWarnings("unchecked")
+        static Lacking join(TestSession<?> session) throws Exception {
+            Lacking lacking = new Lacking();
+            Class<Object> tab = (Class<Object>) new WithoutSubtypes(Tab.class.getClassLoader()).loadClass(Tab.class.getName());
+            lacking.terminal = Terminal.builder(tab).session(TestSession.SESSION).terminalId("Z").user("z")
+                    .transport(new InMemoryTransport(session.hub(), new TerminalIdentity(TestSession.SESSION, "Z")))
+                    .store(new InMemoryTerminalStore()).executor(Runnable::run).build();
+            lacking.terminal.addListener(new TerminalListener<>() {
+                @Override
+                public void warning(String message) {
+                    lacking.warnings.add(message);
+                }
+
+                @Override
+                public void desynced(String reason) {
+                    lacking.desynced.add(reason);
+                }
+            });
+            lacking.terminal.start();
+            return lacking;
+        }
+
+        Object awaitOrder(String uid) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                Object order = terminal.order(uid);
+                if (order != null) {
+                    return order;
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("order " + uid + " never reached the terminal without the subtypes");
+        }
+    }
+
+    private static Round round(Tab tab, String uid) {
+        return tab.rounds.stream().filter(r -> r.uid.equals(uid)).findFirst().orElseThrow();
+    }
+
+    private static Object field(Object model, String name) throws ReflectiveOperationException {
+        Field field = model.getClass().getField(name);
+        return field.get(model);
+    }
+}
