@@ -10,8 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,7 +50,7 @@ class HubCrashTest {
         Path database = dir.resolve("hub.db");
         Path tokenFile = dir.resolve("tokens.json");
         TerminalTokens tokens = TerminalTokens.open(tokenFile);
-        int port = freePort();
+        int port = LoopbackPorts.free();
         URI uri = URI.create("ws://localhost:" + port + "/ws");
         Process hub = startHub(database, tokenFile, port);
         List<TestTerminal> devices = new ArrayList<>();
@@ -177,9 +175,4 @@ class HubCrashTest {
         return process;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

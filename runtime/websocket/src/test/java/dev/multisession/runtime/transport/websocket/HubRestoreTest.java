@@ -1,14 +1,8 @@
 package dev.multisession.runtime.transport.websocket;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.transport.websocket.model.Order;
-import dev.multisession.runtime.transport.websocket.model.Orderline;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +39,7 @@ class HubRestoreTest {
         Path backup = dir.resolve("backup.db");
         Path tokenFile = dir.resolve("tokens.json");
         TerminalTokens tokens = TerminalTokens.open(tokenFile);
-        int port = freePort();
+        int port = LoopbackPorts.free();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         HubProcess hub = HubProcess.start(database, tokenFile, port, dir.resolve("hub-1.log"));
         List<TestTerminal> devices = new ArrayList<>();
@@ -57,16 +51,16 @@ class HubRestoreTest {
             Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
             Eventually.await(() -> b.onUi(() -> b.terminal.order(order.uid)) != null, "B sees the order", 30);
             Set<String> kept = new TreeSet<>();
-            kept.addAll(addLines(a, order.uid, "A-before", 3));
-            kept.addAll(addLines(b, order.uid, "B-before", 3));
+            kept.addAll(a.addLines(order.uid, "A-before", 3));
+            kept.addAll(b.addLines(order.uid, "B-before", 3));
             Eventually.await(() -> a.idle() && b.idle(), "edits before the backup acknowledged", 30);
 
             try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
                     Statement sql = sqlite.createStatement()) {
                 sql.execute("VACUUM INTO '" + backup + "'");
             }
-            addLines(a, order.uid, "A-lost", 4);
-            addLines(b, order.uid, "B-lost", 4);
+            a.addLines(order.uid, "A-lost", 4);
+            b.addLines(order.uid, "B-lost", 4);
             Eventually.await(() -> a.idle() && b.idle(), "edits after the backup acknowledged", 30);
 
             hub.kill();
@@ -77,15 +71,15 @@ class HubRestoreTest {
             Eventually.await(() -> a.onUi(a.terminal::isOnline) && b.onUi(b.terminal::isOnline),
                     "both terminals back with the restored hub", 30);
 
-            kept.addAll(addLines(a, order.uid, "A-after", 3));
-            kept.addAll(addLines(b, order.uid, "B-after", 3));
+            kept.addAll(a.addLines(order.uid, "A-after", 3));
+            kept.addAll(b.addLines(order.uid, "B-after", 3));
             Eventually.await(() -> a.idle() && b.idle(), "edits after the restore acknowledged", 30);
-            Eventually.await(() -> lines(a, order.uid).equals(kept) && lines(b, order.uid).equals(kept),
+            Eventually.await(() -> a.lineUids(order.uid).equals(kept) && b.lineUids(order.uid).equals(kept),
                     "both terminals show what the restored hub holds", 30);
 
             TestTerminal fresh = new TestTerminal("C", uri, tokens.issue("bistro", "C"));
             devices.add(fresh);
-            Eventually.await(() -> fresh.idle() && lines(fresh, order.uid).equals(kept), "a new terminal agrees", 30);
+            Eventually.await(() -> fresh.idle() && fresh.lineUids(order.uid).equals(kept), "a new terminal agrees", 30);
             String log = hub.log();
             assertTrue(log.contains("restored from an older copy"), "the hub logs what happened: " + log);
         } finally {
@@ -94,32 +88,5 @@ class HubRestoreTest {
         }
     }
 
-    private static List<String> addLines(TestTerminal device, String orderUid, String prefix, int count)
-            throws Exception {
-        List<String> added = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String uid = prefix + "-" + i;
-            device.run(() -> device.terminal.edit(device.terminal.order(orderUid),
-                    o -> o.lines.add(new Orderline(uid, 1, BigDecimal.ONE, 1))));
-            added.add(uid);
-        }
-        return added;
-    }
 
-    private static Set<String> lines(TestTerminal device, String orderUid) throws Exception {
-        return device.onUi(() -> {
-            Set<String> uids = new TreeSet<>();
-            Order order = device.terminal.order(orderUid);
-            if (order != null) {
-                order.lines.forEach(line -> uids.add(line.uid));
-            }
-            return uids;
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -10,8 +10,6 @@ import dev.multisession.runtime.transport.websocket.model.Order;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +43,7 @@ class LostTerminalStoreTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void offlineEditsOfAFreshStoreArriveExactlyOnce() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         TerminalTokens tokens = TerminalTokens.inMemory();
         String token = tokens.issue("bistro", "W");
@@ -141,9 +139,4 @@ class LostTerminalStoreTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multisession.runtime.store.jdbc.SqliteTerminalStore;
 import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.runtime.transport.websocket.model.Order;
-import dev.multisession.runtime.transport.websocket.model.Orderline;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +46,7 @@ class RestoredHubNewHistoryTest {
         Path cFile = dir.resolve("terminal-c.db");
         TerminalTokens tokens = TerminalTokens.open(tokenFile);
         String cToken = tokens.issue("bistro", "C");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         HubProcess hub = HubProcess.start(database, tokenFile, port, dir.resolve("hub-1.log"));
         List<TestTerminal> devices = new ArrayList<>();
@@ -62,8 +57,8 @@ class RestoredHubNewHistoryTest {
             TestTerminal c = terminalC(uri, cToken, cFile, warnings);
             devices.add(c);
             Order order = a.onUi(() -> a.terminal.newOrder(o -> o.table = "T1"));
-            Set<String> kept = new TreeSet<>(addLines(a, order.uid, "before", 3));
-            Eventually.await(() -> a.idle() && c.idle() && lines(c, order.uid).equals(kept),
+            Set<String> kept = new TreeSet<>(a.addLines(order.uid, "before", 3));
+            Eventually.await(() -> a.idle() && c.idle() && c.lineUids(order.uid).equals(kept),
                     "C has the edits before the backup", 30);
 
             try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
@@ -71,8 +66,8 @@ class RestoredHubNewHistoryTest {
                 sql.execute("VACUUM INTO '" + backup + "'");
             }
             Set<String> lost = new TreeSet<>(kept);
-            lost.addAll(addLines(a, order.uid, "lost", 3));
-            Eventually.await(() -> a.idle() && c.idle() && lines(c, order.uid).equals(lost),
+            lost.addAll(a.addLines(order.uid, "lost", 3));
+            Eventually.await(() -> a.idle() && c.idle() && c.lineUids(order.uid).equals(lost),
                     "C has applied the edits after the backup", 30);
             c.close(); // switched off during the restore, with nothing pending
             devices.remove(c);
@@ -82,17 +77,17 @@ class RestoredHubNewHistoryTest {
             Files.deleteIfExists(dir.resolve("hub.db-wal"));
             Files.deleteIfExists(dir.resolve("hub.db-shm"));
             hub = HubProcess.start(database, tokenFile, port, dir.resolve("hub-2.log"));
-            Eventually.await(() -> a.idle() && lines(a, order.uid).equals(kept), "A is back with the restored hub", 30);
+            Eventually.await(() -> a.idle() && a.lineUids(order.uid).equals(kept), "A is back with the restored hub", 30);
 
             // more new changes than the hub lost: the restored hub's seq passes the one C applied
-            kept.addAll(addLines(a, order.uid, "after", 5));
-            Eventually.await(() -> a.idle() && lines(a, order.uid).equals(kept), "A's new edits acknowledged", 30);
+            kept.addAll(a.addLines(order.uid, "after", 5));
+            Eventually.await(() -> a.idle() && a.lineUids(order.uid).equals(kept), "A's new edits acknowledged", 30);
 
             TestTerminal back = terminalC(uri, cToken, cFile, warnings);
             devices.add(back);
-            Eventually.await(() -> back.idle() && lines(back, order.uid).equals(kept),
+            Eventually.await(() -> back.idle() && back.lineUids(order.uid).equals(kept),
                     "C shows what the restored hub holds, not its old copy with the new events on top", 30);
-            assertEquals(kept, lines(a, order.uid));
+            assertEquals(kept, a.lineUids(order.uid));
             assertTrue(warnings.stream().anyMatch(w -> w.contains("the hub's store went back")),
                     "C tells its application: " + warnings);
             String log = hub.log();
@@ -112,32 +107,5 @@ class RestoredHubNewHistoryTest {
         });
     }
 
-    private static List<String> addLines(TestTerminal device, String orderUid, String prefix, int count)
-            throws Exception {
-        List<String> added = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String uid = prefix + "-" + i;
-            device.run(() -> device.terminal.edit(device.terminal.order(orderUid),
-                    o -> o.lines.add(new Orderline(uid, 1, BigDecimal.ONE, 1))));
-            added.add(uid);
-        }
-        return added;
-    }
 
-    private static Set<String> lines(TestTerminal device, String orderUid) throws Exception {
-        return device.onUi(() -> {
-            Set<String> uids = new TreeSet<>();
-            Order order = device.terminal.order(orderUid);
-            if (order != null) {
-                order.lines.forEach(line -> uids.add(line.uid));
-            }
-            return uids;
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

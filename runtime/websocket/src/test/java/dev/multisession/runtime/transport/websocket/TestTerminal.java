@@ -8,8 +8,14 @@ import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.transport.websocket.model.Order;
+import dev.multisession.runtime.transport.websocket.model.Orderline;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +69,29 @@ final class TestTerminal implements AutoCloseable {
         return onUi(() -> {
             Order order = terminal.order(uid);
             return order == null ? null : CODEC.exportAsJson(order);
+        });
+    }
+
+    /** Adds {@code count} lines with uids {@code prefix-0…} to the order, one edit each; returns their uids. */
+    List<String> addLines(String orderUid, String prefix, int count) throws Exception {
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String uid = prefix + "-" + i;
+            run(() -> terminal.edit(terminal.order(orderUid), o -> o.lines.add(new Orderline(uid, 1, BigDecimal.ONE, 1))));
+            added.add(uid);
+        }
+        return added;
+    }
+
+    /** The uids of the order's lines as this terminal shows them; empty if it has no such order. */
+    Set<String> lineUids(String orderUid) throws Exception {
+        return onUi(() -> {
+            Set<String> uids = new TreeSet<>();
+            Order order = terminal.order(orderUid);
+            if (order != null) {
+                order.lines.forEach(line -> uids.add(line.uid));
+            }
+            return uids;
         });
     }
 
