@@ -1,6 +1,5 @@
 package dev.multisession.benchmarks.compile;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -40,22 +39,14 @@ import picocli.CommandLine;
         description = "javac on generated model classes with and without the annotation processor.")
 public final class CompileOverhead implements Callable<Integer> {
 
-    @Option(names = "--classes", defaultValue = "300", description = "annotated model classes (default ${DEFAULT-VALUE})")
-    int classes;
+    @Mixin
+    ModelCompileOptions models = new ModelCompileOptions();
 
     @Option(names = "--warmup", defaultValue = "3", description = "unmeasured rounds first (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--runs", defaultValue = "7", description = "measured rounds (default ${DEFAULT-VALUE})")
     int runs;
-
-    @Option(names = "--processor", defaultValue = "target/javac/processor/multisession-processor.jar",
-            description = "the processor jar (default ${DEFAULT-VALUE})")
-    Path processor;
-
-    @Option(names = "--classpath", defaultValue = "target/javac/classpath",
-            description = "directory of the jars the models compile against (default ${DEFAULT-VALUE})")
-    Path classpathDir;
 
     @Option(names = "--out", description = "directory for compile-overhead.csv")
     Path out;
@@ -68,23 +59,15 @@ public final class CompileOverhead implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(processor)) {
-            throw new IllegalArgumentException("no processor jar at " + processor + " (run mvn package in benchmarks/)");
-        }
-        String classpath;
-        try (Stream<Path> jars = Files.list(classpathDir)) {
-            classpath = jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
-                    .reduce((a, b) -> a + File.pathSeparator + b)
-                    .orElseThrow(() -> new IllegalArgumentException("no jars in " + classpathDir));
-        }
+        String classpath = models.classpath();
         Path work = Files.createTempDirectory("multisession-javac");
         try {
-            List<Path> sources = ModelSources.write(work.resolve("src"), classes);
+            List<Path> sources = ModelSources.write(work.resolve("src"), models.classes);
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             List<String> common = List.of("--release", "17", "-encoding", "UTF-8", "-classpath", classpath,
                     "-implicit:none", "-Xlint:none");
             List<String> with = new ArrayList<>(common);
-            with.addAll(List.of("-processorpath", processor.toString()));
+            with.addAll(List.of("-processorpath", models.processorJar()));
             List<String> without = new ArrayList<>(common);
             without.add("-proc:none");
 
@@ -136,7 +119,7 @@ public final class CompileOverhead implements Callable<Integer> {
             System.out.printf(Locale.ROOT,
                     "%d classes (%,d lines) and %d generated codecs (%,d lines): with processor %.0f ms, without %.0f ms,"
                             + " models + generated sources without processor %.0f ms (medians of %d): %.2fx%n",
-                    classes, modelLines, generated, generatedLines, withMedian, withoutMedian, pregeneratedMedian, runs,
+                    models.classes, modelLines, generated, generatedLines, withMedian, withoutMedian, pregeneratedMedian, runs,
                     withMedian / withoutMedian);
             if (out != null) {
                 Files.createDirectories(out);
@@ -144,12 +127,12 @@ public final class CompileOverhead implements Callable<Integer> {
                         "classes,model_lines,generated_codecs,generated_lines,runs,with_processor_median_ms,"
                                 + "without_processor_median_ms,pregenerated_median_ms,with_processor_min_ms,"
                                 + "without_processor_min_ms,ratio%n%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f%n",
-                        classes, modelLines, generated, generatedLines, runs, withMedian, withoutMedian,
+                        models.classes, modelLines, generated, generatedLines, runs, withMedian, withoutMedian,
                         pregeneratedMedian, Arrays.stream(withTimes).min().orElse(0),
                         Arrays.stream(withoutTimes).min().orElse(0), withMedian / withoutMedian));
             }
         } finally {
-            delete(work);
+            ModelCompileOptions.delete(work);
         }
         return 0;
     }
@@ -191,11 +174,5 @@ public final class CompileOverhead implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

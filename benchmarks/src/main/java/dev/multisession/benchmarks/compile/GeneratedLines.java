@@ -1,12 +1,10 @@
 package dev.multisession.benchmarks.compile;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -53,16 +52,8 @@ public final class GeneratedLines implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--classes", defaultValue = "300", description = "annotated model classes (default ${DEFAULT-VALUE})")
-    int classes;
-
-    @Option(names = "--processor", defaultValue = "target/javac/processor/multisession-processor.jar",
-            description = "the processor jar (default ${DEFAULT-VALUE})")
-    Path processor;
-
-    @Option(names = "--classpath", defaultValue = "target/javac/classpath",
-            description = "directory of the jars the models compile against (default ${DEFAULT-VALUE})")
-    Path classpathDir;
+    @Mixin
+    ModelCompileOptions models = new ModelCompileOptions();
 
     @Option(names = "--generated", description = "a directory of generated sources to count as well")
     List<Path> generated = new ArrayList<>();
@@ -77,18 +68,16 @@ public final class GeneratedLines implements Callable<Integer> {
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("multisession-lines");
         try {
-            List<Path> sources = ModelSources.write(work.resolve("src"), classes);
+            List<Path> sources = ModelSources.write(work.resolve("src"), models.classes);
             Path out = work.resolve("out");
             Files.createDirectories(out);
             compile(sources, out);
-            System.out.println(fit(read(out)).describe(classes + " benchmark models"));
+            System.out.println(fit(read(out)).describe(models.classes + " benchmark models"));
             for (Path dir : generated) {
                 System.out.println(fit(read(dir)).describe(dir.toString()));
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ModelCompileOptions.delete(work);
         }
         return 0;
     }
@@ -136,16 +125,11 @@ public final class GeneratedLines implements Callable<Integer> {
     }
 
     private void compile(List<Path> sources, Path out) throws IOException {
-        String classpath;
-        try (Stream<Path> jars = Files.list(classpathDir)) {
-            classpath = jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
-                    .reduce((a, b) -> a + File.pathSeparator + b)
-                    .orElseThrow(() -> new IllegalArgumentException("no jars in " + classpathDir));
-        }
+        String classpath = models.classpath();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter messages = new StringWriter();
         List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-classpath", classpath,
-                "-implicit:none", "-Xlint:none", "-processorpath", processor.toString(), "-d", out.toString(), "-s",
+                "-implicit:none", "-Xlint:none", "-processorpath", models.processorJar(), "-d", out.toString(), "-s",
                 out.toString());
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
             if (!javac.getTask(messages, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call()) {
