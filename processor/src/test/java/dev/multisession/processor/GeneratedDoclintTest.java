@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,19 +30,7 @@ class GeneratedDoclintTest {
     void generatedSourcesPassEveryDoclintCheck(@TempDir Path classes) throws IOException {
         Compilation models = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
-                .compile(
-                        JavaFileObjects.forResource("models/valid/com/acme/Orderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/Order.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/kinds/EveryKind.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+                .compile(ValidModels.all(ValidModels.restaurant(), ValidModels.everyKind(), ValidModels.bar()));
         assertThat(models).succeeded();
         for (JavaFileObject file : models.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {

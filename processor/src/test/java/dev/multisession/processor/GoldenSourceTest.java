@@ -25,12 +25,7 @@ class GoldenSourceTest {
         Compilation compilation = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
-                .compile(
-                        JavaFileObjects.forResource("models/valid/com/acme/Orderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/Order.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"));
+                .compile(ValidModels.restaurant());
         if (Boolean.getBoolean("multisession.updateGolden")) {
             updateGolden(compilation, "com.acme.",
                     List.of("Orderline_MultiSession", "Order_MultiSession", "RestaurantOrder_MultiSession"));
@@ -42,12 +37,7 @@ class GoldenSourceTest {
         Compilation compilation = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
-                .compile(JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+                .compile(ValidModels.bar());
         if (Boolean.getBoolean("multisession.updateGolden")) {
             updateGolden(compilation, "com.acme.bar.", List.of("Tab_MultiSession"));
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +20,7 @@ class SchemaResourceTest {
         return Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
-                .compile(
-                        JavaFileObjects.forResource("models/valid/com/acme/Orderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/Order.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrderline.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/DiscountedOrder.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/RestaurantOrder.java"));
+                .compile(ValidModels.restaurant());
     }
 
     @Test
@@ -43,7 +37,7 @@ class SchemaResourceTest {
     void everyValueKindIsDescribed() throws IOException {
         Compilation compilation = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
-                .compile(JavaFileObjects.forResource("models/valid/com/acme/kinds/EveryKind.java"));
+                .compile(ValidModels.everyKind());
         assertThat(compilation).succeeded();
         assertMatchesGolden(compilation, "com.acme.kinds.EveryKind");
     }
@@ -53,12 +47,7 @@ class SchemaResourceTest {
         Compilation compilation = Compiler.javac()
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
-                .compile(JavaFileObjects.forResource("models/valid/com/acme/bar/Tab.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Round.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/CocktailRound.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Drink.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Beer.java"),
-                        JavaFileObjects.forResource("models/valid/com/acme/bar/Wine.java"));
+                .compile(ValidModels.bar());
         assertThat(compilation).succeededWithoutWarnings();
         assertMatchesGolden(compilation, "com.acme.bar.Tab");
     }
