@@ -3,6 +3,8 @@ package dev.multisession.testing.polymorphic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,5 +56,19 @@ class GeneratedPolymorphicCodecTest {
         assertEquals("gin", ((CocktailRound) tab.rounds.get(0)).spirit);
         assertSame(cocktail, tab.rounds.get(1), "same type: applied in place");
         assertEquals(3, cocktail.glasses);
+    }
+
+    @Test
+    void aTypeKeyThatIsNoStringOrNoTypeNameIsRefusedNotReadAsTheBase() throws Exception {
+        String longName = "x".repeat(500);
+        for (String type : new String[] {"5", "{}", "'has space'", "'" + longName + "'"}) {
+            Tab tab = new Tab();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Tab_MultiSession.INSTANCE.initFromJson(tab,
+                            json("{'uid':'T1','rounds':[{'@type':" + type + ",'uid':'R1','glasses':1}]}")),
+                    type);
+            assertTrue(refused.getMessage().contains("@type"), refused.getMessage());
+            assertTrue(refused.getMessage().length() < 400, "a long name is shortened: " + refused.getMessage());
+        }
     }
 }

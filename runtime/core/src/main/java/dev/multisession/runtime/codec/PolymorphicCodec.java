@@ -32,6 +32,9 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     /** The JSON key that names an object's subtype. */
     public static final String TYPE_KEY = "@type";
 
+    /** How many unknown subtype names one base warns of; beyond, they are read as the base silently. */
+    private static final int MAX_WARNED = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(PolymorphicCodec.class);
 
     private static final ClassValue<PolymorphicCodec<?>> CACHE = new ClassValue<>() {
@@ -108,7 +111,7 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
             return this; // nothing to build: the caller reports the value's kind
         }
         JsonNode type = json.get(TYPE_KEY);
-        String name = type != null && type.isTextual() ? type.textValue() : null;
+        String name = type == null || type.isNull() ? null : typeName(type);
         Optional<Class<?>> subtype = name == null ? Optional.empty() : names.subtype(name);
         if (subtype.isPresent()) {
             return codecOf(subtype.get().asSubclass(base));
@@ -119,13 +122,34 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
             throw new IllegalArgumentException("cannot build " + what + " where an abstract " + base.getName()
                     + " is declared: add the jar that holds that subtype to this terminal");
         }
-        if (warned.add(String.valueOf(name))) {
+        // names are bounded (TypeNames.validName); so is how many are remembered, whatever a peer sends
+        if (warned.size() < MAX_WARNED && warned.add(String.valueOf(name))) {
             LOG.warn("Read {} as a plain {}: its own fields are not shown here and are kept by the hub;"
                     + " add the jar that holds that subtype to this terminal", what, base.getName());
             UnknownSubtypes.report("read " + what + " as a plain " + base.getName()
                     + " (its own fields are not shown here)");
         }
         return baseCodec();
+    }
+
+    /**
+     * The subtype name a type key holds.
+     *
+     * @throws IllegalArgumentException if it is no string, or a string no processor writes as a
+     *     type name: the object is malformed, not of a subtype this terminal lacks
+     */
+    private static String typeName(JsonNode type) {
+        if (!type.isTextual()) {
+            throw new IllegalArgumentException("\"" + TYPE_KEY + "\" must be a string naming a subtype, but is "
+                    + type.getNodeType());
+        }
+        String name = type.textValue();
+        if (!TypeNames.validName(name)) {
+            String shown = name.length() <= 40 ? name : name.substring(0, 37) + "...";
+            throw new IllegalArgumentException("\"" + TYPE_KEY + "\" holds " + JsonNodeFactory.instance.textNode(shown)
+                    + ", which is no type name (1-100 letters, digits, '_', '-' or '.', not starting with '.')");
+        }
+        return name;
     }
 
     /**

@@ -60,6 +60,12 @@ final class TypeNames {
         for (Class<?> current = type; current != null && base.isAssignableFrom(current);
                 current = current.getSuperclass()) {
             Optional<String> name = read(TYPE_NAMES + current.getName(), loadersOf(current));
+            if (name.isPresent() && !validName(name.get())) {
+                // written by hand or damaged: sending it would make every other terminal misread the object
+                throw new IllegalStateException("the resource " + TYPE_NAMES + current.getName() + " holds \""
+                        + name.get() + "\", which is no type name: rebuild the jar of " + current.getName()
+                        + " with multisession-processor");
+            }
             if (name.isPresent()) {
                 Named found = new Named(current, name.get());
                 byClass.put(type, found);

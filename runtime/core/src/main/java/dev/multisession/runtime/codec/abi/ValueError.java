@@ -22,11 +22,19 @@ final class ValueError extends IllegalArgumentException {
      * key an element was read under; as it is if it did not come from that read.
      */
     ValueError within(String key, String step) {
-        if (!this.key.startsWith(key)) {
+        if (!startsWithStep(this.key, key)) {
             return this;
         }
         ValueError moved = new ValueError(key + step + this.key.substring(key.length()), problem, getCause());
         moved.setStackTrace(getStackTrace());
         return moved;
+    }
+
+    /** Whether {@code path} is {@code key} or a path below it (not merely a longer key that starts alike). */
+    private static boolean startsWithStep(String path, String key) {
+        if (!path.startsWith(key)) {
+            return false;
+        }
+        return path.length() == key.length() || path.charAt(key.length()) == '[' || path.charAt(key.length()) == '.';
     }
 }
