@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's feed of revoked tokens on PostgreSQL. Every revocation carries its
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  * their numbers and none can appear below one already heard.
  */
 final class RevocationFeed implements Consumer<String>, PgNotificationListener.Missed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationFeed.class);
 
     private final Consumer<String> revoked;
     private final AtomicLong lastSeen;
@@ -31,13 +35,21 @@ final class RevocationFeed implements Consumer<String>, PgNotificationListener.M
         return seq + ":" + sha256;
     }
 
-    /** A payload heard (or caught up): tells the hash, remembers the number. */
+    /**
+     * A payload heard (or caught up): tells the hash, remembers the number. A payload without a
+     * number (from a node of an older version) tells its whole text as the hash.
+     */
     @Override
     public void accept(String payload) {
         int colon = payload.indexOf(':');
         if (colon > 0) {
-            long seq = Long.parseLong(payload.substring(0, colon));
-            lastSeen.accumulateAndGet(seq, Math::max);
+            try {
+                lastSeen.accumulateAndGet(Long.parseLong(payload.substring(0, colon)), Math::max);
+            } catch (NumberFormatException e) {
+                // not from a node of ours; the hash is still revoked, as closing too much is the safe side
+                LOG.warn("A token revocation was announced with an unreadable number ({}); its token is revoked"
+                        + " here all the same", payload.substring(0, Math.min(colon, 40)));
+            }
         }
         revoked.accept(payload.substring(colon + 1));
     }
