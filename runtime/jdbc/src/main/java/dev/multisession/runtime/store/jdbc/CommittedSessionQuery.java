@@ -19,7 +19,7 @@ import java.util.Optional;
 final class CommittedSessionQuery {
 
     /** The head on every row, the open orders joined to it (none: one row of nulls). */
-    private static final String SELECT = "SELECT s.run_id, s.seq, s.last_order_number, s.log_floor,"
+    private static final String SELECT = "SELECT s.run_id, s.seq, s.last_order_number, s.log_floor, s.tag,"
             + " o.uid, o.revision, o.number, o.data, o.info, o.finalized"
             + " FROM sessions s LEFT JOIN orders o ON o.session = s.session AND NOT o.removed"
             + " WHERE s.session = ? ORDER BY o.number, o.uid";
@@ -34,9 +34,9 @@ final class CommittedSessionQuery {
                 List<StoredOrder> orders = new ArrayList<>();
                 while (rs.next()) {
                     if (head == null) {
-                        head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                        head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                     }
-                    String uid = rs.getString(5);
+                    String uid = rs.getString(6);
                     if (uid != null) {
                         order(rs, session, uid, orders);
                     }
@@ -47,10 +47,10 @@ final class CommittedSessionQuery {
     }
 
     private static void order(ResultSet rs, String session, String uid, List<StoredOrder> orders) throws SQLException {
-        String data = rs.getString(8);
+        String data = rs.getString(9);
         try {
-            orders.add(new StoredOrder(uid, rs.getLong(6), rs.getLong(7), JsonColumns.readObject(data, "orders.data"),
-                    JsonColumns.readObject(rs.getString(9), "orders.info"), false, rs.getBoolean(10)));
+            orders.add(new StoredOrder(uid, rs.getLong(7), rs.getLong(8), JsonColumns.readObject(data, "orders.data"),
+                    JsonColumns.readObject(rs.getString(10), "orders.info"), false, rs.getBoolean(11)));
         } catch (IllegalStateException unreadable) {
             UnreadableRows.quarantined(session, uid, data, unreadable); // left out, as from a snapshot
         }

@@ -317,7 +317,7 @@ abstract class HubStoreContract {
 
     @Test
     void aCommittedReadShowsTheHeadAndOpenOrdersOfTheLastCommit() {
-        SessionHead head = new SessionHead(2, 9, 3, 4);
+        SessionHead head = new SessionHead(2, 9, 3, 4, 123_456_789L);
         store.inSession(session, tx -> {
             tx.saveHead(head);
             tx.saveOrder(order("o3", 1, 3));
