@@ -1,6 +1,7 @@
 package dev.multisession.runtime.terminal.spi;
 
 import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public interface TerminalStore extends AutoCloseable {
         public static final TerminalState EMPTY = new TerminalState(0, 0, 0, List.of(), List.of(), 0);
 
         public TerminalState {
+            EventTag.check(lastTag, "the stored lastTag"); // else every hello would fail, far from the cause
             confirmed = List.copyOf(confirmed);
             outbox = List.copyOf(outbox);
             for (ClientMessage message : outbox) {
@@ -85,6 +87,7 @@ public interface TerminalStore extends AutoCloseable {
             List<Long> dequeue, long lastTag) {
 
         public TerminalWrite {
+            EventTag.check(lastTag, "lastTag");
             putOrders = List.copyOf(putOrders);
             deleteOrders = List.copyOf(deleteOrders);
             enqueue = List.copyOf(enqueue);

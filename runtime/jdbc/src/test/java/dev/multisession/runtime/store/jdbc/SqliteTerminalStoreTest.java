@@ -2,6 +2,7 @@ package dev.multisession.runtime.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,9 @@ import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalState;
 import dev.multisession.runtime.terminal.spi.TerminalStore.TerminalWrite;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,6 +61,20 @@ class SqliteTerminalStoreTest {
         assertEquals(new TerminalState(2, 41, 5, List.of(), List.of(), (1L << 53) - 1), store.load());
         store.write(TerminalWrite.builder(2, 0, 5).build());
         assertEquals(0, store.load().lastTag(), "a replica dropped and taken again from seq 0 names no tag");
+    }
+
+    @Test
+    void aStoredTagThatIsNoTagIsRefusedWhenLoadedNotAtEveryHello() throws Exception {
+        store.write(TerminalWrite.builder(2, 41, 5).lastTag(7).build());
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE counters SET last_tag = -1"); // damaged, or written by another tool
+        }
+        store = SqliteTerminalStore.open(file);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, store::load);
+        assertTrue(refused.getMessage().contains("lastTag"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TerminalWrite.builder(2, 41, 5).lastTag(1L << 53).build());
     }
 
     @Test
