@@ -1,6 +1,6 @@
 package dev.multisession.runtime.protocol;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The identity of one event of a session: a random number the hub draws when it accepts a
@@ -20,15 +20,16 @@ public final class EventTag {
     /** Every tag is below this (2^53). */
     public static final long LIMIT = 1L << 53;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private EventTag() {}
 
-    /** A new tag: random, never {@link #NONE}. */
+    /**
+     * A new tag: random, never {@link #NONE}. Tags only have to differ between two histories of
+     * one session, not be secret, so a thread's own generator serves (no shared lock per event).
+     */
     public static long next() {
         long tag;
         do {
-            tag = RANDOM.nextLong() & (LIMIT - 1);
+            tag = ThreadLocalRandom.current().nextLong() & (LIMIT - 1);
         } while (tag == NONE);
         return tag;
     }
