@@ -18,12 +18,17 @@ import javax.annotation.processing.Generated;
  * <p>The fields {@code RestaurantOrder} inherits are handled by {@link Order_MultiSession}.
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
-@CodecAbiVersion(2)
+@CodecAbiVersion(3)
 public final class RestaurantOrder_MultiSession extends GeneratedCodec<RestaurantOrder> {
   /**
    * The codec of {@link RestaurantOrder}; stateless and thread-safe.
    */
   public static final RestaurantOrder_MultiSession INSTANCE = new RestaurantOrder_MultiSession();
+
+  /**
+   * The ancestor's codec, {@link Order_MultiSession}, for the types {@code RestaurantOrder} binds its type variables to.
+   */
+  private static final Order_MultiSession<RestaurantOrderline> ANCESTOR = new Order_MultiSession<RestaurantOrderline>(RestaurantOrderline_MultiSession.INSTANCE);
 
   /**
    * Only {@link #INSTANCE}.
@@ -39,84 +44,34 @@ public final class RestaurantOrder_MultiSession extends GeneratedCodec<Restauran
 
   @Override
   public JsonNode exportId(RestaurantOrder model) {
-    return idOf(model);
+    return ANCESTOR.exportId(model);
   }
 
   @Override
   protected void exportTo(RestaurantOrder model, ObjectNode json) {
-    exportFields(model, json);
-  }
-
-  @Override
-  protected void initFrom(RestaurantOrder model, JsonNode json) {
-    initFields(model, json);
-  }
-
-  @Override
-  protected void applyTo(RestaurantOrder model, JsonNode data, Set<String> changed) {
-    applyFields(model, data, changed);
-  }
-
-  @Override
-  protected void addFieldsTo(List<SyncedField> fields) {
-    addFields(fields);
-  }
-
-  /**
-   * Writes the synced fields of {@link RestaurantOrder} and of its ancestors into {@code json}.
-   *
-   * @param model the model
-   * @param json the object to write into
-   */
-  public static void exportFields(RestaurantOrder model, ObjectNode json) {
-    Order_MultiSession.exportFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
+    ANCESTOR.exportInto(model, json);
     json.put("table_id", model.tableId);
     json.put("guests", model.guests);
   }
 
-  /**
-   * Sets every synced field of {@link RestaurantOrder} and of its ancestors whose key {@code json} has.
-   *
-   * @param model a freshly constructed model
-   * @param json the model as JSON
-   */
-  public static void initFields(RestaurantOrder model, JsonNode json) {
-    Order_MultiSession.initFields(model, json, RestaurantOrderline_MultiSession.INSTANCE);
-    ValueUpdates.init(json, "table_id", ValueCodecs.STRING, v -> model.tableId = v);
-    ValueUpdates.initInt(json, "guests", v -> model.guests = v);
+  @Override
+  protected void initFrom(RestaurantOrder model, JsonNode json) {
+    ANCESTOR.initFromJson(model, json);
+    model.tableId = ValueCodecs.STRING.init(json, "table_id", model.tableId);
+    model.guests = ValueUpdates.initInt(json, "guests", model.guests);
   }
 
-  /**
-   * Applies the keys {@code data} has to {@link RestaurantOrder} and its ancestors, adding those that changed to {@code changed}.
-   *
-   * @param model the model
-   * @param data a partial update
-   * @param changed the keys that changed
-   */
-  public static void applyFields(RestaurantOrder model, JsonNode data, Set<String> changed) {
-    Order_MultiSession.applyFields(model, data, changed, RestaurantOrderline_MultiSession.INSTANCE);
-    ValueUpdates.apply(data, "table_id", ValueCodecs.STRING, model.tableId, v -> model.tableId = v, changed);
-    ValueUpdates.applyInt(data, "guests", model.guests, v -> model.guests = v, changed);
+  @Override
+  protected void applyTo(RestaurantOrder model, JsonNode data, Set<String> changed) {
+    ANCESTOR.applyMsData(model, data, changed);
+    model.tableId = ValueCodecs.STRING.apply(data, "table_id", model.tableId, changed);
+    model.guests = ValueUpdates.applyInt(data, "guests", model.guests, changed);
   }
 
-  /**
-   * Adds the metadata of the synced fields of {@link RestaurantOrder}, ancestors' first, to {@code fields}.
-   *
-   * @param fields the list to add to
-   */
-  public static void addFields(List<SyncedField> fields) {
-    Order_MultiSession.addFields(fields, RestaurantOrderline_MultiSession.INSTANCE);
+  @Override
+  protected void addFieldsTo(List<SyncedField> fields) {
+    fields.addAll(ANCESTOR.fields());
     fields.add(SyncedField.value("table_id", Merge.LAST_WRITER_WINS));
     fields.add(SyncedField.value("guests", Merge.LAST_WRITER_WINS));
-  }
-
-  /**
-   * The id of a {@link RestaurantOrder} as it is exported.
-   *
-   * @param model the model
-   * @return the id
-   */
-  public static JsonNode idOf(RestaurantOrder model) {
-    return Order_MultiSession.idOf(model);
   }
 }

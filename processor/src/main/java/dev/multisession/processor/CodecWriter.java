@@ -6,35 +6,31 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import dev.multisession.codec.abi.AbiMethod;
 import dev.multisession.codec.abi.CodecAbi;
 import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ModelClass.SuperCall;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
 /**
  * Turns a validated {@link ModelClass} into the {@code <Simple>_MultiSession} source file.
  *
  * <p>The class extends the runtime's {@code GeneratedCodec}, which holds everything that does not
- * depend on the fields. The work is done by public static methods ({@code exportFields},
- * {@code initFields}, {@code applyFields}, {@code addFields}, {@code idOf}) that first call the
- * same method of the nearest synced ancestor's codec, so a subclass codec in another jar can chain
- * to them; each field is one line in each. Each takes a codec per type variable bounded by a model,
- * which a subclass binding the variable fills with the codec of the bound type. The base class's
- * hooks call them with the codecs of the bounds. A codec with such parameters also has {@code forSubclass}, which builds the
- * codec of a subclass that only inherits and binds them; without, the runtime wraps {@code INSTANCE}.
- * The class is marked with the {@link CodecAbi#VERSION ABI version} it is written for, which the
- * runtime checks before it uses the class.
+ * depend on the fields, and implements its four hooks with one line per field in each. A codec
+ * whose model has synced ancestors first calls the nearest ancestor's codec through the base
+ * class's public methods, on a constant: the ancestor's {@code INSTANCE}, or, when the ancestor has
+ * type variables, an {@code ANCESTOR} made for the types this class binds them to (an instance
+ * field when this class passes on variables of its own). A model with type variables gets a
+ * generic codec with a public constructor taking a codec per variable bounded by a model; its
+ * {@code INSTANCE} is made with the codecs of the bounds, and the runtime makes others for
+ * subclasses that only inherit. The class is marked with the {@link CodecAbi#VERSION ABI version}
+ * it is written for, which the runtime checks before it uses the class.
  */
 final class CodecWriter {
 
@@ -44,6 +40,8 @@ final class CodecWriter {
     private static final ClassName SET = ClassName.get(Set.class);
     private static final TypeName FIELD_LIST = ParameterizedTypeName.get(LIST, RuntimeNames.SYNCED_FIELD);
     private static final TypeName STRING_SET = ParameterizedTypeName.get(SET, ClassName.get(String.class));
+    private static final AnnotationSpec RAW = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build();
 
     private final FieldCodeWriter fields = new FieldCodeWriter();
     private final CodecModuleAnnotations moduleAnnotations;
@@ -54,6 +52,7 @@ final class CodecWriter {
     }
 
     JavaFile write(ModelClass model) {
+        TypeName handled = model.isGeneric() ? model.declaredType() : model.modelName();
         TypeSpec.Builder type = TypeSpec.classBuilder(model.codecName())
                 .addOriginatingElement(model.element())
                 .addJavadoc(classJavadoc(model))
@@ -61,61 +60,62 @@ final class CodecWriter {
                 .addAnnotation(AnnotationSpec.builder(RuntimeNames.CODEC_ABI_VERSION)
                         .addMember("value", "$L", CodecAbi.VERSION).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(RuntimeNames.owner(RuntimeCalls.GENERATED_CODEC_NEW),
-                        model.instanceType()))
-                .addField(FieldSpec.builder(model.codecName(), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The codec of {@link $T}; stateless and thread-safe.\n", model.modelName())
-                        .initializer("new $T()", model.codecName())
-                        .build());
+                .addTypeVariables(model.typeVariables())
+                .superclass(ParameterizedTypeName.get(RuntimeNames.owner(RuntimeCalls.GENERATED_CODEC_NEW), handled))
+                .addField(instance(model));
         for (SyncedProperty property : model.properties()) {
             fields.constant(property).ifPresent(type::addField);
         }
-        type.addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Only {@link #INSTANCE}.\n")
-                        .addModifiers(Modifier.PRIVATE)
-                        .addStatement("super($T.class, $L)", model.modelName(),
-                                model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")))
-                        .build())
-                .addMethod(newInstance(model));
-        if (model.idKey().isPresent()) {
-            type.addMethod(instanceMethod("exportId", model)
-                    .returns(RuntimeNames.JSON_NODE)
-                    .addParameter(model.instanceType(), "model")
-                    .addStatement("return idOf(model)")
+        for (CodecRef.Parameter parameter : model.codecParameters()) {
+            type.addField(FieldSpec.builder(codecOf(parameter), parameter.parameterName(), Modifier.PRIVATE,
+                            Modifier.FINAL)
+                    .addJavadoc("The codec of {@code $L}.\n", parameter.typeVariable())
                     .build());
         }
-        // The base class's hooks, each a call of the static method a subclass's codec chains to.
-        type.addMethod(hook(RuntimeCalls.EXPORT_TO, model)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.OBJECT_NODE, "json")
-                        .addStatement("exportFields(model, json$L)", boundCodecArguments(model))
-                        .build())
-                .addMethod(hook(RuntimeCalls.INIT_FROM, model)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.JSON_NODE, "json")
-                        .addStatement("initFields(model, json$L)", boundCodecArguments(model))
-                        .build())
-                .addMethod(hook(RuntimeCalls.APPLY_TO, model)
-                        .addParameter(model.instanceType(), "model")
-                        .addParameter(RuntimeNames.JSON_NODE, "data")
-                        .addParameter(STRING_SET, "changed")
-                        .addStatement("applyFields(model, data, changed$L)", boundCodecArguments(model))
-                        .build())
-                .addMethod(hook(RuntimeCalls.ADD_FIELDS_TO, model)
-                        .addParameter(FIELD_LIST, "fields")
-                        .addStatement("addFields(fields$L)", boundCodecArguments(model))
-                        .build());
-        type.addMethod(exportFields(model))
-                .addMethod(initFields(model))
-                .addMethod(applyFields(model))
-                .addMethod(addFields(model));
+        Optional<CodeBlock> ancestor = model.superCall().map(superCall -> ancestor(model, superCall, type));
+        type.addMethod(constructor(model))
+                .addMethod(newInstance(model, handled));
         if (model.idKey().isPresent()) {
-            type.addMethod(idOf(model));
+            Optional<SyncedProperty> own = model.ownId();
+            type.addMethod(hook("exportId", model, Modifier.PUBLIC)
+                    .returns(RuntimeNames.JSON_NODE)
+                    .addParameter(handled, "model")
+                    .addStatement("return $L", own.isPresent() ? fields.idAsJson(own.get())
+                            : CodeBlock.of("$L.$N(model)", ancestor.orElseThrow(), RuntimeCalls.EXPORT_ID.name()))
+                    .build());
         }
-        if (!model.codecParameters().isEmpty()) {
-            // Without model type variables, the runtime wraps INSTANCE for an inheriting subclass.
-            type.addMethod(forSubclass(model));
+        MethodSpec.Builder exportTo = hook(RuntimeCalls.EXPORT_TO.name(), model, Modifier.PROTECTED)
+                .addParameter(handled, "model")
+                .addParameter(RuntimeNames.OBJECT_NODE, "json");
+        MethodSpec.Builder initFrom = hook(RuntimeCalls.INIT_FROM.name(), model, Modifier.PROTECTED)
+                .addParameter(handled, "model")
+                .addParameter(RuntimeNames.JSON_NODE, "json");
+        MethodSpec.Builder applyTo = hook(RuntimeCalls.APPLY_TO.name(), model, Modifier.PROTECTED)
+                .addParameter(handled, "model")
+                .addParameter(RuntimeNames.JSON_NODE, "data")
+                .addParameter(STRING_SET, "changed");
+        MethodSpec.Builder addFieldsTo = hook(RuntimeCalls.ADD_FIELDS_TO.name(), model, Modifier.PROTECTED)
+                .addParameter(FIELD_LIST, "fields");
+        ancestor.ifPresent(a -> {
+            exportTo.addStatement("$L.$N(model, json)", a, RuntimeCalls.EXPORT_INTO.name());
+            initFrom.addStatement("$L.$N(model, json)", a, RuntimeCalls.INIT_FROM_JSON.name());
+            applyTo.addStatement("$L.$N(model, data, changed)", a, RuntimeCalls.APPLY_MS_DATA.name());
+            addFieldsTo.addStatement("fields.addAll($L.$N())", a, RuntimeCalls.FIELDS.name());
+        });
+        for (SyncedProperty property : model.properties()) {
+            exportTo.addCode(fields.export(property));
+            initFrom.addCode(fields.init(property));
+            if (property.id()) {
+                applyTo.addComment("$S is the id: never changed by an update", property.jsonKey());
+            } else {
+                applyTo.addCode(fields.apply(property));
+            }
+            addFieldsTo.addCode(fields.metadata(property));
         }
+        type.addMethod(exportTo.build())
+                .addMethod(initFrom.build())
+                .addMethod(applyTo.build())
+                .addMethod(addFieldsTo.build());
         return JavaFile.builder(model.modelName().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .build();
@@ -131,8 +131,101 @@ final class CodecWriter {
         return doc.build();
     }
 
-    private static MethodSpec newInstance(ModelClass model) {
-        MethodSpec.Builder method = instanceMethod("newInstance", model).returns(model.instanceType());
+    /** {@code INSTANCE}; for a generic model, made with the codecs of its type variables' bounds. */
+    private static FieldSpec instance(ModelClass model) {
+        TypeName type = model.codecName();
+        CodeBlock initializer = CodeBlock.of("new $T()", model.codecName());
+        if (model.isGeneric()) {
+            type = ParameterizedTypeName.get(model.codecName(),
+                    ((ParameterizedTypeName) model.instanceType()).typeArguments().toArray(TypeName[]::new));
+            CodeBlock.Builder codecs = CodeBlock.builder();
+            for (CodecRef.Parameter parameter : model.codecParameters()) {
+                codecs.add(codecs.isEmpty() ? "$L" : ", $L",
+                        FieldCodeWriter.codec(model.boundCodecs().get(parameter.typeVariable())));
+            }
+            initializer = CodeBlock.of("new $T($L)", type, codecs.build());
+        }
+        return FieldSpec.builder(type, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(model.isGeneric()
+                        ? "The codec of {@link $T} at the bounds of its type variables; stateless and thread-safe.\n"
+                        : "The codec of {@link $T}; stateless and thread-safe.\n", model.modelName())
+                .initializer(initializer)
+                .build();
+    }
+
+    private static MethodSpec constructor(ModelClass model) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addStatement("super($T.class, $L)", model.modelName(),
+                        model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")));
+        if (!model.isGeneric()) {
+            return constructor.addJavadoc("Only {@link #INSTANCE}.\n").addModifiers(Modifier.PRIVATE).build();
+        }
+        constructor.addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The codec of {@link $T} for the types its type variables stand for; the codec of a subclass"
+                        + " makes one for the types it binds them to.\n", model.modelName());
+        if (!model.codecParameters().isEmpty()) {
+            constructor.addJavadoc("\n");
+        }
+        for (CodecRef.Parameter parameter : model.codecParameters()) {
+            constructor.addParameter(codecOf(parameter), parameter.parameterName())
+                    .addJavadoc("@param $N the codec of {@code $L}\n", parameter.parameterName(), parameter.typeVariable())
+                    .addStatement("this.$N = $N", parameter.parameterName(), parameter.parameterName());
+        }
+        if (model.superCall().map(SuperCall::raw).orElse(false)) {
+            constructor.addAnnotation(RAW);
+        }
+        model.superCall().filter(SuperCall::generic).ifPresent(superCall ->
+                constructor.addStatement("this.ancestor = new $T($L)", ancestorType(superCall), ancestorCodecs(superCall)));
+        return constructor.build();
+    }
+
+    private static TypeName codecOf(CodecRef.Parameter parameter) {
+        return ParameterizedTypeName.get(RuntimeNames.CODEC, TypeVariableName.get(parameter.typeVariable()));
+    }
+
+    /**
+     * The expression of the ancestor's codec this codec chains to, adding the constant or field that holds
+     * it when it is not the ancestor's {@code INSTANCE}.
+     */
+    private static CodeBlock ancestor(ModelClass model, SuperCall superCall, TypeSpec.Builder type) {
+        if (!superCall.generic()) {
+            return CodeBlock.of("$T.INSTANCE", superCall.codec());
+        }
+        TypeName codecType = ancestorType(superCall);
+        // A codec with type variables of its own may pass them on: its ancestor's codec is then one per instance.
+        boolean perInstance = model.isGeneric();
+        FieldSpec.Builder field = FieldSpec.builder(codecType, perInstance ? "ancestor" : "ANCESTOR", Modifier.PRIVATE)
+                .addJavadoc("The ancestor's codec, {@link $T}, for the types {@code $L} binds its type variables to.\n",
+                        superCall.codec(), model.modelName().simpleName());
+        if (superCall.raw()) {
+            field.addAnnotation(RAW);
+        }
+        if (perInstance) {
+            // set in the constructor, after the codec fields it may be made from
+            type.addField(field.addModifiers(Modifier.FINAL).build());
+            return CodeBlock.of("ancestor");
+        }
+        type.addField(field.addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T($L)", codecType, ancestorCodecs(superCall)).build());
+        return CodeBlock.of("ANCESTOR");
+    }
+
+    /** The generic ancestor's codec type as this class binds the ancestor's type variables (raw if it extends it raw). */
+    private static TypeName ancestorType(SuperCall superCall) {
+        return superCall.raw() ? superCall.codec()
+                : ParameterizedTypeName.get(superCall.codec(), superCall.typeArguments().toArray(TypeName[]::new));
+    }
+
+    /** The codecs the generic ancestor's codec is made with, one per model type variable of the ancestor. */
+    private static CodeBlock ancestorCodecs(SuperCall superCall) {
+        CodeBlock.Builder codecs = CodeBlock.builder();
+        superCall.codecArguments().forEach(ref -> codecs.add(codecs.isEmpty() ? "$L" : ", $L", FieldCodeWriter.codec(ref)));
+        return codecs.build();
+    }
+
+    private static MethodSpec newInstance(ModelClass model, TypeName handled) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("newInstance").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(handled);
         if (model.facts().isAbstract()) {
             return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
                             model.element().getQualifiedName() + " is abstract: create instances through the codec of a"
@@ -142,168 +235,12 @@ final class CodecWriter {
         return method.addStatement(model.isGeneric() ? "return new $T<>()" : "return new $T()", model.modelName()).build();
     }
 
-    private static MethodSpec.Builder instanceMethod(String name, ModelClass model) {
-        return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-    }
-
-    private static MethodSpec.Builder hook(AbiMethod hook, ModelClass model) {
-        return MethodSpec.methodBuilder(hook.name()).addAnnotation(Override.class).addModifiers(Modifier.PROTECTED);
-    }
-
-    private MethodSpec exportFields(ModelClass model) {
-        MethodSpec.Builder method = staticMethod("exportFields", model,
-                "Writes the synced fields of {@link $T} and of its ancestors into {@code json}.\n")
-                .addParameter(model.declaredType(), "model")
-                .addParameter(RuntimeNames.OBJECT_NODE, "json");
-        addCodecParameters(method, model, "@param model the model\n@param json the object to write into\n");
-        model.superCall().ifPresent(s -> method.addStatement("$T.exportFields(model, json$L)", s.codec(), superArguments(s)));
-        model.properties().forEach(p -> method.addCode(fields.export(p)));
-        return method.build();
-    }
-
-    private MethodSpec initFields(ModelClass model) {
-        MethodSpec.Builder method = staticMethod("initFields", model,
-                "Sets every synced field of {@link $T} and of its ancestors whose key {@code json} has.\n")
-                .addParameter(model.declaredType(), "model")
-                .addParameter(RuntimeNames.JSON_NODE, "json");
-        addCodecParameters(method, model, "@param model a freshly constructed model\n@param json the model as JSON\n");
-        model.superCall().ifPresent(s -> method.addStatement("$T.initFields(model, json$L)", s.codec(), superArguments(s)));
-        model.properties().forEach(p -> method.addCode(fields.init(p)));
-        return method.build();
-    }
-
-    private MethodSpec applyFields(ModelClass model) {
-        MethodSpec.Builder method = staticMethod("applyFields", model,
-                "Applies the keys {@code data} has to {@link $T} and its ancestors, adding those that changed to"
-                        + " {@code changed}.\n")
-                .addParameter(model.declaredType(), "model")
-                .addParameter(RuntimeNames.JSON_NODE, "data")
-                .addParameter(STRING_SET, "changed");
-        addCodecParameters(method, model,
-                "@param model the model\n@param data a partial update\n@param changed the keys that changed\n");
-        model.superCall().ifPresent(s ->
-                method.addStatement("$T.applyFields(model, data, changed$L)", s.codec(), superArguments(s)));
-        for (SyncedProperty property : model.properties()) {
-            if (property.id()) {
-                method.addComment("$S is the id: never changed by an update", property.jsonKey());
-            } else {
-                method.addCode(fields.apply(property));
-            }
-        }
-        return method.build();
-    }
-
-    private MethodSpec addFields(ModelClass model) {
-        MethodSpec.Builder method = staticMethod("addFields", model,
-                "Adds the metadata of the synced fields of {@link $T}, ancestors' first, to {@code fields}.\n")
-                .addParameter(FIELD_LIST, "fields");
-        addCodecParameters(method, model, "@param fields the list to add to\n");
-        model.superCall().ifPresent(s -> method.addStatement("$T.addFields(fields$L)", s.codec(), superArguments(s)));
-        model.properties().forEach(p -> method.addCode(fields.metadata(p)));
-        return method.build();
-    }
-
-    private MethodSpec idOf(ModelClass model) {
-        MethodSpec.Builder method = staticMethod("idOf", model, "The id of a {@link $T} as it is exported.\n")
-                .returns(RuntimeNames.JSON_NODE)
-                .addParameter(model.declaredType(), "model")
-                .addJavadoc(typeVariableDocs(model))
-                .addJavadoc("@param model the model\n@return the id\n");
-        Optional<SyncedProperty> own = model.ownId();
-        if (own.isPresent()) {
-            method.addStatement("return $L", fields.idAsJson(own.get()));
-        } else {
-            method.addStatement("return $T.idOf(model)", model.superCall().orElseThrow().codec());
-        }
-        return method.build();
-    }
-
-    private MethodSpec forSubclass(ModelClass model) {
-        TypeVariableName subclass = TypeVariableName.get(subclassVariable(model), model.declaredType());
-        MethodSpec.Builder method = staticMethod("forSubclass", model,
-                "The codec of a subclass of {@link $T} that declares no synced field of its own; called once by\n"
-                        + "{@code MultiSessionCodecs.forClass}.\n")
-                .addTypeVariable(subclass)
-                .returns(ParameterizedTypeName.get(RuntimeNames.CODEC, subclass))
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), subclass), "type")
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Supplier.class), subclass), "constructor");
-        method.addJavadoc("@param <$L> the subclass\n", subclass.name());
-        addCodecParameters(method, model, "@param type the subclass\n@param constructor makes an instance of it\n");
-        method.addJavadoc("@return the subclass's codec\n");
-        String codecs = parameterArguments(model);
-        method.addStatement("$T fields = new $T<>()", FIELD_LIST, ArrayList.class)
-                .addStatement("addFields(fields$L)", codecs)
-                .addStatement("return new $T<$L>(type, constructor,\n(model, json) -> exportFields(model, json$L),\n"
-                                + "(model, json) -> initFields(model, json$L),\n"
-                                + "(model, data, changed) -> applyFields(model, data, changed$L),\n$L,\nfields, $L)",
-                        RuntimeNames.owner(RuntimeCalls.DERIVED_CODEC_NEW), subclass.name(), codecs, codecs, codecs,
-                        model.idKey().isPresent() ? "model -> idOf(model)" : "null",
-                        model.idKey().map(key -> CodeBlock.of("$S", key)).orElse(CodeBlock.of("null")));
-        return method.build();
-    }
-
-    private static MethodSpec.Builder staticMethod(String name, ModelClass model, String javadoc) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-                .addJavadoc(javadoc, model.modelName())
-                .addJavadoc("\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addTypeVariables(model.typeVariables());
+    private static MethodSpec.Builder hook(String name, ModelClass model, Modifier visibility) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(visibility);
         if (model.superCall().map(SuperCall::raw).orElse(false)) {
-            // The class extends its synced ancestor as a raw type, so the ancestor's generic code is called raw.
-            method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build());
+            // The class extends its synced ancestor as a raw type, so the ancestor's codec is called raw.
+            method.addAnnotation(RAW);
         }
         return method;
-    }
-
-    /** The codec parameters, and the Javadoc tags of every parameter: {@code -Xdoclint:all} finds none missing. */
-    private static void addCodecParameters(MethodSpec.Builder method, ModelClass model, String parameterDocs) {
-        method.addJavadoc(typeVariableDocs(model)).addJavadoc(parameterDocs);
-        for (CodecRef.Parameter parameter : model.codecParameters()) {
-            method.addParameter(ParameterSpec.builder(ParameterizedTypeName.get(RuntimeNames.CODEC,
-                    TypeVariableName.get(parameter.typeVariable())), parameter.parameterName()).build());
-            method.addJavadoc("@param $N the codec of {@code $L}\n", parameter.parameterName(),
-                    parameter.typeVariable());
-        }
-    }
-
-    private static CodeBlock typeVariableDocs(ModelClass model) {
-        CodeBlock.Builder docs = CodeBlock.builder();
-        model.typeVariables().forEach(v -> docs.add("@param <$L> the model's type variable\n", v.name()));
-        return docs.build();
-    }
-
-    /** {@code , lCodec} for each codec parameter, to pass them on. */
-    private static String parameterArguments(ModelClass model) {
-        StringBuilder arguments = new StringBuilder();
-        model.codecParameters().forEach(p -> arguments.append(", ").append(p.parameterName()));
-        return arguments.toString();
-    }
-
-    /** {@code , Orderline_MultiSession.INSTANCE} for each codec parameter: the codecs of the bounds. */
-    private static CodeBlock boundCodecArguments(ModelClass model) {
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        model.codecParameters().forEach(p ->
-                arguments.add(", $L", FieldCodeWriter.codec(model.boundCodecs().get(p.typeVariable()))));
-        return arguments.build();
-    }
-
-    private static CodeBlock superArguments(SuperCall superCall) {
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        superCall.codecArguments().forEach(ref -> arguments.add(", $L", FieldCodeWriter.codec(ref)));
-        return arguments.build();
-    }
-
-    /** A name for the subclass type variable that none of the model's own type variables uses. */
-    private static String subclassVariable(ModelClass model) {
-        String name = "S";
-        for (int i = 1; containsVariable(model, name); i++) {
-            name = "S" + i;
-        }
-        return name;
-    }
-
-    private static boolean containsVariable(ModelClass model, String name) {
-        return model.typeVariables().stream().anyMatch(v -> v.name().equals(name));
     }
 }

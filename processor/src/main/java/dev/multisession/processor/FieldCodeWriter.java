@@ -16,10 +16,14 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the statements that export, initialise, apply and describe one synced field, one line
- * each. The statements live in the codec's static methods, whose parameters are {@code model},
- * {@code json} (or {@code data}), {@code changed} and one codec per model type variable.
- * Initialising and applying is one {@code ValueUpdates} call that is handed the field's setter:
- * a lambda on the field, or a reference to the model's setter.
+ * each. The statements live in the codec's hooks, whose parameters are {@code model},
+ * {@code json} (or {@code data}) and {@code changed}; the codec of a model type variable is a field.
+ * Initialising and applying is one call: a field reached directly stores what it returns
+ * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}), a field with a
+ * setter hands over a reference to it ({@code model::setNote}). None of the calls is of a generic
+ * method with a functional argument, which javac would have to infer at every field: values go through
+ * the methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
+ * their own type.
  *
  * <p>Every runtime member the statements call comes from the shared ABI table
  * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
@@ -82,14 +86,20 @@ final class FieldCodeWriter {
     /** The statement that sets the field when {@code json} has its key. */
     CodeBlock init(SyncedProperty property) {
         CodeBlock key = CodeBlock.of("json, $S", property.jsonKey());
-        CodeBlock setter = setter(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            return statement(primitive.builtIn().init().orElseThrow(), CodeBlock.of("$L, $L", key, setter));
+            BuiltInType builtIn = primitive.builtIn();
+            return direct(property)
+                    ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
+                    : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
         }
         if (type instanceof ValueType.Value) {
-            return statement(RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L, $L", key, valueCodecOf(property), setter));
+            return direct(property)
+                    ? store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))))
+                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.INIT_VALUE_WITH,
+                            CodeBlock.of("$L, $L", key, setter(property))));
         }
+        CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
             return statement(RuntimeCalls.INIT_MODEL, CodeBlock.of("$L, $L, $L", key, codec(model.codec()), setter));
         }
@@ -104,16 +114,23 @@ final class FieldCodeWriter {
     CodeBlock apply(SyncedProperty property) {
         CodeBlock key = CodeBlock.of("data, $S", property.jsonKey());
         CodeBlock current = read(property);
-        CodeBlock setter = setter(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            return statement(primitive.builtIn().apply().orElseThrow(),
-                    CodeBlock.of("$L, $L, $L, changed", key, current, setter));
+            BuiltInType builtIn = primitive.builtIn();
+            return direct(property)
+                    ? store(property, call(builtIn.applyDirect().orElseThrow(),
+                            CodeBlock.of("$L, $L, changed", key, current)))
+                    : statement(builtIn.apply().orElseThrow(),
+                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property)));
         }
         if (type instanceof ValueType.Value) {
-            return statement(RuntimeCalls.APPLY_VALUE,
-                    CodeBlock.of("$L, $L, $L, $L, changed", key, valueCodecOf(property), current, setter));
+            return direct(property)
+                    ? store(property, onCodec(property, RuntimeCalls.APPLY_VALUE,
+                            CodeBlock.of("$L, $L, changed", key, current)))
+                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.APPLY_VALUE_WITH,
+                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property))));
         }
+        CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
             return statement(RuntimeCalls.UPDATE_MODEL,
                     CodeBlock.of("$L, $L, $L, $L, changed", key, codec(model.codec()), current, setter));
@@ -123,6 +140,21 @@ final class FieldCodeWriter {
                     codec(models.codec()), models.implementation(), current, setter));
         }
         throw notValidated(property);
+    }
+
+    /** Whether the field is written directly, not through a setter. */
+    private static boolean direct(SyncedProperty property) {
+        return property.access().orElseThrow().setter() == null;
+    }
+
+    /** {@code model.note = value;} */
+    private static CodeBlock store(SyncedProperty property, CodeBlock value) {
+        return CodeBlock.of("model.$N = $L;\n", property.name(), value);
+    }
+
+    /** {@code ValueCodecs.STRING.init(arguments)}: a method of the field's value codec constant. */
+    private static CodeBlock onCodec(SyncedProperty property, AbiMethod method, CodeBlock arguments) {
+        return CodeBlock.of("$L.$N($L)", valueCodecOf(property), method.name(), arguments);
     }
 
     /** The statement that adds the field's metadata to the list {@code fields}. */
@@ -164,7 +196,7 @@ final class FieldCodeWriter {
         throw notValidated(property);
     }
 
-    /** The Java expression of a codec reference inside the static methods. */
+    /** The Java expression of a codec reference inside the codec's methods. */
     static CodeBlock codec(CodecRef ref) {
         if (ref instanceof CodecRef.Generated generated) {
             return CodeBlock.of("$T.INSTANCE", generated.codec());
@@ -205,9 +237,9 @@ final class FieldCodeWriter {
     }
 
     /**
-     * The setter handed to {@code ValueUpdates}: {@code model::setNote}, or {@code v -> model.note = v}
-     * for a field without a setter. A {@code byte}, {@code short} or {@code char} arrives as an
-     * {@code int} and a {@code float} as a {@code double}, narrowed back here.
+     * The setter handed to the runtime: {@code model::setNote}, or {@code v -> model.note = v} for a
+     * nested model field without a setter. A {@code byte}, {@code short} or {@code char} arrives as
+     * an {@code int} and a {@code float} as a {@code double}, narrowed back here.
      */
     private static CodeBlock setter(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();
@@ -261,9 +293,5 @@ final class FieldCodeWriter {
 
     private static IllegalStateException notValidated(SyncedProperty property) {
         return new IllegalStateException("field '" + property.name() + "' was not validated: " + property.valueType());
-    }
-
-    private static String nodeName(SyncedProperty property) {
-        return property.name() + "Json";
     }
 }

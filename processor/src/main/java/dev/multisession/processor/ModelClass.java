@@ -15,10 +15,10 @@ import javax.lang.model.element.TypeElement;
  * @param modelName the model class's name
  * @param codecName the generated codec's name
  * @param typeVariables the model's type variables with their bounds
- * @param codecParameters the type variables bounded by a model: the static methods take a codec for each
+ * @param codecParameters the type variables bounded by a model: the codec takes a codec for each
  * @param boundCodecs for each codec parameter, the codec of its bound (used by {@code INSTANCE})
  * @param instanceType the model type {@code INSTANCE} handles: type variables replaced by their bounds
- * @param declaredType the model type as the static methods see it: with its type variables
+ * @param declaredType the model type with its type variables, as a generic codec handles it
  * @param facts what the validator checks about the class itself
  * @param superCall the nearest ancestor with synced fields, if any
  * @param inheritedKeys the JSON keys the ancestors sync, for duplicate checks
@@ -44,14 +44,17 @@ record ModelClass(
     record ClassFacts(boolean isAbstract, boolean hasNoArgConstructor, boolean innerOrLocal, boolean privateAccess) {}
 
     /**
-     * The call to the nearest synced ancestor's static code.
+     * How the codec chains to the nearest synced ancestor's codec.
      *
      * @param codec the ancestor's generated codec
      * @param codecArguments the codecs for the ancestor's codec parameters, as bound by this class
-     * @param ancestorHasId whether the ancestor's hierarchy has an id (then {@code idOf} chains to it)
+     * @param ancestorHasId whether the ancestor's hierarchy has an id (then {@code exportId} chains to it)
      * @param raw whether this class extends the ancestor as a raw type
+     * @param generic whether the ancestor has type variables: its codec is then made for this class's bindings
+     * @param typeArguments the ancestor's type arguments as this class binds them (none when raw)
      */
-    record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw) {}
+    record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw,
+            boolean generic, List<TypeName> typeArguments) {}
 
     /** A JSON key synced by an ancestor. */
     record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id) {}

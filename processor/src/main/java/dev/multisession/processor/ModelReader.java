@@ -164,7 +164,8 @@ final class ModelReader {
             arguments.add(argument != null ? argument : classifier.refTo(boundModel));
         }
         boolean ancestorHasId = inheritedKeys.stream().anyMatch(InheritedKey::id);
-        return Optional.of(new SuperCall(CodecNames.codecOf(ancestor), arguments, ancestorHasId, raw));
+        return Optional.of(new SuperCall(CodecNames.codecOf(ancestor), arguments, ancestorHasId, raw,
+                !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList()));
     }
 
     private static ClassFacts facts(TypeElement type) {

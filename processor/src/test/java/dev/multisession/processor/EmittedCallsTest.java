@@ -36,6 +36,9 @@ class EmittedCallsTest {
     private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);$", Pattern.MULTILINE);
     private static final Pattern HOOK = Pattern.compile("^\\s*protected void (\\w+)\\(", Pattern.MULTILINE);
     private static final Pattern CODEC_CONSTANT_CALL = Pattern.compile("(?:_CODEC|ValueCodecs\\.[A-Z_]+)\\.(\\w+)\\(");
+    /** A call on the ancestor's codec a subclass's codec chains to: {@code ANCESTOR.exportInto(…)}. */
+    private static final Pattern ANCESTOR_CALL =
+            Pattern.compile("(?:\\bANCESTOR|\\bancestor|_MultiSession\\.INSTANCE)\\.(\\w+)\\(");
 
     @Test
     void everyEmittedRuntimeCallIsListedAndEveryListedMemberIsEmitted() throws IOException {
@@ -61,6 +64,33 @@ class EmittedCallsTest {
                                 import java.util.*;
                                 public class Box<P extends Part> {
                                     @MultiSessionField public List<P> items = new ArrayList<>();
+                                }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.SpecialPart", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                public class SpecialPart extends Part {
+                                    @MultiSessionField public String colour;
+                                }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.BigBox", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                public class BigBox extends Box<SpecialPart> {
+                                    @MultiSessionField public String label;
+                                }
+                                """),
+                        JavaFileObjects.forSourceString("com.acme.Priced", """
+                                package com.acme;
+                                import dev.multisession.annotations.*;
+                                import java.math.BigDecimal;
+                                public class Priced {
+                                    @MultiSessionField private BigDecimal price;
+                                    @MultiSessionField private int qty;
+                                    public BigDecimal getPrice() { return price; }
+                                    public void setPrice(BigDecimal price) { this.price = price; }
+                                    public int getQty() { return qty; }
+                                    public void setQty(int qty) { this.qty = qty; }
                                 }
                                 """),
                         JavaFileObjects.forSourceString("com.acme.Round", """
@@ -133,7 +163,7 @@ class EmittedCallsTest {
         return source.append("}\n").toString();
     }
 
-    /** {@code ValueUpdates.applyInt}, {@code ValueCodec.toJson}, {@code DerivedCodec.<init>} … in one source. */
+    /** {@code ValueUpdates.applyInt}, {@code ValueCodec.toJson}, {@code GeneratedCodec.exportInto} … in one source. */
     private static List<String> runtimeMembersCalledBy(String source) {
         Map<String, String> runtimeImports = new HashMap<>();
         Matcher imports = IMPORT.matcher(source);
@@ -166,6 +196,10 @@ class EmittedCallsTest {
         Matcher constantCalls = CODEC_CONSTANT_CALL.matcher(source);
         while (constantCalls.find()) {
             members.add(RuntimeTypes.VALUE_CODEC + "." + constantCalls.group(1));
+        }
+        Matcher ancestorCalls = ANCESTOR_CALL.matcher(source);
+        while (ancestorCalls.find()) {
+            members.add(RuntimeTypes.GENERATED_CODEC + "." + ancestorCalls.group(1));
         }
         return members;
     }

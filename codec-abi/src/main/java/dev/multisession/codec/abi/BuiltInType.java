@@ -7,9 +7,10 @@ import java.util.Optional;
  * A value type the runtime converts without data binding, and how generated code converts it.
  *
  * <p>Every built-in type has a {@link #codec() ValueCodec constant}, through which generated code
- * initialises and applies a field of a reference type in one call
- * ({@code ValueUpdates.init}/{@code apply}); a primitive has {@link #init()} and {@link #apply()}
- * methods of its own so that its value is not boxed. A {@link #direct() direct} type is exported
+ * initialises and applies a field of a reference type in one call of its own methods
+ * ({@code ValueCodec.init}/{@code apply}); a primitive has {@code ValueUpdates} methods of its own
+ * so that its value is not boxed: {@link #init()} and {@link #apply()} hand the value to a setter,
+ * {@link #initDirect()} and {@link #applyDirect()} return it for a field reached directly. A {@link #direct() direct} type is exported
  * by direct static calls, which the JIT inlines at each call site: {@code write} turns the value
  * into a node, or, absent, {@code ObjectNode.put} has an overload for it; any other type is
  * exported through its codec constant.
@@ -20,9 +21,12 @@ import java.util.Optional;
  * @param write the static method that writes the value as a node
  * @param init the static method that initialises a primitive field in one call
  * @param apply the static method that applies a primitive field in one call
+ * @param initDirect the static method that returns a primitive field's initial value (since ABI 3)
+ * @param applyDirect the static method that returns a primitive field's applied value (since ABI 3)
  */
 public record BuiltInType(String typeName, AbiConstant codec, boolean direct, Optional<AbiMethod> write,
-        Optional<AbiMethod> init, Optional<AbiMethod> apply) {
+        Optional<AbiMethod> init, Optional<AbiMethod> apply, Optional<AbiMethod> initDirect,
+        Optional<AbiMethod> applyDirect) {
 
     public BuiltInType {
         Objects.requireNonNull(typeName, "typeName");
@@ -30,6 +34,8 @@ public record BuiltInType(String typeName, AbiConstant codec, boolean direct, Op
         Objects.requireNonNull(write, "write");
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(apply, "apply");
+        Objects.requireNonNull(initDirect, "initDirect");
+        Objects.requireNonNull(applyDirect, "applyDirect");
     }
 
     /** Whether the type is a primitive ({@code int}), not a class. */

@@ -84,16 +84,19 @@ public final class BuiltInTypes {
         add(new BuiltInType(typeName, codec(constant), true, Optional.ofNullable(write),
                 Optional.of(staticMethod(VALUE_UPDATES, "void", "init" + suffix, JSON_NODE, STRING, setter)),
                 Optional.of(staticMethod(VALUE_UPDATES, "void", "apply" + suffix, JSON_NODE, STRING, carried, setter,
-                        SET))));
+                        SET)),
+                Optional.of(staticMethod(VALUE_UPDATES, typeName, "init" + suffix, JSON_NODE, STRING, typeName)),
+                Optional.of(staticMethod(VALUE_UPDATES, typeName, "apply" + suffix, JSON_NODE, STRING, typeName, SET))));
     }
 
     private static void direct(String typeName, String constant, AbiMethod write) {
         add(new BuiltInType(typeName, codec(constant), true, Optional.ofNullable(write), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private static void throughCodec(String typeName, String constant) {
-        add(new BuiltInType(typeName, codec(constant), false, Optional.empty(), Optional.empty(), Optional.empty()));
+        add(new BuiltInType(typeName, codec(constant), false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
     }
 
     private static void add(BuiltInType type) {

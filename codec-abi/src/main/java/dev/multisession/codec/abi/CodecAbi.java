@@ -16,8 +16,14 @@ public final class CodecAbi {
      * <p>Version 2: codecs extend {@code GeneratedCodec} and initialise and apply each field in one
      * {@code ValueUpdates} call; {@code ValueReads} and {@code ValueComparisons} are no longer called;
      * {@code PolymorphicCodec.of} gives the codec of a polymorphic model type.
+     *
+     * <p>Version 3: codecs have no public static methods; a subclass's codec chains to an instance
+     * of its ancestor's codec (its {@code INSTANCE}, or one made with the public constructor that
+     * takes the codecs of the ancestor's model type variables), and {@code DerivedCodec} is gone.
+     * A reference value field is initialised and applied by its {@code ValueCodec}'s own methods,
+     * a primitive one reached directly by {@code ValueUpdates} methods that return the value.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private CodecAbi() {}
 
@@ -29,6 +35,8 @@ public final class CodecAbi {
             type.write().ifPresent(members::add);
             type.init().ifPresent(members::add);
             type.apply().ifPresent(members::add);
+            type.initDirect().ifPresent(members::add);
+            type.applyDirect().ifPresent(members::add);
         }
         members.addAll(RuntimeCalls.all());
         return List.copyOf(new LinkedHashSet<>(members));

@@ -4,7 +4,6 @@ import static dev.multisession.codec.abi.AbiMethod.constructor;
 import static dev.multisession.codec.abi.AbiMethod.instanceMethod;
 import static dev.multisession.codec.abi.AbiMethod.overridden;
 import static dev.multisession.codec.abi.AbiMethod.staticMethod;
-import static dev.multisession.codec.abi.RuntimeTypes.DERIVED_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.GENERATED_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.JSON_NODE;
 import static dev.multisession.codec.abi.RuntimeTypes.MERGE;
@@ -25,8 +24,8 @@ import java.util.List;
 /**
  * The runtime members generated code calls besides the {@link BuiltInTypes built-in types'}:
  * enums, collections of values, data binding, one-call updates of a field, nested models, the base
- * class of a generated codec and the methods it implements, field metadata, the codec of an
- * inheriting subclass and the lookup of a codec by class.
+ * class of a generated codec, the methods it implements and those a subclass's codec chains to,
+ * field metadata and the lookup of a codec by class.
  */
 public final class RuntimeCalls {
 
@@ -62,12 +61,17 @@ public final class RuntimeCalls {
     /** {@code ModelValues.exportAll(codec, models)}: a collection of models. */
     public static final AbiMethod EXPORT_MODELS =
             staticMethod(MODEL_VALUES, JSON_NODE, "exportAll", MULTI_SESSION_CODEC, COLLECTION);
-    /** {@code ValueUpdates.init(json, key, codec, setter)}: a reference value field in one call. */
-    public static final AbiMethod INIT_VALUE =
-            staticMethod(VALUE_UPDATES, "void", "init", JSON_NODE, STRING, VALUE_CODEC, CONSUMER);
-    /** {@code ValueUpdates.apply(data, key, codec, current, setter, changed)}. */
+    /** {@code model.f = CONSTANT.init(json, key, model.f)}: a reference value field reached directly (since ABI 3). */
+    public static final AbiMethod INIT_VALUE = instanceMethod(VALUE_CODEC, OBJECT, "init", JSON_NODE, STRING, OBJECT);
+    /** {@code CONSTANT.initWith(json, key, model::setF)}: a reference value field with a setter (since ABI 3). */
+    public static final AbiMethod INIT_VALUE_WITH =
+            instanceMethod(VALUE_CODEC, "void", "initWith", JSON_NODE, STRING, CONSUMER);
+    /** {@code model.f = CONSTANT.apply(data, key, model.f, changed)} (since ABI 3). */
     public static final AbiMethod APPLY_VALUE =
-            staticMethod(VALUE_UPDATES, "void", "apply", JSON_NODE, STRING, VALUE_CODEC, OBJECT, CONSUMER, SET);
+            instanceMethod(VALUE_CODEC, OBJECT, "apply", JSON_NODE, STRING, OBJECT, SET);
+    /** {@code CONSTANT.applyWith(data, key, model.getF(), model::setF, changed)} (since ABI 3). */
+    public static final AbiMethod APPLY_VALUE_WITH =
+            instanceMethod(VALUE_CODEC, "void", "applyWith", JSON_NODE, STRING, OBJECT, CONSUMER, SET);
     /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model. */
     public static final AbiMethod INIT_MODEL =
             staticMethod(VALUE_UPDATES, "void", "initModel", JSON_NODE, STRING, MULTI_SESSION_CODEC, CONSUMER);
@@ -92,6 +96,22 @@ public final class RuntimeCalls {
     /** {@code GeneratedCodec.addFieldsTo(fields)}. */
     public static final AbiMethod ADD_FIELDS_TO = overridden(GENERATED_CODEC, "addFieldsTo", "java.util.List");
 
+    // What the codec of a subclass calls on its ancestor's codec, an INSTANCE or a bound instance (since ABI 3).
+
+    /** {@code ANCESTOR.exportInto(model, json)}. */
+    public static final AbiMethod EXPORT_INTO =
+            instanceMethod(GENERATED_CODEC, "void", "exportInto", OBJECT, OBJECT_NODE);
+    /** {@code ANCESTOR.initFromJson(model, json)}. */
+    public static final AbiMethod INIT_FROM_JSON =
+            instanceMethod(GENERATED_CODEC, "void", "initFromJson", OBJECT, JSON_NODE);
+    /** {@code ANCESTOR.applyMsData(model, data, changed)}. */
+    public static final AbiMethod APPLY_MS_DATA =
+            instanceMethod(GENERATED_CODEC, "void", "applyMsData", OBJECT, JSON_NODE, SET);
+    /** {@code fields.addAll(ANCESTOR.fields())}. */
+    public static final AbiMethod FIELDS = instanceMethod(GENERATED_CODEC, "java.util.List", "fields");
+    /** {@code ANCESTOR.exportId(model)}. */
+    public static final AbiMethod EXPORT_ID = instanceMethod(GENERATED_CODEC, JSON_NODE, "exportId", OBJECT);
+
     /** {@code SyncedField.id(key)}. */
     public static final AbiMethod ID_FIELD = staticMethod(SYNCED_FIELD, SYNCED_FIELD, "id", STRING);
     /** {@code SyncedField.value(key, Merge.X)}. */
@@ -107,11 +127,6 @@ public final class RuntimeCalls {
     /** {@code SyncedField.modelCollection(key, elementCodec)}. */
     public static final AbiMethod MODEL_COLLECTION_FIELD =
             staticMethod(SYNCED_FIELD, SYNCED_FIELD, "modelCollection", STRING, MULTI_SESSION_CODEC);
-
-    /** {@code new DerivedCodec<S>(…)} in a generic codec's {@code forSubclass}. */
-    public static final AbiMethod DERIVED_CODEC_NEW = constructor(DERIVED_CODEC, CLASS, SUPPLIER,
-            "java.util.function.BiConsumer", "java.util.function.BiConsumer", DERIVED_CODEC + "$FieldsApplier",
-            "java.util.function.Function", "java.util.List", STRING);
 
     /** {@code MultiSessionCodecs.forClass(M.class)}: the codec of a model that only inherits synced fields. */
     public static final AbiMethod CODEC_FOR_CLASS =
@@ -129,9 +144,10 @@ public final class RuntimeCalls {
     /** Every call above. */
     public static List<AbiMethod> all() {
         return List.of(WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC, BOUND_TYPE_CODEC,
-                CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, INIT_VALUE, APPLY_VALUE, INIT_MODEL, UPDATE_MODEL,
-                INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO, ADD_FIELDS_TO, ID_FIELD,
-                VALUE_FIELD, VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, DERIVED_CODEC_NEW,
-                CODEC_FOR_CLASS, POLYMORPHIC_CODEC_OF);
+                CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, INIT_VALUE, INIT_VALUE_WITH, APPLY_VALUE, APPLY_VALUE_WITH,
+                INIT_MODEL, UPDATE_MODEL, INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO,
+                ADD_FIELDS_TO, EXPORT_INTO, INIT_FROM_JSON, APPLY_MS_DATA, FIELDS, EXPORT_ID, ID_FIELD, VALUE_FIELD,
+                VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, CODEC_FOR_CLASS,
+                POLYMORPHIC_CODEC_OF);
     }
 }

@@ -29,7 +29,6 @@ public final class RuntimeTypes {
     public static final String GENERATED_CODEC = ABI_PACKAGE + ".GeneratedCodec";
     public static final String VALUE_WRITES = ABI_PACKAGE + ".ValueWrites";
     public static final String MODEL_VALUES = ABI_PACKAGE + ".ModelValues";
-    public static final String DERIVED_CODEC = ABI_PACKAGE + ".DerivedCodec";
 
     public static final String MERGE = "dev.multisession.annotations.Merge";
     public static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";

@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -18,15 +17,13 @@ import java.util.function.Supplier;
  * Finds the generated {@code <Simple>_MultiSession} class of a model type by name.
  *
  * <p>For a class that only inherits synced fields it wraps the nearest generated ancestor's codec
- * in an {@link InheritingCodec}; when the ancestor has model type variables it calls the
- * ancestor codec's {@code forSubclass(Class, Supplier, MultiSessionCodec...)} factory once
- * instead, passing a constructor handle and, for each of those variables, the codec of the
- * type the class binds it to. Before it touches a generated class it checks the ABI version the
+ * in an {@link InheritingCodec}; when the ancestor has model type variables it wraps, instead of
+ * the ancestor's {@code INSTANCE}, an instance made once through the ancestor codec's public
+ * constructor, which takes, for each of those variables, the codec of the type the class binds it
+ * to. Before it touches a generated class it checks the ABI version the
  * class was generated for ({@link CodecAbiCheck}). Reflection happens here, at lookup time only.
  */
 final class CodecLocator {
-
-    static final String FACTORY = "forSubclass";
 
     private CodecLocator() {}
 
@@ -92,27 +89,28 @@ final class CodecLocator {
     }
 
     private static MultiSessionCodec<?> derive(Class<?> type, Class<?> ancestor, Class<?> ancestorCodec) {
-        Method factory = factory(ancestorCodec);
-        if (factory == null) {
+        Constructor<?> bound = boundConstructor(ancestorCodec);
+        if (bound == null) {
             // The ancestor has no model type variables: its own codec handles the inherited fields.
             return inheriting(type, constructor(type), instance(ancestorCodec));
         }
-        Type[] parameters = factory.getGenericParameterTypes();
+        Type[] parameters = bound.getGenericParameterTypes();
         Object[] arguments = new Object[parameters.length];
-        arguments[0] = type;
-        arguments[1] = constructor(type);
         Map<String, Type> bindings = bindings(type, ancestor);
-        for (int i = 2; i < parameters.length; i++) {
+        for (int i = 0; i < parameters.length; i++) {
             String variable = codecVariable(parameters[i], ancestorCodec);
             arguments[i] = MultiSessionCodecs.forClass(rawClass(bindings.get(variable), variable, type));
         }
         try {
-            return (MultiSessionCodec<?>) factory.invoke(null, arguments);
+            return inheriting(type, constructor(type), (MultiSessionCodec<?>) bound.newInstance(arguments));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Cannot derive the codec of " + type.getName() + " from "
                     + ancestorCodec.getName(), e.getCause());
+        } catch (InstantiationException e) {
+            throw new IllegalStateException("Cannot derive the codec of " + type.getName() + " from "
+                    + ancestorCodec.getName(), e);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(cannotReach(ancestorCodec, FACTORY), e);
+            throw new IllegalStateException(cannotReach(ancestorCodec, "<init>"), e);
         }
     }
 
@@ -123,12 +121,14 @@ final class CodecLocator {
                 + ModuleAdvice.toReach(codec, true);
     }
 
-    /** The ancestor codec's factory taking a codec per model type variable, or null if it has none. */
-    private static Method factory(Class<?> ancestorCodec) {
-        for (Method method : ancestorCodec.getMethods()) {
-            if (method.getName().equals(FACTORY) && Modifier.isStatic(method.getModifiers())
-                    && method.getParameterCount() > 2) {
-                return method;
+    /**
+     * The ancestor codec's public constructor taking a codec per model type variable, or null if it has
+     * none (its only instance is then {@code INSTANCE}).
+     */
+    private static Constructor<?> boundConstructor(Class<?> ancestorCodec) {
+        for (Constructor<?> constructor : ancestorCodec.getConstructors()) {
+            if (constructor.getParameterCount() > 0) {
+                return constructor;
             }
         }
         return null;
@@ -141,14 +141,14 @@ final class CodecLocator {
         return new InheritingCodec<>(type, (Supplier<? extends T>) constructor, (MultiSessionCodec<? super T>) ancestor);
     }
 
-    /** The name of the type variable in a {@code MultiSessionCodec<L>} factory parameter. */
+    /** The name of the type variable in a {@code MultiSessionCodec<L>} constructor parameter. */
     private static String codecVariable(Type parameter, Class<?> ancestorCodec) {
         if (parameter instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof TypeVariable<?> variable) {
             return variable.getName();
         }
-        throw new IllegalStateException("Unexpected parameter " + parameter + " of " + ancestorCodec.getName() + "."
-                + FACTORY);
+        throw new IllegalStateException("Unexpected constructor parameter " + parameter + " of "
+                + ancestorCodec.getName());
     }
 
     /** The type each type variable of {@code ancestor} (by name) stands for, seen from {@code type}. */

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The codec of a model class that declares no synced field of its own and inherits them from
- * an ancestor without model type variables: it creates instances of the class and hands every
- * field to the ancestor's generated codec. {@link MultiSessionCodecs#forClass(Class)} builds it
+ * The codec of a model class that declares no synced field of its own and inherits them: it
+ * creates instances of the class and hands every field to the ancestor's generated codec (its
+ * {@code INSTANCE}, or an instance bound to the codecs of the types the class binds the
+ * ancestor's model type variables to). {@link MultiSessionCodecs#forClass(Class)} builds it
  * once per class, so a generated codec needs no factory for its subclasses.
  *
  * @param <T> the model class

@@ -16,7 +16,12 @@ import java.util.Set;
  * The part of every generated {@code <Simple>_MultiSession} codec that does not depend on its
  * fields: the model type, the id key, the JSON object export writes into, the set of changed keys
  * and the field metadata list, built once. A generated codec extends it and implements the four
- * hooks by calling its own static methods, which a subclass's codec in another jar chains to.
+ * hooks, one line per field in each. The codec of a subclass chains to its nearest synced
+ * ancestor's codec through the public methods here ({@link #exportInto}, {@link #initFromJson},
+ * {@link #applyMsData(Object, JsonNode, Set)}, {@link #fields}, {@link #exportId}), on a constant:
+ * the ancestor's {@code INSTANCE}, or, when the ancestor has type variables bounded by models, an
+ * instance of its codec made with the codecs of the types the subclass binds them to. That works
+ * the same when the ancestor's codec sits in another jar.
  *
  * <p>The hooks are abstract methods rather than lambdas handed to a constructor: a call on
  * {@code this} stays monomorphic once the JIT has inlined the public method into its caller.
@@ -84,6 +89,17 @@ public abstract class GeneratedCodec<T> implements MultiSessionCodec<T> {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         exportTo(model, json);
         return json;
+    }
+
+    /**
+     * Writes every synced field of the model and its ancestors into an object the caller made: what
+     * the codec of a subclass calls before it writes its own fields.
+     *
+     * @param model the model
+     * @param json the object to write into
+     */
+    public final void exportInto(T model, ObjectNode json) {
+        exportTo(model, json);
     }
 
     @Override

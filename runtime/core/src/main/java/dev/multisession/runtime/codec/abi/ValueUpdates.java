@@ -14,8 +14,11 @@ import java.util.function.Supplier;
  * Initialising and applying one synced field in one call, so that a generated codec spends one
  * line per field instead of a block. Each {@code init} sets the field when its key is present;
  * each {@code apply} also compares the new value with {@code current} and adds the key to
- * {@code changed} when it differs. The field is written through {@code setter}: a lambda on the
- * field or the model's setter.
+ * {@code changed} when it differs. A field reached directly takes the value the call returns
+ * ({@code model.qty = ValueUpdates.applyInt(data, "qty", model.qty, changed)}); a field with a
+ * setter hands it over ({@code model::setQty}), called only when the key is present (and, for
+ * apply, the value differs). Values of reference types go through their codec constant's own
+ * methods ({@link ValueCodec#init}, {@link ValueCodec#apply}, ...).
  *
  * <p>The methods are small and static, so the JIT inlines them into each generated method; the
  * value codec then is a constant and the setter a lambda made at the call site, both of an exact
@@ -170,21 +173,102 @@ public final class ValueUpdates {
         }
     }
 
-    /** Sets a reference value field, read by its codec, when {@code json} has its key. */
-    public static <V> void init(JsonNode json, String key, ValueCodec<V> codec, Consumer<? super V> setter) {
+    // Fields reached directly: the generated line stores what the call returns, so it needs no setter lambda.
+
+    /** A {@code boolean} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static boolean initBoolean(JsonNode json, String key, boolean current) {
         JsonNode node = json.get(key);
-        if (node != null) {
-            setter.accept(codec.fromJson(node, key));
-        }
+        return node == null ? current : ValueReads.readBoolean(node, key);
     }
 
-    /** Applies a reference value field, read and compared by its codec, when {@code data} has its key. */
-    public static <V> void apply(JsonNode data, String key, ValueCodec<V> codec, V current, Consumer<? super V> setter,
-            Set<String> changed) {
+    /** Applies a {@code boolean} field reached directly; returns the value to store ({@code current} when absent). */
+    public static boolean applyBoolean(JsonNode data, String key, boolean current, Set<String> changed) {
         JsonNode node = data.get(key);
-        if (node != null) {
-            change(codec.fromJson(node, key), current, codec, setter, key, changed);
-        }
+        return node == null ? current : changedBoolean(ValueReads.readBoolean(node, key), current, key, changed);
+    }
+
+    /** A {@code byte} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static byte initByte(JsonNode json, String key, byte current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readByte(node, key);
+    }
+
+    /** Applies a {@code byte} field reached directly; returns the value to store ({@code current} when absent). */
+    public static byte applyByte(JsonNode data, String key, byte current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedByte(ValueReads.readByte(node, key), current, key, changed);
+    }
+
+    /** A {@code short} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static short initShort(JsonNode json, String key, short current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readShort(node, key);
+    }
+
+    /** Applies a {@code short} field reached directly; returns the value to store ({@code current} when absent). */
+    public static short applyShort(JsonNode data, String key, short current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedShort(ValueReads.readShort(node, key), current, key, changed);
+    }
+
+    /** A {@code char} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static char initChar(JsonNode json, String key, char current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readChar(node, key);
+    }
+
+    /** Applies a {@code char} field reached directly; returns the value to store ({@code current} when absent). */
+    public static char applyChar(JsonNode data, String key, char current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedChar(ValueReads.readChar(node, key), current, key, changed);
+    }
+
+    /** A {@code int} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static int initInt(JsonNode json, String key, int current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readInt(node, key);
+    }
+
+    /** Applies a {@code int} field reached directly; returns the value to store ({@code current} when absent). */
+    public static int applyInt(JsonNode data, String key, int current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedInt(ValueReads.readInt(node, key), current, key, changed);
+    }
+
+    /** A {@code long} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static long initLong(JsonNode json, String key, long current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readLong(node, key);
+    }
+
+    /** Applies a {@code long} field reached directly; returns the value to store ({@code current} when absent). */
+    public static long applyLong(JsonNode data, String key, long current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedLong(ValueReads.readLong(node, key), current, key, changed);
+    }
+
+    /** A {@code float} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static float initFloat(JsonNode json, String key, float current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readFloat(node, key);
+    }
+
+    /** Applies a {@code float} field reached directly; returns the value to store ({@code current} when absent). */
+    public static float applyFloat(JsonNode data, String key, float current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedFloat(ValueReads.readFloat(node, key), current, key, changed);
+    }
+
+    /** A {@code double} field reached directly: the value under {@code key}, or {@code current} when absent. */
+    public static double initDouble(JsonNode json, String key, double current) {
+        JsonNode node = json.get(key);
+        return node == null ? current : ValueReads.readDouble(node, key);
+    }
+
+    /** Applies a {@code double} field reached directly; returns the value to store ({@code current} when absent). */
+    public static double applyDouble(JsonNode data, String key, double current, Set<String> changed) {
+        JsonNode node = data.get(key);
+        return node == null ? current : changedDouble(ValueReads.readDouble(node, key), current, key, changed);
     }
 
     /** Sets a nested model field, made through its codec, when {@code json} has its key. */
@@ -232,12 +316,68 @@ public final class ValueUpdates {
     // that the JIT inlines them at every call site, however often the site runs: only there are the
     // setter lambda and the codec of an exact type, which spares the allocation and the megamorphic call.
 
-    private static <V> void change(V value, V current, ValueCodec<V> codec, Consumer<? super V> setter, String key,
-            Set<String> changed) {
-        if (!codec.same(value, current)) {
-            setter.accept(value);
-            changed.add(key);
+    private static boolean changedBoolean(boolean value, boolean current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
         }
+        changed.add(key);
+        return value;
+    }
+
+    private static byte changedByte(byte value, byte current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static short changedShort(short value, short current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static char changedChar(char value, char current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static int changedInt(int value, int current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static long changedLong(long value, long current, String key, Set<String> changed) {
+        if (value == current) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static float changedFloat(float value, float current, String key, Set<String> changed) {
+        if (Float.compare(value, current) == 0) {
+            return current;
+        }
+        changed.add(key);
+        return value;
+    }
+
+    private static double changedDouble(double value, double current, String key, Set<String> changed) {
+        if (Double.compare(value, current) == 0) {
+            return current;
+        }
+        changed.add(key);
+        return value;
     }
 
     private static <V> void replace(V value, V current, Consumer<? super V> setter) {

@@ -1,11 +1,12 @@
 /**
  * What generated {@code <Simple>_MultiSession} codecs link against, and nothing else: their base
  * class ({@link dev.multisession.runtime.codec.abi.GeneratedCodec}), the one-call initialisation
- * and update of a field ({@link dev.multisession.runtime.codec.abi.ValueUpdates}), the direct
- * value writes ({@link dev.multisession.runtime.codec.abi.ValueWrites}), the value codec constants
- * and factories ({@link dev.multisession.runtime.codec.abi.ValueCodecs}), the export of nested
- * models ({@link dev.multisession.runtime.codec.abi.ModelValues}), the codec of an inheriting subclass
- * ({@link dev.multisession.runtime.codec.abi.DerivedCodec}) and the version mark
+ * and update of a primitive or nested-model field ({@link dev.multisession.runtime.codec.abi.ValueUpdates}),
+ * the direct value writes ({@link dev.multisession.runtime.codec.abi.ValueWrites}), the value codecs,
+ * whose own methods initialise and update a field of their type
+ * ({@link dev.multisession.runtime.codec.abi.ValueCodec}, constants and factories in
+ * {@link dev.multisession.runtime.codec.abi.ValueCodecs}), the export of nested models
+ * ({@link dev.multisession.runtime.codec.abi.ModelValues}) and the version mark
  * ({@link dev.multisession.runtime.codec.abi.CodecAbiVersion}). The reads and comparisons
  * ({@code ValueReads}, {@code ValueComparisons}) and the rest of {@code ModelValues} serve those
  * and are not called by generated code.
