@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-cd /tmp/genab
+# Run in a directory holding before/ and after/, each with benchmarks.jar and javac/ (processor jar and class path)
+cd "${1:-.}"
 for round in 1 2; do
   for side in before after; do
     for model in restaurant kinds; do

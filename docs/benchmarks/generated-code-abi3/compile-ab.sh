@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A/B of CompileOverhead: before and after, alternated, each in its own JVM.
-cd /tmp/genab
+# Run in a directory holding before/ and after/, each with benchmarks.jar and javac/ (processor jar and class path)
+cd "${1:-.}"
 for round in 1 2; do
   for side in before after; do
     echo "== $side round $round $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)"
