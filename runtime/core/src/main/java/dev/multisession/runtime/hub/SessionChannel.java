@@ -2,6 +2,7 @@ package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.flow.Continuation;
 import dev.multisession.runtime.hub.spi.HubObserver;
+import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -167,7 +168,7 @@ final class SessionChannel {
         CompletionStage<List<HubMessage.Event>> committed;
         underWay.started();
         try {
-            committed = config.store().inSessionAsync(session, tx -> {
+            committed = commit(tx -> {
                 replies.clear(); // a store may run the work again after a serialization failure
                 SessionWorkingCopy copy = new SessionWorkingCopy(tx, config.logSize());
                 for (SessionMailbox.Work work : mutations) {
@@ -200,6 +201,18 @@ final class SessionChannel {
             }
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    /**
+     * Runs {@code work} in the session's transaction: without holding the thread while it waits
+     * for the commit, except on a hub that handles messages on the caller's thread, whose
+     * replies must be there when {@code receive} returns.
+     */
+    private <R> CompletionStage<R> commit(HubStore.SessionWork<R> work) {
+        if (config.threading() instanceof HubConfig.Threading.SameThread) {
+            return CompletableFuture.completedFuture(config.store().inSession(session, work));
+        }
+        return config.store().inSessionAsync(session, work);
     }
 
     private void succeeded(List<SessionMailbox.Work> mutations, List<HubMessage> replies,
