@@ -60,7 +60,7 @@ public final class HubProcess {
         Hub.Builder builder = Hub.builder().store(store);
         Integer workers = Integer.getInteger("hub.workers");
         if (workers != null) {
-            // threads waiting for SQLite's writer are what joins several sessions in one commit
+            // a PostgreSQL hub runs as many transactions at once as it has workers; on SQLite they do not wait for commits
             builder.workers(workers);
         }
         Hub hub = builder.build();
