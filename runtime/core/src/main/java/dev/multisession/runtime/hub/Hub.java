@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * completely, so one that fails is answered {@code internal} and the others go on. A hello, sync
  * or ping is handled in its place in the queue, so a connection's messages keep their order.
  * The replies and the broadcast go out only after the commit. Different sessions run in
- * parallel.
+ * parallel. A batch waiting for its commit ({@link HubStore#inSessionAsync}) holds no thread:
+ * the session's next batch waits for it, other sessions' batches go on, and a store with one
+ * writer (SQLite) commits the batches of every session waiting at once.
  *
  * <p><b>Backpressure.</b> A session holds at most {@link Builder#queueLimits} mutations waiting,
  * in total and per connection; a mutation over either bound is answered {@code rate_limited}
