@@ -12,6 +12,7 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.protocol.Reason;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,21 @@ class HubGroupCommitTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsAnsweredInternalAndTheHubGoesOn() throws Exception {
+        SqliteHubStore store = SqliteHubStore.open(directory.resolve("hub.db"));
+        Hub hub = Hub.builder().store(store).workers(WORKERS).build();
+        Peer peer = new Peer(hub, "closing");
+        peer.awaitWelcome();
+        store.close(); // every later transaction fails
+        peer.connection.receive(new ClientMessage.Mutate(1, 1, "O1", 0, null,
+                List.of(new Op.Add(List.of(PathStep.key("qty")), IntNode.valueOf(1)))));
+        HubMessage.Error error = assertInstanceOf(HubMessage.Error.class, peer.awaitReply());
+        assertEquals(Reason.INTERNAL, error.code());
+        assertTrue(error.message().contains("closed"), error.message());
+        hub.close();
     }
 
     /** A terminal alone in its session, keeping what the hub sends it. */
