@@ -17,7 +17,7 @@ final class HubHandle implements AutoCloseable {
     record Stats(long cpuNanos, long heapBytes, int connections, int threads, long atNanos) {}
 
     /** The hub process's CPU time at one moment, read without a GC. */
-    record Cpu(long cpuNanos, long atNanos) {}
+    record Cpu(long cpuNanos, long commits, long atNanos) {}
 
     private final Process process;
     private final BufferedReader out;
@@ -70,7 +70,8 @@ final class HubHandle implements AutoCloseable {
     synchronized Cpu cpu() throws IOException {
         long now = System.nanoTime();
         in.println("cpu");
-        return new Cpu(Long.parseLong(expect("CPU")[1]), now);
+        String[] parts = expect("CPU");
+        return new Cpu(Long.parseLong(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : -1, now);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class HubProcess {
         Hub.Builder builder = Hub.builder().store(store);
         Integer workers = Integer.getInteger("hub.workers");
         if (workers != null) {
-            // threads waiting for SQLite's writer are what joins several sessions in one commit
+            // a PostgreSQL hub runs as many transactions at once as it has workers; on SQLite they do not wait for commits
             builder.workers(workers);
         }
         Hub hub = builder.build();
@@ -75,7 +75,7 @@ public final class HubProcess {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.equals("cpu")) {
-                    System.out.println("CPU " + cpuNanos());
+                    System.out.println("CPU " + cpuNanos() + " " + commits(store));
                     System.out.flush();
                 } else if (line.equals("stats")) {
                     System.out.println("STATS " + cpuNanos() + " " + heapAfterGc() + " " + server.connections() + " "
@@ -95,6 +95,11 @@ public final class HubProcess {
             store.close();
         }
         System.exit(0);
+    }
+
+    /** Transactions the SQLite store committed (one fsync each), or -1 for a store that does not count them. */
+    private static long commits(HubStore store) {
+        return store instanceof SqliteHubStore sqlite ? sqlite.commits() : -1;
     }
 
     static HubStore openStore(String kind, String where) {

@@ -95,17 +95,18 @@ public final class LightLoadGenerator implements Callable<Integer> {
     record Step(String store, int terminals, int sessions, int offered, double accepted, double p50, double p99,
             double p999, double max, long samples, long shed, long problems, long dropped, long pings, long pongs,
             double pongP99, double lagP99, double hubCores, double clientCores, double hubHeapMb, int hubThreads,
-            int connections, double connectSeconds, String load) {
+            int connections, double connectSeconds, String load, double commitsPerSecond) {
 
         static final String CSV_HEADER = "store,terminals,sessions,offered_ops_s,accepted_ops_s,p50_ms,p99_ms,p999_ms,"
                 + "max_ms,samples,shed,problems,dropped,pings,pongs,pong_p99_ms,send_lag_p99_ms,hub_cpu_cores,"
-                + "client_cpu_cores,hub_heap_mb,hub_threads,hub_connections,connect_s,load_1_5_15";
+                + "client_cpu_cores,hub_heap_mb,hub_threads,hub_connections,connect_s,load_1_5_15,hub_commits_s,"
+                + "mutations_per_commit";
 
         String csv() {
             return String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%.2f,"
-                    + "%.1f,%d,%d,%.1f,%s", store, terminals, sessions, offered, accepted, p50, p99, p999, max, samples,
-                    shed, problems, dropped, pings, pongs, pongP99, lagP99, hubCores, clientCores, hubHeapMb, hubThreads,
-                    connections, connectSeconds, load);
+                    + "%.1f,%d,%d,%.1f,%s,%.1f,%.2f", store, terminals, sessions, offered, accepted, p50, p99, p999, max,
+                    samples, shed, problems, dropped, pings, pongs, pongP99, lagP99, hubCores, clientCores, hubHeapMb,
+                    hubThreads, connections, connectSeconds, load, commitsPerSecond, accepted / commitsPerSecond);
         }
     }
 
@@ -206,6 +207,9 @@ public final class LightLoadGenerator implements Callable<Integer> {
         pacer.start();
         pinger.start();
         LoadSteps.CpuShare cpu = LoadSteps.measureCpu(hub, measureStart, measureEnd);
+        System.err.printf(Locale.ROOT, "measured window: %d to %d ms since the epoch%n",
+                System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - measureStart),
+                System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - measureEnd));
         pacer.join();
         pinger.join();
         LoadSteps.awaitDrained(terminals, 30);
@@ -219,7 +223,7 @@ public final class LightLoadGenerator implements Callable<Integer> {
                 taken.pongsReceived(), millis(taken.pongs(), 99), millis(taken.lags(), 99),
                 cpu.hubCores(), cpu.clientCores(),
                 last.heapBytes() / 1048576.0, last.threads(), last.connections(), connectSeconds,
-                loadBefore.replace(' ', '/'));
+                loadBefore.replace(' ', '/'), cpu.commitsPerSecond());
     }
 
     /** Connects every terminal, at most {@link #connecting} handshakes at a time; seconds until all were welcomed. */

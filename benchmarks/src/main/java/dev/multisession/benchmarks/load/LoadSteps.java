@@ -79,8 +79,17 @@ final class LoadSteps {
         }
     }
 
-    /** CPU over a measured window: the hub's and this process's, in cores. */
-    record CpuShare(double hubCores, double clientCores) {}
+    /**
+     * CPU over a measured window: the hub's and this process's, in cores; and the hub store's
+     * commits in it (NaN for a store that does not count them).
+     */
+    record CpuShare(double hubCores, double clientCores, double hubCommits, double seconds) {
+
+        /** Commits per second over the window. */
+        double commitsPerSecond() {
+            return hubCommits / seconds;
+        }
+    }
 
     /**
      * Sleeps until {@code start}, reads the hub's and this process's CPU time, sleeps until
@@ -98,8 +107,9 @@ final class LoadSteps {
         long clientLastAt = System.nanoTime();
         double hubWall = (hubLast.atNanos() - hubFirst.atNanos()) / 1e9;
         double clientWall = (clientLastAt - clientFirstAt) / 1e9;
+        double commits = hubFirst.commits() < 0 ? Double.NaN : hubLast.commits() - hubFirst.commits();
         return new CpuShare((hubLast.cpuNanos() - hubFirst.cpuNanos()) / 1e9 / hubWall,
-                (clientLast - clientFirst) / 1e9 / clientWall);
+                (clientLast - clientFirst) / 1e9 / clientWall, commits, hubWall);
     }
 
     static void sleepUntil(long nanos) throws InterruptedException {

@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * current batch. {@link #offer} never blocks and never runs the handler while holding a lock.
  * Thread-safe.
  *
+ * <p>A handler made with {@link #untilDone} may finish a batch later than it returns (it waits
+ * for a commit, say): the mailbox counts as busy until the batch's stage completes, so batches
+ * still never overlap and keep their order, while the thread goes back to the executor. The
+ * next batch then starts in a new task.
+ *
  * @param <T> the items
  */
 public final class SerialMailbox<T> {
@@ -32,7 +40,7 @@ public final class SerialMailbox<T> {
     private final String name;
     private final Executor executor;
     private final int maxBatch;
-    private final Consumer<List<T>> handler;
+    private final Function<List<T>, ? extends CompletionStage<?>> handler;
     private final Consumer<List<T>> onDropped;
     // guarded by this
     private final ArrayDeque<T> queue = new ArrayDeque<>();
@@ -60,6 +68,11 @@ public final class SerialMailbox<T> {
      */
     public SerialMailbox(String name, Executor executor, int maxBatch, Consumer<List<T>> handler,
             Consumer<List<T>> onDropped) {
+        this(name, executor, maxBatch, finishedOnReturn(Objects.requireNonNull(handler, "handler")), onDropped);
+    }
+
+    private SerialMailbox(String name, Executor executor, int maxBatch,
+            Function<List<T>, ? extends CompletionStage<?>> handler, Consumer<List<T>> onDropped) {
         this.onDropped = Objects.requireNonNull(onDropped, "onDropped");
         this.name = Objects.requireNonNull(name, "name");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -69,6 +82,28 @@ public final class SerialMailbox<T> {
         }
         this.maxBatch = maxBatch;
     }
+
+    /**
+     * A mailbox whose handler says when it is done with a batch: the next batch starts only once
+     * the stage it returned has completed (normally or not), and the thread that handled the
+     * batch is free in the meantime. A stage that fails is logged, as a handler that throws.
+     *
+     * @param handler starts handling one batch; must not block for long
+     * @param onDropped told which items were dropped because the executor refused to run them
+     */
+    public static <T> SerialMailbox<T> untilDone(String name, Executor executor, int maxBatch,
+            Function<List<T>, ? extends CompletionStage<?>> handler, Consumer<List<T>> onDropped) {
+        return new SerialMailbox<>(name, executor, maxBatch, handler, onDropped);
+    }
+
+    private static <T> Function<List<T>, CompletionStage<?>> finishedOnReturn(Consumer<List<T>> handler) {
+        return batch -> {
+            handler.accept(batch);
+            return DONE;
+        };
+    }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     /**
      * Queues an item; a drain task is scheduled unless one is already on its way. If the
@@ -124,7 +159,13 @@ public final class SerialMailbox<T> {
                         return;
                     }
                 }
-                handle(batch);
+                CompletableFuture<?> handled = handle(batch);
+                if (!handled.isDone()) {
+                    // busy until the batch is done; its completion schedules what follows
+                    handled.whenComplete((ignored, failure) -> finished(batch, failure));
+                    done = true;
+                    return;
+                }
                 synchronized (this) {
                     if (queue.isEmpty()) {
                         running = false;
@@ -179,12 +220,40 @@ public final class SerialMailbox<T> {
         }
     }
 
-    private void handle(List<T> batch) {
+    /** Starts handling a batch; a handler that throws has finished it. */
+    private CompletableFuture<?> handle(List<T> batch) {
         try {
-            handler.accept(batch);
+            CompletableFuture<?> handled = Objects.requireNonNull(handler.apply(batch), "handler's stage")
+                    .toCompletableFuture();
+            if (handled.isCompletedExceptionally()) {
+                handled.whenComplete((ignored, failure) -> failed(batch, failure));
+            }
+            return handled;
         } catch (RuntimeException e) {
-            LOG.error("{}: handling a batch of {} failed; going on with what follows", name, batch.size(), e);
+            failed(batch, e);
+            return DONE;
         }
+    }
+
+    /** A batch that finished after its handler returned: the next drain starts in a new task. */
+    private void finished(List<T> batch, Throwable failure) {
+        if (failure != null) {
+            failed(batch, failure);
+        }
+        synchronized (this) {
+            running = false;
+            again = false;
+            if (queue.isEmpty()) {
+                scheduled = false;
+                return;
+            }
+            scheduled = true;
+        }
+        submit();
+    }
+
+    private void failed(List<T> batch, Throwable failure) {
+        LOG.error("{}: handling a batch of {} failed; going on with what follows", name, batch.size(), failure);
     }
 
     /** Takes up to {@code maxBatch} items; the caller holds the lock. */

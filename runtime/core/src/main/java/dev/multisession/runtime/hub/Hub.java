@@ -13,6 +13,7 @@ import dev.multisession.runtime.schema.SessionSchema;
 import dev.multisession.runtime.schema.UnknownKeys;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * completely, so one that fails is answered {@code internal} and the others go on. A hello, sync
  * or ping is handled in its place in the queue, so a connection's messages keep their order.
  * The replies and the broadcast go out only after the commit. Different sessions run in
- * parallel.
+ * parallel. A batch waiting for its commit ({@link HubStore#inSessionAsync}) holds no thread:
+ * the session's next batch waits for it, other sessions' batches go on, and a store with one
+ * writer (SQLite) commits the batches of every session waiting at once.
  *
  * <p><b>Backpressure.</b> A session holds at most {@link Builder#queueLimits} mutations waiting,
  * in total and per connection; a mutation over either bound is answered {@code rate_limited}
@@ -77,6 +80,8 @@ public final class Hub implements HubEndpoint, AutoCloseable {
     private final ConcurrentHashMap<String, SessionChannel> channels = new ConcurrentHashMap<>();
     /** One warning per database outage and one line when it ends, whichever sessions draw the failures. */
     private final StoreOutage outage = new StoreOutage();
+    /** Batches waiting for their commit, which hold no worker: closing waits for them too. */
+    private final CommitsUnderWay underWay = new CommitsUnderWay();
     private final HubObserver observer;
     private volatile boolean closed;
 
@@ -175,7 +180,9 @@ public final class Hub implements HubEndpoint, AutoCloseable {
 
     /**
      * Stops accepting connections and closes the open ones; work already taken up is finished
-     * (for at most 5 seconds) when the hub owns its executor. The store is the caller's to close.
+     * (for at most 5 seconds in all): batches waiting for their commit are answered, and the
+     * hub's own executor, when it has one, ends its tasks. The store is the caller's to close,
+     * after this.
      */
     @Override
     public void close() {
@@ -183,20 +190,25 @@ public final class Hub implements HubEndpoint, AutoCloseable {
         for (SessionChannel channel : channels.values()) {
             channel.closeConnections();
         }
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
-            try {
-                if (!ownedExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            // first the commits under way, whose answers still need the executor
+            if (!underWay.awaitNone(Duration.ofNanos(deadline - System.nanoTime()))) {
+                LOG.warn("{} batch(es) still waiting for the store 5 s after close; leaving them", underWay.count());
+            }
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdown();
+                if (!ownedExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     LOG.warn("hub workers still busy 5 s after close; leaving them");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private SessionChannel channel(String session) {
-        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor, outage, observer));
+        return channels.computeIfAbsent(session, id -> new SessionChannel(id, config, executor, outage, observer, underWay));
     }
 
     /** Settings of a {@link Hub}. */

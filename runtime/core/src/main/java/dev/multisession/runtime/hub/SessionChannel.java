@@ -1,6 +1,8 @@
 package dev.multisession.runtime.hub;
 
+import dev.multisession.runtime.flow.Continuation;
 import dev.multisession.runtime.hub.spi.HubObserver;
+import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -8,6 +10,8 @@ import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * in which {@link MutationRules} decides each against a {@link SessionWorkingCopy}; the
  * {@link Broadcaster} sends the replies and the new events after the commit. A hello, sync or
  * ping is handled in its place in the queue, so a connection's messages keep their order.
+ *
+ * <p>A run of mutations goes to the store with {@link dev.multisession.runtime.hub.spi.HubStore#inSessionAsync}:
+ * while it waits for its commit the hub's thread serves other sessions (so one commit can carry
+ * the batches of as many sessions as wait, not only of as many as there are threads), and the
+ * answers, the broadcast and the rest of the batch go on on the hub's executor once it is
+ * durable. The session's queue stays busy until then, so its batches never overlap.
  */
 final class SessionChannel {
 
@@ -31,9 +41,14 @@ final class SessionChannel {
 
     private final StoreOutage outage;
     private final HubObserver observer;
+    private final Executor executor;
+    private final CommitsUnderWay underWay;
 
-    SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage, HubObserver observer) {
+    SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage, HubObserver observer,
+            CommitsUnderWay underWay) {
         this.session = session;
+        this.executor = executor;
+        this.underWay = underWay;
         this.observer = observer;
         this.outage = outage;
         this.config = config;
@@ -80,10 +95,19 @@ final class SessionChannel {
         }
     }
 
-    /** Handles a batch in queue order: runs of mutations in one transaction each, other messages in between. */
-    private void handle(List<SessionMailbox.Work> batch) {
+    /**
+     * Handles a batch in queue order: runs of mutations in one transaction each, other messages
+     * in between; completes when all of it is done.
+     */
+    private CompletionStage<?> handle(List<SessionMailbox.Work> batch) {
+        return handleFrom(batch, 0);
+    }
+
+    /** Handles {@code batch} from {@code start}; the rest after a run of mutations waits for its commit. */
+    private CompletableFuture<?> handleFrom(List<SessionMailbox.Work> batch, int start) {
         List<SessionMailbox.Work> mutations = new ArrayList<>();
-        for (SessionMailbox.Work work : batch) {
+        for (int i = start; i < batch.size(); i++) {
+            SessionMailbox.Work work = batch.get(i);
             if (work.connection().closed) {
                 continue; // the terminal re-sends after reconnecting; nothing was acknowledged
             }
@@ -91,11 +115,13 @@ final class SessionChannel {
                 mutations.add(work);
                 continue;
             }
-            applyMutations(mutations);
-            mutations.clear();
+            if (!mutations.isEmpty()) {
+                int rest = i;
+                return applyMutations(mutations).thenCompose(done -> handleFrom(batch, rest));
+            }
             handleControl(work.connection(), work.message());
         }
-        applyMutations(mutations);
+        return applyMutations(mutations);
     }
 
     /** A hello, sync or ping, in its place in the queue. */
@@ -130,18 +156,19 @@ final class SessionChannel {
 
     /**
      * Applies mutations in one store transaction, then answers each and broadcasts the new
-     * events. A mutation that throws is answered {@code internal} and changes nothing; a
-     * transaction that fails answers every one of them {@code internal}.
+     * events; completes when that is done. A mutation that throws is answered {@code internal}
+     * and changes nothing; a transaction that fails answers every one of them {@code internal}.
      */
-    private void applyMutations(List<SessionMailbox.Work> mutations) {
+    private CompletableFuture<?> applyMutations(List<SessionMailbox.Work> mutations) {
         if (mutations.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         List<HubMessage> replies = new ArrayList<>(mutations.size());
-        List<HubMessage.Event> events;
         long started = System.nanoTime();
+        CompletionStage<List<HubMessage.Event>> committed;
+        underWay.started();
         try {
-            events = config.store().inSession(session, tx -> {
+            committed = commit(tx -> {
                 replies.clear(); // a store may run the work again after a serialization failure
                 SessionWorkingCopy copy = new SessionWorkingCopy(tx, config.logSize());
                 for (SessionMailbox.Work work : mutations) {
@@ -160,25 +187,58 @@ final class SessionChannel {
                 return copy.events();
             });
         } catch (RuntimeException e) {
-            outage.failed("session " + session + ": a transaction of " + mutations.size() + " mutation(s)", e);
-            observer.storeFailed(session);
-            List<HubMessage> failures = new ArrayList<>();
-            for (SessionMailbox.Work work : mutations) {
-                failures.add(internal(e, work.message()));
-            }
-            tellAnswers(mutations, failures);
-            broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
-            // this node cannot serve them now: they reconnect, through a load balancer that checks
-            // readiness to a node whose store works, or here again once it does
-            for (TerminalConnection sender : new LinkedHashSet<>(senders(mutations))) {
-                sender.sink.close("the hub's store is unavailable");
-            }
-            return;
+            committed = CompletableFuture.failedFuture(e);
         }
+        return Continuation.on(committed, executor, (events, failure) -> {
+            try {
+                if (failure != null) {
+                    failed(mutations, failure);
+                } else {
+                    succeeded(mutations, replies, events, started);
+                }
+            } finally {
+                underWay.finished();
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Runs {@code work} in the session's transaction: without holding the thread while it waits
+     * for the commit, except on a hub that handles messages on the caller's thread, whose
+     * replies must be there when {@code receive} returns.
+     */
+    private <R> CompletionStage<R> commit(HubStore.SessionWork<R> work) {
+        if (config.threading() instanceof HubConfig.Threading.SameThread) {
+            return CompletableFuture.completedFuture(config.store().inSession(session, work));
+        }
+        return config.store().inSessionAsync(session, work);
+    }
+
+    private void succeeded(List<SessionMailbox.Work> mutations, List<HubMessage> replies,
+            List<HubMessage.Event> events, long started) {
         outage.succeeded();
         observer.committed(session, mutations.size(), System.nanoTime() - started);
         tellAnswers(mutations, replies);
         broadcaster.answerAndBroadcast(senders(mutations), replies, events);
+    }
+
+    private void failed(List<SessionMailbox.Work> mutations, Throwable failure) {
+        RuntimeException e = failure instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("the hub's store failed: " + failure, failure);
+        outage.failed("session " + session + ": a transaction of " + mutations.size() + " mutation(s)", e);
+        observer.storeFailed(session);
+        List<HubMessage> failures = new ArrayList<>();
+        for (SessionMailbox.Work work : mutations) {
+            failures.add(internal(e, work.message()));
+        }
+        tellAnswers(mutations, failures);
+        broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
+        // this node cannot serve them now: they reconnect, through a load balancer that checks
+        // readiness to a node whose store works, or here again once it does
+        for (TerminalConnection sender : new LinkedHashSet<>(senders(mutations))) {
+            sender.sink.close("the hub's store is unavailable");
+        }
     }
 
     /**

@@ -5,8 +5,9 @@ import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The queue of one session: every message of every connection of the session, handled in
@@ -14,6 +15,10 @@ import java.util.function.Consumer;
  * wait, for the session and for each connection, so that one busy terminal cannot fill the
  * hub's memory or starve the others; a mutation over a bound is refused at once (the caller
  * answers {@code rate_limited}). Control messages (hello, sync, ping) are never refused.
+ *
+ * <p>The session is busy from the moment a batch is taken until the stage its handler returned
+ * completes (its commit is durable and its events were sent), so the next batch never starts
+ * before that; meanwhile the thread serves other sessions.
  */
 final class SessionMailbox {
 
@@ -31,15 +36,16 @@ final class SessionMailbox {
     private int queuedMutations;
 
     /**
-     * @param handler handles one batch of at most {@code maxBatch} messages, never two at once
+     * @param handler starts handling one batch of at most {@code maxBatch} messages, never two at
+     *     once; the stage it returns completes when the batch is done
      */
     SessionMailbox(String session, Executor executor, int maxBatch, int sessionLimit, int connectionLimit,
-            Consumer<List<Work>> handler) {
+            Function<List<Work>, CompletionStage<?>> handler) {
         this.sessionLimit = sessionLimit;
         this.connectionLimit = connectionLimit;
-        this.mailbox = new SerialMailbox<>("session " + session, executor, maxBatch, batch -> {
+        this.mailbox = SerialMailbox.untilDone("session " + session, executor, maxBatch, batch -> {
             taken(batch);
-            handler.accept(batch);
+            return handler.apply(batch);
         }, this::dropped);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,59 @@ class SerialMailboxTest {
                 task.run();
             }
         }
+    }
+
+    @Test
+    void aBatchFinishedLaterKeepsTheMailboxBusyButFreesTheThread() {
+        StepExecutor executor = new StepExecutor();
+        List<List<Integer>> batches = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        SerialMailbox<Integer> mailbox = SerialMailbox.untilDone("test", executor, 100, batch -> {
+            batches.add(batch);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pending.add(done);
+            return done;
+        }, dropped -> {});
+        mailbox.offer(1);
+        executor.runAll();
+        assertEquals(List.of(List.of(1)), batches);
+        assertTrue(executor.tasks.isEmpty(), "the task returned while its batch waits");
+
+        mailbox.offer(2);
+        mailbox.offer(3);
+        executor.runAll();
+        assertEquals(1, batches.size(), "no second batch while the first is not done");
+        assertTrue(executor.tasks.isEmpty(), "and no task on its way for it");
+
+        pending.get(0).complete(null);
+        assertEquals(1, executor.tasks.size(), "the first batch's end schedules the next");
+        executor.runAll();
+        assertEquals(List.of(List.of(1), List.of(2, 3)), batches);
+
+        pending.get(1).completeExceptionally(new IllegalStateException("failed later"));
+        mailbox.offer(4);
+        executor.runAll();
+        assertEquals(List.of(4), batches.get(2), "a batch that failed later does not stop the mailbox");
+        pending.get(2).complete(null);
+        assertTrue(executor.tasks.isEmpty());
+        assertEquals(0, mailbox.waiting());
+    }
+
+    @Test
+    void aBatchAlreadyFinishedOnReturnGoesOnLikeASynchronousOne() {
+        StepExecutor executor = new StepExecutor();
+        List<List<Integer>> batches = new ArrayList<>();
+        SerialMailbox<Integer> mailbox = SerialMailbox.untilDone("test", executor, 1, batch -> {
+            batches.add(batch);
+            return CompletableFuture.completedFuture(null);
+        }, dropped -> {});
+        mailbox.offer(1);
+        mailbox.offer(2);
+        executor.tasks.poll().run();
+        assertEquals(List.of(List.of(1)), batches);
+        assertEquals(1, executor.tasks.size(), "the rest goes to a new task, as with a plain handler");
+        executor.runAll();
+        assertEquals(List.of(List.of(1), List.of(2)), batches);
     }
 
     @Test

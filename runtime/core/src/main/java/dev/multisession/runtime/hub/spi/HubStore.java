@@ -3,6 +3,8 @@ package dev.multisession.runtime.hub.spi;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,26 @@ public interface HubStore extends AutoCloseable {
      * rolls back when it throws; the exception is rethrown.
      */
     <R> R inSession(String session, SessionWork<R> work);
+
+    /**
+     * {@link #inSession}, without making the caller wait for the commit: the stage completes
+     * with the work's result once the transaction is durable, or exceptionally with what the
+     * work or the store threw (nothing of the work is then committed). The hub uses it for
+     * batches of mutations, so that a batch waiting for the disk holds no hub thread and one
+     * commit may carry the batches of every session that waits.
+     *
+     * <p>The stage may complete on a thread of the store's own (and may already be complete on
+     * return); whoever continues from it must not block that thread. The default runs
+     * {@link #inSession} on the calling thread and returns a completed stage, which suits a
+     * store whose commits do not queue behind one another (in memory, PostgreSQL).
+     */
+    default <R> CompletionStage<R> inSessionAsync(String session, SessionWork<R> work) {
+        try {
+            return CompletableFuture.completedFuture(inSession(session, work));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Log events of {@code session} with a sequence number above {@code afterSeq}, in order,

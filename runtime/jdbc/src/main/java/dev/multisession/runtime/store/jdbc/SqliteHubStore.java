@@ -4,11 +4,10 @@ import dev.multisession.runtime.hub.spi.HubStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,12 +23,18 @@ import org.slf4j.LoggerFactory;
  * {@link #inSession} returns. {@link #readLog} uses a second connection, which the write-ahead
  * log lets read while a write is in progress.
  *
- * <p><b>Group commit.</b> SQLite has one writer, so calls of {@link #inSession} that arrive
- * while another one holds the writer wait; the next thread to get it runs every waiting work,
- * of any session, in <em>one</em> transaction, and one commit (one fsync) makes all of them
- * durable before any of them returns. Each work runs inside its own {@code SAVEPOINT}: one that
- * throws is rolled back alone and its caller gets the exception, the others commit. A caller
- * therefore sees exactly what {@link HubStore#inSession} promises, only sooner under load.
+ * <p><b>Group commit.</b> SQLite has one writer, so the store writes on one thread of its own
+ * ({@code multisession-sqlite-writer}) with a queue in front of it. {@link #inSessionAsync}
+ * queues a work and returns; {@link #inSession} queues it and waits. Whenever the writer is
+ * free it takes every work queued, of any number of sessions, runs them in <em>one</em>
+ * transaction and commits once (one fsync), then completes them all. Each work runs inside its
+ * own {@code SAVEPOINT}: one that throws is rolled back alone and its caller gets the exception,
+ * the others commit. A caller therefore sees exactly what {@link HubStore#inSession} promises,
+ * only sooner under load; and as a hub's batch waiting for its commit holds no hub thread, one
+ * commit carries the batches of every session waiting, however many threads the hub has.
+ * {@link #commits()} and {@link #committedCalls()} count what the groups carried.
+ *
+ * <p>Closing commits what is already queued, then refuses work.
  */
 public final class SqliteHubStore extends JdbcHubStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteHubStore.class);
@@ -40,8 +45,8 @@ public final class SqliteHubStore extends JdbcHubStore {
     // Fair so that a busy session cannot starve the others; SQLite has one writer anyway.
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ReentrantLock readLock = new ReentrantLock();
-    /** Work waiting for the writer; whoever holds the writer runs all of it in one transaction. */
-    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    /** The writer thread, which runs everything queued in one transaction. */
+    private final CommitQueue commits;
     private volatile boolean closed;
     /** Told of each token revoked through any {@link #tokens()} of this store. */
     private final List<Consumer<String>> revocationWatchers = new CopyOnWriteArrayList<>();
@@ -55,6 +60,7 @@ public final class SqliteHubStore extends JdbcHubStore {
         this.fileLock = fileLock;
         this.writer = writer;
         this.reader = reader;
+        this.commits = new CommitQueue(file.toString(), new GroupCommit(writer, sql), writeLock);
     }
 
     /** Opens (creating if needed) the store in {@code file} with {@link SqliteSync#FULL}. */
@@ -132,145 +138,52 @@ public final class SqliteHubStore extends JdbcHubStore {
 
     @Override
     public <R> R inSession(String session, SessionWork<R> work) {
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(work, "work");
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("inSession called inside inSession on the same thread");
-        }
-        Pending<R> mine = new Pending<>(session, work);
-        waiting.add(mine);
-        writeLock.lock();
+        CompletableFuture<R> outcome = inSessionAsync(session, work);
         try {
-            if (!mine.done) {
-                // mine is still queued: nobody took it, so this thread leads the next group
-                List<Pending<?>> group = new ArrayList<>();
-                Pending<?> next;
-                while ((next = waiting.poll()) != null) {
-                    group.add(next);
-                }
-                runGroup(group);
-            }
-        } finally {
-            writeLock.unlock();
-        }
-        return mine.outcome();
-    }
-
-    /** Runs each work in its own savepoint, then commits once; marks every one done. */
-    private void runGroup(List<Pending<?>> group) {
-        if (closed) {
-            for (Pending<?> pending : group) {
-                pending.fail(new IllegalStateException("hub store " + file + " is closed"));
-            }
-            return;
-        }
-        boolean alone = group.size() == 1;
-        boolean anyCommitted = false;
-        for (Pending<?> pending : group) {
-            Savepoint savepoint = null;
-            try {
-                savepoint = alone ? null : writer.setSavepoint();
-                pending.run(JdbcSessionTx.lock(writer, sql, pending.session));
-                if (savepoint != null) {
-                    writer.releaseSavepoint(savepoint);
-                }
-                anyCommitted = true;
-            } catch (SQLException e) {
-                pending.fail(new StoreException("transaction on session " + pending.session + " failed: "
-                        + e.getMessage(), e));
-            } catch (RuntimeException | Error e) {
-                pending.fail(e);
-            }
-            if (pending.failure != null && !undo(savepoint, pending)) {
-                failAll(group, pending.failure);
-                return;
-            }
-        }
-        try {
-            if (anyCommitted) {
-                writer.commit();
-            } else {
-                writer.rollback();
-            }
-        } catch (SQLException e) {
-            failAll(group, new StoreException("cannot commit " + group.size() + " transaction(s): " + e.getMessage(), e));
-            return;
-        }
-        for (Pending<?> pending : group) {
-            pending.done = true;
-        }
-    }
-
-    /** Rolls back one failed work (to its savepoint, or all of a lone work); false if that failed too. */
-    private boolean undo(Savepoint savepoint, Pending<?> pending) {
-        try {
-            if (savepoint == null) {
-                writer.rollback();
-            } else {
-                writer.rollback(savepoint);
-                writer.releaseSavepoint(savepoint);
-            }
-            return true;
-        } catch (SQLException e) {
-            pending.failure.addSuppressed(e);
-            return false;
-        }
-    }
-
-    /** The whole transaction is lost: every work of the group fails, none is committed. */
-    private void failAll(List<Pending<?>> group, Throwable cause) {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-        for (Pending<?> pending : group) {
-            if (pending.failure == null) {
-                pending.fail(cause instanceof RuntimeException || cause instanceof Error ? cause
-                        : new StoreException(cause.getMessage(), cause));
-            }
-            pending.done = true;
-        }
-    }
-
-    /** One caller's work and, once its group has committed or failed, its outcome. */
-    private static final class Pending<R> {
-        final String session;
-        final SessionWork<R> work;
-        R result;
-        Throwable failure;
-        // written by the group's leader before it releases the writer lock, read after taking it
-        boolean done;
-
-        Pending(String session, SessionWork<R> work) {
-            this.session = session;
-            this.work = work;
-        }
-
-        /** Runs the work and sends its last batched writes, so a failing write fails this work alone. */
-        void run(JdbcSessionTx tx) {
-            try {
-                result = work.run(tx);
-                tx.flush();
-            } finally {
-                tx.discard();
-            }
-        }
-
-        void fail(Throwable cause) {
-            failure = cause;
-            result = null;
-        }
-
-        R outcome() {
-            if (failure instanceof RuntimeException runtime) {
+            return outcome.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (failure instanceof Error error) {
+            if (cause instanceof Error error) {
                 throw error;
             }
-            return result;
+            throw e;
         }
+    }
+
+    /**
+     * Queues {@code work} for the writer thread and returns at once; see the class's comment.
+     * Called on the writer thread outside a transaction (a continuation of a committed one that
+     * runs there), it runs the work at once, as a transaction of its own.
+     */
+    @Override
+    public <R> CompletableFuture<R> inSessionAsync(String session, SessionWork<R> work) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(work, "work");
+        if (commits.inGroup() || writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("inSession called inside inSession on the same thread");
+        }
+        if (commits.onWriterThread()) {
+            return commits.runHere(session, work);
+        }
+        return commits.submit(session, work);
+    }
+
+    /** Calls waiting for the writer's next transaction (for tests). */
+    int queuedCalls() {
+        return commits.queued();
+    }
+
+    /** Transactions committed since this store was opened: with {@link SqliteSync#FULL}, one fsync each. */
+    public long commits() {
+        return commits.commits();
+    }
+
+    /** Store calls ({@link #inSession}, {@link #inSessionAsync}) committed since this store was opened, over all {@link #commits()}. */
+    public long committedCalls() {
+        return commits.committedWorks();
     }
 
     @Override
@@ -308,6 +221,7 @@ public final class SqliteHubStore extends JdbcHubStore {
 
     @Override
     public void close() {
+        commits.close(); // what is queued is committed first
         writeLock.lock();
         readLock.lock();
         try {
