@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.json.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Encodes protocol messages as JSON text and decodes them strictly: a missing member, a
@@ -21,12 +22,21 @@ import java.util.Locale;
 public final class MessageCodec {
 
     private static final MessageCodec INSTANCE = new MessageCodec();
+    /** Slots of {@link #recentEvents}: a power of two, more than the events of a few batches. */
+    private static final int RECENT_EVENTS = 256;
 
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
     private final ObjectReader hubReader;
     private final ObjectReader opReader;
     private final ObjectWriter writer;
+    /**
+     * The texts of the events encoded last, each in the slot of its identity hash. The hub
+     * encodes an event for its log and then for every connection of its session, on whichever
+     * thread; the first text serves the others. An event is immutable once made, so the text
+     * found for the same object is still its text.
+     */
+    private final AtomicReferenceArray<EncodedEvent> recentEvents = new AtomicReferenceArray<>(RECENT_EVENTS);
 
     private MessageCodec() {
         JsonMapper jsonMapper = JsonMappers.protocol();
@@ -42,8 +52,22 @@ public final class MessageCodec {
         return INSTANCE;
     }
 
-    /** The message as one line of JSON. */
+    /** The message as one line of JSON; the same event object gets the same text without being encoded again. */
     public String encode(Message message) {
+        if (!(message instanceof HubMessage.Event event)) {
+            return write(message);
+        }
+        int slot = System.identityHashCode(event) & (RECENT_EVENTS - 1);
+        EncodedEvent recent = recentEvents.get(slot);
+        if (recent != null && recent.event() == event) {
+            return recent.text();
+        }
+        String text = write(event);
+        recentEvents.lazySet(slot, new EncodedEvent(event, text));
+        return text;
+    }
+
+    private String write(Message message) {
         try {
             return writer.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -51,12 +75,13 @@ public final class MessageCodec {
         }
     }
 
+    private record EncodedEvent(HubMessage.Event event, String text) {}
+
     /** The message as a JSON tree (for storing events). */
     public JsonNode toTree(Message message) {
         return mapper.valueToTree(message);
     }
 
-    /** Decodes a message sent by a terminal. */
     /**
      * Decodes a message sent by a terminal. The text of a mutation's operations is left to
      * {@link ValueLimits#check(java.util.List)}, which the hub runs on every mutation: it walks
