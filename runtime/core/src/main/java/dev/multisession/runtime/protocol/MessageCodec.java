@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.json.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Encodes protocol messages as JSON text and decodes them strictly: a missing member, a
@@ -22,8 +21,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class MessageCodec {
 
     private static final MessageCodec INSTANCE = new MessageCodec();
-    /** Slots of {@link #recentEvents}: a power of two, more than the events of a few batches. */
-    private static final int RECENT_EVENTS = 256;
+    /**
+     * Slots of {@link #recentEvents}: a power of two, a few times the events of a batch (256
+     * mutations), so that few of them share a slot; at most this many events are kept.
+     */
+    private static final int RECENT_EVENTS = 1024;
 
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
@@ -34,9 +36,10 @@ public final class MessageCodec {
      * The texts of the events encoded last, each in the slot of its identity hash. The hub
      * encodes an event for its log and then for every connection of its session, on whichever
      * thread; the first text serves the others. An event is immutable once made, so the text
-     * found for the same object is still its text.
+     * found for the same object is still its text. A plain array: an entry's fields are final,
+     * so a thread sees a whole entry or an older one (then it encodes the event itself).
      */
-    private final AtomicReferenceArray<EncodedEvent> recentEvents = new AtomicReferenceArray<>(RECENT_EVENTS);
+    private final EncodedEvent[] recentEvents = new EncodedEvent[RECENT_EVENTS];
 
     private MessageCodec() {
         JsonMapper jsonMapper = JsonMappers.protocol();
@@ -58,12 +61,12 @@ public final class MessageCodec {
             return write(message);
         }
         int slot = System.identityHashCode(event) & (RECENT_EVENTS - 1);
-        EncodedEvent recent = recentEvents.get(slot);
+        EncodedEvent recent = recentEvents[slot];
         if (recent != null && recent.event() == event) {
             return recent.text();
         }
         String text = write(event);
-        recentEvents.lazySet(slot, new EncodedEvent(event, text));
+        recentEvents[slot] = new EncodedEvent(event, text);
         return text;
     }
 
