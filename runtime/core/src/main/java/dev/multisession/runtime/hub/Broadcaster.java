@@ -44,30 +44,39 @@ final class Broadcaster {
         connection.sink.send(message);
     }
 
-    /** Answers a committed batch, then sends its events to every connection. */
+    /**
+     * Answers a committed batch, then sends its events to every connection: each connection's
+     * share (its answers, then the events) in one {@link Outgoing} hand-over.
+     */
     synchronized void answerAndBroadcast(List<TerminalConnection> senders, List<HubMessage> replies,
             List<HubMessage.Event> events) {
+        Outgoing outgoing = new Outgoing();
         for (int i = 0; i < senders.size(); i++) {
-            senders.get(i).sink.send(replies.get(i));
+            outgoing.add(senders.get(i), replies.get(i));
         }
-        broadcast(events);
+        broadcast(events, outgoing);
     }
 
-    /** Sends events just committed here; falls back to the log when they do not follow what was sent. */
-    private void broadcast(List<HubMessage.Event> events) {
+    /**
+     * Sends events just committed here after what {@code outgoing} holds; falls back to the log
+     * when they do not follow what was sent.
+     */
+    private void broadcast(List<HubMessage.Event> events, Outgoing outgoing) {
         for (HubMessage.Event event : events) {
             if (broadcastSeq >= 0 && event.seq() <= broadcastSeq) {
                 continue; // already sent after a poke that read the log
             }
             if (broadcastSeq < 0 || event.seq() != broadcastSeq + 1) {
+                outgoing.send();
                 pump();
                 return;
             }
             for (TerminalConnection connection : connections) {
-                deliver(connection, event);
+                deliver(connection, event, outgoing);
             }
             broadcastSeq = event.seq();
         }
+        outgoing.send();
     }
 
     /** Sends every logged event after the last broadcast one to every connection that lacks it. */
@@ -79,6 +88,7 @@ final class Broadcaster {
         if (broadcastSeq < 0) {
             broadcastSeq = store.inSession(session, tx -> tx.head().logFloor());
         }
+        Outgoing outgoing = new Outgoing();
         while (true) {
             List<HubMessage.Event> events = store.readLog(session, broadcastSeq, READ_BATCH);
             if (events.isEmpty()) {
@@ -86,10 +96,11 @@ final class Broadcaster {
             }
             for (HubMessage.Event event : events) {
                 for (TerminalConnection connection : connections) {
-                    deliver(connection, event);
+                    deliver(connection, event, outgoing);
                 }
                 broadcastSeq = event.seq();
             }
+            outgoing.send();
         }
     }
 
@@ -220,10 +231,10 @@ final class Broadcaster {
         return new ArrayList<>(connections);
     }
 
-    private static void deliver(TerminalConnection connection, HubMessage.Event event) {
+    private static void deliver(TerminalConnection connection, HubMessage.Event event, Outgoing outgoing) {
         if (event.seq() > connection.sentSeq) {
             connection.sentSeq = event.seq();
-            connection.sink.send(event);
+            outgoing.add(connection, event);
         }
     }
 
@@ -242,10 +253,8 @@ final class Broadcaster {
             if (events.get(0).seq() != seq + 1) {
                 return false;
             }
-            for (HubMessage.Event event : events) {
-                connection.sink.send(event);
-                seq = event.seq();
-            }
+            connection.sink.sendAll(events);
+            seq = events.get(events.size() - 1).seq();
         }
     }
 

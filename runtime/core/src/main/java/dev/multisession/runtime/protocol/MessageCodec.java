@@ -21,12 +21,25 @@ import java.util.Locale;
 public final class MessageCodec {
 
     private static final MessageCodec INSTANCE = new MessageCodec();
+    /**
+     * Slots of {@link #recentEvents}: a power of two, a few times the events of a batch (256
+     * mutations), so that few of them share a slot; at most this many events are kept.
+     */
+    private static final int RECENT_EVENTS = 1024;
 
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
     private final ObjectReader hubReader;
     private final ObjectReader opReader;
     private final ObjectWriter writer;
+    /**
+     * The texts of the events encoded last, each in the slot of its identity hash. The hub
+     * encodes an event for its log and then for every connection of its session, on whichever
+     * thread; the first text serves the others. An event is immutable once made, so the text
+     * found for the same object is still its text. A plain array: an entry's fields are final,
+     * so a thread sees a whole entry or an older one (then it encodes the event itself).
+     */
+    private final EncodedEvent[] recentEvents = new EncodedEvent[RECENT_EVENTS];
 
     private MessageCodec() {
         JsonMapper jsonMapper = JsonMappers.protocol();
@@ -42,8 +55,22 @@ public final class MessageCodec {
         return INSTANCE;
     }
 
-    /** The message as one line of JSON. */
+    /** The message as one line of JSON; the same event object gets the same text without being encoded again. */
     public String encode(Message message) {
+        if (!(message instanceof HubMessage.Event event)) {
+            return write(message);
+        }
+        int slot = System.identityHashCode(event) & (RECENT_EVENTS - 1);
+        EncodedEvent recent = recentEvents[slot];
+        if (recent != null && recent.event() == event) {
+            return recent.text();
+        }
+        String text = write(event);
+        recentEvents[slot] = new EncodedEvent(event, text);
+        return text;
+    }
+
+    private String write(Message message) {
         try {
             return writer.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -51,12 +78,13 @@ public final class MessageCodec {
         }
     }
 
+    private record EncodedEvent(HubMessage.Event event, String text) {}
+
     /** The message as a JSON tree (for storing events). */
     public JsonNode toTree(Message message) {
         return mapper.valueToTree(message);
     }
 
-    /** Decodes a message sent by a terminal. */
     /**
      * Decodes a message sent by a terminal. The text of a mutation's operations is left to
      * {@link ValueLimits#check(java.util.List)}, which the hub runs on every mutation: it walks

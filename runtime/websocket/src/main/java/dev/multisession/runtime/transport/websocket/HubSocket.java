@@ -12,6 +12,8 @@ import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.ProtocolException;
 import dev.multisession.runtime.protocol.Reason;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -33,11 +35,6 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(HubSocket.class);
     /** Error texts quote parser messages; keep them short so an error never echoes a whole frame. */
     private static final int MAX_ERROR_TEXT = 200;
-    /**
-     * The hub broadcasts an event by handing the same object to every connection of its session
-     * in a row, on one thread: the text made for the first connection serves the others.
-     */
-    private static final ThreadLocal<EncodedEvent> LAST_EVENT = ThreadLocal.withInitial(() -> EncodedEvent.NONE);
 
     private final TerminalIdentity identity;
     /** The hash of the token this connection authenticated with: a revocation names it. */
@@ -75,6 +72,11 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
                 @Override
                 public void send(HubMessage message) {
                     deliver(message);
+                }
+
+                @Override
+                public void sendAll(List<? extends HubMessage> messages) {
+                    deliverAll(messages);
                 }
 
                 @Override
@@ -198,25 +200,20 @@ public final class HubSocket implements Session.Listener.AutoDemanding {
     private void deliver(HubMessage message) {
         OutboundQueue queue = outbound;
         if (queue != null) {
-            queue.offer(encode(message));
+            queue.offer(codec.encode(message));
         }
     }
 
-    private String encode(HubMessage message) {
-        if (!(message instanceof HubMessage.Event)) {
-            return codec.encode(message);
+    /** Several messages in one run of frames; an event is encoded once for every connection ({@link MessageCodec#encode}). */
+    private void deliverAll(List<? extends HubMessage> messages) {
+        OutboundQueue queue = outbound;
+        if (queue != null) {
+            List<String> texts = new ArrayList<>(messages.size());
+            for (HubMessage message : messages) {
+                texts.add(codec.encode(message));
+            }
+            queue.offerAll(texts);
         }
-        EncodedEvent last = LAST_EVENT.get();
-        if (last.event() == message) {
-            return last.text();
-        }
-        String text = codec.encode(message);
-        LAST_EVENT.set(new EncodedEvent(message, text));
-        return text;
-    }
-
-    private record EncodedEvent(HubMessage event, String text) {
-        static final EncodedEvent NONE = new EncodedEvent(null, null);
     }
 
     private void reply(String code, String text, String ref) {

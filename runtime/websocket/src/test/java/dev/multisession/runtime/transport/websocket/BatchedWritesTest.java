@@ -1,0 +1,81 @@
+package dev.multisession.runtime.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.multisession.runtime.hub.spi.HubConnection;
+import dev.multisession.runtime.hub.spi.HubEndpoint;
+import dev.multisession.runtime.hub.spi.MessageSink;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
+import dev.multisession.runtime.protocol.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages handed over together ({@link MessageSink#sendAll}) go through Jetty's batched writes
+ * on a real socket: each still arrives as a message of its own, in order, small and large
+ * alike (Jetty writes a large frame outside its batch buffer), runs longer than
+ * {@link OutboundQueue#MAX_RUN} included.
+ */
+class BatchedWritesTest {
+
+    private final MessageCodec codec = MessageCodec.instance();
+    private final TerminalTokens tokens = TerminalTokens.inMemory();
+    private final String token = tokens.issue("bistro", "bar");
+    private HubServer server;
+    private RawClient client;
+
+    /** Answers a ping with {@code nonce} messages in one hand-over: pongs, every tenth a long error. */
+    private static final class BurstHub implements HubEndpoint {
+        @Override
+        public HubConnection connect(TerminalIdentity identity, MessageSink sink) {
+            return new HubConnection() {
+                @Override
+                public void receive(ClientMessage message) {
+                    if (message instanceof ClientMessage.Ping ping) {
+                        sink.sendAll(burst((int) ping.nonce()));
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
+    private static List<HubMessage> burst(int count) {
+        List<HubMessage> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(i % 10 == 9 ? new HubMessage.Error(Reason.INTERNAL, i + " " + "x".repeat(3000), null)
+                    : new HubMessage.Pong(i));
+        }
+        return messages;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void messagesHandedOverTogetherArriveEachAloneInOrder() throws Exception {
+        server = HubServer.builder().host("127.0.0.1").port(0).hub(new BurstHub()).tokens(tokens).start();
+        client = new RawClient();
+        RawClient.Connection connection = client.connect(server.loopbackUri(), token);
+        for (int count : new int[] {1, 2, 30, OutboundQueue.MAX_RUN * 3 + 5}) {
+            connection.send(codec.encode(new ClientMessage.Ping(count)));
+            for (HubMessage expected : burst(count)) {
+                assertEquals(expected, codec.decodeHub(connection.next()));
+            }
+        }
+    }
+}
