@@ -2,7 +2,6 @@ package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.protocol.ClientMessage;
-import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
@@ -114,9 +113,7 @@ final class SessionChannel {
                         MessageChecks.referenceOf(message)));
             } else {
                 ClientMessage.Sync sync = (ClientMessage.Sync) message;
-                long run = config.store().inSession(session, tx -> tx.head().runId());
-                observer.synced(connection.identity, broadcaster.catchUp(connection, run, sync.afterSeq(),
-                        EventTag.NONE, false));
+                observer.synced(connection.identity, broadcaster.sync(connection, sync.afterSeq()));
             }
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One session's view inside a JDBC transaction that already holds the session's lock
@@ -175,6 +176,20 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public void trimLog(long seq) {
         update(sql.trimLog, session, seq);
+    }
+
+    @Override
+    public OptionalLong loggedTag(long seq) {
+        flush();
+        try (PreparedStatement select = connection.prepareStatement(sql.selectLogged)) {
+            select.setString(1, session);
+            select.setLong(2, seq);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? OptionalLong.of(JsonColumns.readEvent(rs.getString(1)).tag()) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read logged event " + seq, e);
+        }
     }
 
     private List<StoredOrder> orders(String query, String uid) {

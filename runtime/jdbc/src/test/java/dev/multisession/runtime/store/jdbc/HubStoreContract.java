@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -252,6 +253,25 @@ abstract class HubStoreContract {
         assertEquals(head, store.inSession(session, tx -> tx.head()));
         assertEquals(List.of(55L, EventTag.LIMIT - 1),
                 store.readLog(session, 0, 100).stream().map(HubMessage.Event::tag).toList());
+    }
+
+    @Test
+    void aLoggedEventsTagIsReadInATransactionWithItsOwnWritesAndTrims() {
+        store.inSession(session, tx -> {
+            tx.appendLog(change(1).withTag(11));
+            tx.appendLog(change(2).withTag(22));
+            assertEquals(OptionalLong.of(22), tx.loggedTag(2), "an event appended in this transaction");
+            return null;
+        });
+        store.inSession(session, tx -> {
+            assertEquals(OptionalLong.of(11), tx.loggedTag(1));
+            assertEquals(OptionalLong.empty(), tx.loggedTag(3), "not logged");
+            tx.trimLog(1);
+            assertEquals(OptionalLong.empty(), tx.loggedTag(1), "trimmed in this transaction");
+            return null;
+        });
+        assertEquals(OptionalLong.empty(), store.inSession(session, tx -> tx.loggedTag(1)));
+        assertEquals(OptionalLong.of(22), store.inSession(session, tx -> tx.loggedTag(2)));
     }
 
     @Test
