@@ -140,6 +140,32 @@ class PolymorphicSyncTest {
     }
 
     @Test
+    void everyTerminalOfAJvmWithoutTheSubtypeIsToldOnceThoughTheLogSaysItOnce() throws Exception {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Class<Object> tab = Lacking.tabWithoutSubtypes(); // one loader: both terminals share its codecs
+            Lacking first = Lacking.join(session, tab, "Y");
+            Tab order = bar.newOrder(t -> t.rounds.add(new CocktailRound("R1", 2, "rum")));
+            session.awaitQuiet();
+            first.awaitOrder(order.uid);
+            Lacking second = Lacking.join(session, tab, "Z");
+            second.awaitOrder(order.uid);
+            bar.edit(order, t -> t.rounds.add(new CocktailRound("R2", 1, "gin")));
+            session.awaitQuiet();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (((List<?>) field(second.terminal.order(order.uid), "rounds")).size() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            for (Lacking lacking : List.of(first, second)) {
+                assertEquals(1, lacking.warnings.size(), lacking.terminal.terminalId() + ": " + lacking.warnings);
+                assertTrue(lacking.warnings.get(0).contains("\"cocktail\""), lacking.warnings.get(0));
+                lacking.terminal.close();
+            }
+        }
+    }
+
+    @Test
     void aTerminalWithoutTheSubtypeOfAnAbstractBaseReportsTheOrderDesynced() throws Exception {
         try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
             Terminal<Tab> bar = session.terminal(0);
@@ -164,12 +190,20 @@ class PolymorphicSyncTest {
         final List<String> desynced = new CopyOnWriteArrayList<>();
         Terminal<Object> terminal;
 
-        @SuppressWarnings("unchecked")
         static Lacking join(TestSession<?> session) throws Exception {
+            return join(session, tabWithoutSubtypes(), "Z");
+        }
+
+        @SuppressWarnings("unchecked")
+        static Class<Object> tabWithoutSubtypes() throws ClassNotFoundException {
+            return (Class<Object>) new WithoutSubtypes(Tab.class.getClassLoader()).loadClass(Tab.class.getName());
+        }
+
+        /** Joins with the tab class given: terminals of one loader share its codecs. */
+        static Lacking join(TestSession<?> session, Class<Object> tab, String terminalId) throws Exception {
             Lacking lacking = new Lacking();
-            Class<Object> tab = (Class<Object>) new WithoutSubtypes(Tab.class.getClassLoader()).loadClass(Tab.class.getName());
-            lacking.terminal = Terminal.builder(tab).session(TestSession.SESSION).terminalId("Z").user("z")
-                    .transport(new InMemoryTransport(session.hub(), new TerminalIdentity(TestSession.SESSION, "Z")))
+            lacking.terminal = Terminal.builder(tab).session(TestSession.SESSION).terminalId(terminalId).user("z")
+                    .transport(new InMemoryTransport(session.hub(), new TerminalIdentity(TestSession.SESSION, terminalId)))
                     .store(new InMemoryTerminalStore()).executor(Runnable::run).build();
             lacking.terminal.addListener(new TerminalListener<>() {
                 @Override

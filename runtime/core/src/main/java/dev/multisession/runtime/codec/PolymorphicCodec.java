@@ -127,9 +127,14 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
                     + " is declared: add the jar that holds that subtype to this terminal");
         }
         // names are bounded (TypeNames.validName); so is how many are remembered, whatever a peer sends
-        if (warned.size() < MAX_WARNED && warned.add(String.valueOf(name))) {
+        String key = String.valueOf(name);
+        boolean first = !warned.contains(key) && warned.size() < MAX_WARNED && warned.add(key);
+        if (first) {
             LOG.warn("Read {} as a plain {}: its own fields are not shown here and are kept by the hub;"
                     + " add the jar that holds that subtype to this terminal", what, base.getName());
+        }
+        if (first || warned.contains(key)) {
+            // logged once per JVM, but told to every terminal that meets it (each keeps its own once)
             UnknownSubtypes.report("read " + what + " as a plain " + base.getName()
                     + " (its own fields are not shown here)");
         }
