@@ -71,6 +71,12 @@ public final class InMemoryHubStore implements HubStore {
     }
 
     @Override
+    public Optional<SessionHead> readHead(String session) {
+        Session state = sessions.get(session);
+        return state == null ? Optional.empty() : Optional.of(state.head);
+    }
+
+    @Override
     public void close() {}
 
     private static final class Session {

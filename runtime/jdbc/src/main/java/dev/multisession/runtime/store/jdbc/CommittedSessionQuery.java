@@ -24,7 +24,20 @@ final class CommittedSessionQuery {
             + " FROM sessions s LEFT JOIN orders o ON o.session = s.session AND NOT o.removed"
             + " WHERE s.session = ? ORDER BY o.number, o.uid";
 
+    /** The head alone, for a look at where a session stands (or whether it exists). */
+    private static final String SELECT_HEAD = "SELECT run_id, seq, last_order_number, log_floor, tag FROM sessions"
+            + " WHERE session = ?";
+
     private CommittedSessionQuery() {}
+
+    static Optional<SessionHead> readHead(Connection connection, String session) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_HEAD)) {
+            select.setString(1, session);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(head(rs)) : Optional.empty();
+            }
+        }
+    }
 
     static Optional<CommittedSession> read(Connection connection, String session) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
@@ -34,7 +47,7 @@ final class CommittedSessionQuery {
                 List<StoredOrder> orders = new ArrayList<>();
                 while (rs.next()) {
                     if (head == null) {
-                        head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                        head = head(rs);
                     }
                     String uid = rs.getString(6);
                     if (uid != null) {
@@ -44,6 +57,11 @@ final class CommittedSessionQuery {
                 return head == null ? Optional.empty() : Optional.of(new CommittedSession(head, orders));
             }
         }
+    }
+
+    /** The head in a row's first five columns. */
+    private static SessionHead head(ResultSet rs) throws SQLException {
+        return new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 
     private static void order(ResultSet rs, String session, String uid, List<StoredOrder> orders) throws SQLException {

@@ -336,6 +336,18 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void aHeadReadIsThatOfTheLastCommitAndCreatesNothing() {
+        assertEquals(Optional.empty(), store.readHead(session));
+        assertEquals(Optional.empty(), store.readCommitted(session), "the head read created nothing");
+        SessionHead head = new SessionHead(2, 9, 3, 4, 123_456_789L);
+        store.inSession(session, tx -> {
+            tx.saveHead(head);
+            return null;
+        });
+        assertEquals(Optional.of(head), store.readHead(session));
+    }
+
+    @Test
     void aCommittedReadShowsTheHeadAndOpenOrdersOfTheLastCommit() {
         SessionHead head = new SessionHead(2, 9, 3, 4, 123_456_789L);
         store.inSession(session, tx -> {
