@@ -20,7 +20,7 @@ final class CommittedSessionQuery {
 
     /** The head on every row, the open orders joined to it (none: one row of nulls). */
     private static final String SELECT = "SELECT s.run_id, s.seq, s.last_order_number, s.log_floor, s.tag,"
-            + " o.uid, o.revision, o.number, o.data, o.info, o.finalized"
+            + " o.uid, o.revision, o.number, o.data, o.info, o.removed, o.finalized"
             + " FROM sessions s LEFT JOIN orders o ON o.session = s.session AND NOT o.removed"
             + " WHERE s.session = ? ORDER BY o.number, o.uid";
 
@@ -67,8 +67,7 @@ final class CommittedSessionQuery {
     private static void order(ResultSet rs, String session, String uid, List<StoredOrder> orders) throws SQLException {
         String data = rs.getString(9);
         try {
-            orders.add(new StoredOrder(uid, rs.getLong(7), rs.getLong(8), JsonColumns.readObject(data, "orders.data"),
-                    JsonColumns.readObject(rs.getString(10), "orders.info"), false, rs.getBoolean(11)));
+            orders.add(OrderRows.read(rs, 6));
         } catch (IllegalStateException unreadable) {
             UnreadableRows.quarantined(session, uid, data, unreadable); // left out, as from a snapshot
         }

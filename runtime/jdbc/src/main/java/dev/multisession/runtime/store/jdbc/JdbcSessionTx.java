@@ -206,10 +206,7 @@ final class JdbcSessionTx implements SessionTx {
                     String data = rs.getString(4);
                     StoredOrder order;
                     try {
-                        order = new StoredOrder(orderUid, rs.getLong(2), rs.getLong(3),
-                                JsonColumns.readObject(data, "orders.data"),
-                                JsonColumns.readObject(rs.getString(5), "orders.info"),
-                                rs.getBoolean(6), rs.getBoolean(7));
+                        order = OrderRows.read(rs, 1);
                     } catch (IllegalStateException unreadable) {
                         UnreadableRows.quarantined(session, orderUid, data, unreadable);
                         if (uid != null) {
