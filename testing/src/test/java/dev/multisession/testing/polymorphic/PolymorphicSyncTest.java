@@ -6,8 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
+import dev.multisession.runtime.protocol.Reason;
+import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
+import dev.multisession.runtime.terminal.Conflict;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.terminal.TerminalListener;
 import dev.multisession.runtime.transport.InMemoryTransport;
@@ -62,6 +75,84 @@ class PolymorphicSyncTest {
             assertEquals("gin", ((CocktailRound) round(bar.order(tab.uid), "R1")).spirit);
             assertSame(kept, round(waiter.order(tab.uid), "R1"), "applied in place");
         }
+    }
+
+    @Test
+    void aHubBoundToTheModelTakesSubtypesAndRefusesASubtypesFieldOnTheBaseAndUnknownTypes() throws Exception {
+        // the test kit's hub is bound to no model: this one checks every operation against Tab's schema
+        try (Hub hub = Hub.builder().store(new InMemoryHubStore()).model(Tab.class).sameThread().build()) {
+            List<Conflict> conflicts = new CopyOnWriteArrayList<>();
+            Terminal<Tab> bar = boundTerminal(hub, "A", conflicts);
+            Terminal<Tab> waiter = boundTerminal(hub, "B", conflicts);
+            Tab tab = bar.newOrder(t -> {
+                t.rounds.add(new CocktailRound("R1", 2, "rum"));
+                t.rounds.add(new Round("R2", 1));
+                t.pours.add(new Shot("P1", 40));
+            });
+            waiter.edit(awaitOrder(waiter, tab.uid), t -> ((CocktailRound) round(t, "R1")).spirit = "gin");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((bar.pendingMutations() > 0 || waiter.pendingMutations() > 0
+                    || !"gin".equals(((CocktailRound) round(bar.order(tab.uid), "R1")).spirit))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(), conflicts, "every change of the model's own terminals passes the hub's checks");
+            assertEquals("gin", ((CocktailRound) round(bar.order(tab.uid), "R1")).spirit);
+            assertSame(Round.class, round(bar.order(tab.uid), "R2").getClass());
+            assertEquals(0, bar.pendingMutations());
+
+            // what no terminal of this model sends, a hand-made client does: the hub refuses it
+            List<HubMessage> replies = new CopyOnWriteArrayList<>();
+            HubConnection raw = hub.connect(new TerminalIdentity(TestSession.SESSION, "C"), replies::add);
+            raw.receive(new ClientMessage.Hello(TestSession.SESSION, "C", null, 0, 0, 1));
+            raw.receive(new ClientMessage.Mutate(1, 1, tab.uid, 0, "c", List.of(new Op.Set(
+                    List.of(PathStep.key("rounds"), PathStep.element("uid", TextNode.valueOf("R2")), PathStep.key("spirit")),
+                    TextNode.valueOf("rum")))));
+            raw.receive(new ClientMessage.Mutate(2, 1, tab.uid, 0, "c", List.of(new Op.Insert(
+                    List.of(PathStep.key("rounds"), PathStep.element("uid", TextNode.valueOf("R3"))),
+                    (ObjectNode) new ObjectMapper().readTree("{\"@type\":\"mojito\",\"uid\":\"R3\",\"glasses\":1}"),
+                    NullNode.getInstance()))));
+            // each operation is dropped as invalid, and the mutation changes nothing (no event: the seq stays)
+            List<HubMessage.Ack> acks = replies.stream().filter(HubMessage.Ack.class::isInstance)
+                    .map(HubMessage.Ack.class::cast).toList();
+            assertEquals(2, acks.size(), replies.toString());
+            HubMessage.DroppedOp onTheBase = acks.get(0).dropped().get(0);
+            assertEquals(Reason.INVALID, onTheBase.reason());
+            assertTrue(onTheBase.message().contains("\"spirit\" is not a field of Round"), onTheBase.message());
+            HubMessage.DroppedOp unknownType = acks.get(1).dropped().get(0);
+            assertEquals(Reason.INVALID, unknownType.reason());
+            assertTrue(unknownType.message().contains("must be one of the types [Round, cocktail] of Round, not \"mojito\""),
+                    unknownType.message());
+            long seq = replies.stream().filter(HubMessage.Welcome.class::isInstance)
+                    .mapToLong(m -> ((HubMessage.Welcome) m).seq()).findFirst().orElseThrow();
+            assertEquals(List.of(seq, seq), acks.stream().map(HubMessage.Ack::seq).toList());
+            assertSame(Round.class, round(bar.order(tab.uid), "R2").getClass());
+            assertEquals(2, bar.order(tab.uid).rounds.size(), "nothing of the refused changes reached a terminal");
+            bar.close();
+            waiter.close();
+        }
+    }
+
+    private static Terminal<Tab> boundTerminal(Hub hub, String id, List<Conflict> conflicts) {
+        Terminal<Tab> terminal = Terminal.builder(Tab.class).session(TestSession.SESSION).terminalId(id).user("u" + id)
+                .transport(new InMemoryTransport(hub, new TerminalIdentity(TestSession.SESSION, id)))
+                .store(new InMemoryTerminalStore()).executor(Runnable::run).build();
+        terminal.addListener(new TerminalListener<>() {
+            @Override
+            public void conflict(Conflict conflict) {
+                conflicts.add(conflict);
+            }
+        });
+        terminal.start();
+        return terminal;
+    }
+
+    private static Tab awaitOrder(Terminal<Tab> terminal, String uid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (terminal.order(uid) == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return terminal.order(uid);
     }
 
     @Test
@@ -140,6 +231,32 @@ class PolymorphicSyncTest {
     }
 
     @Test
+    void everyTerminalOfAJvmWithoutTheSubtypeIsToldOnceThoughTheLogSaysItOnce() throws Exception {
+        try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
+            Terminal<Tab> bar = session.terminal(0);
+            Class<Object> tab = Lacking.tabWithoutSubtypes(); // one loader: both terminals share its codecs
+            Lacking first = Lacking.join(session, tab, "Y");
+            Tab order = bar.newOrder(t -> t.rounds.add(new CocktailRound("R1", 2, "rum")));
+            session.awaitQuiet();
+            first.awaitOrder(order.uid);
+            Lacking second = Lacking.join(session, tab, "Z");
+            second.awaitOrder(order.uid);
+            bar.edit(order, t -> t.rounds.add(new CocktailRound("R2", 1, "gin")));
+            session.awaitQuiet();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (((List<?>) field(second.terminal.order(order.uid), "rounds")).size() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            for (Lacking lacking : List.of(first, second)) {
+                assertEquals(1, lacking.warnings.size(), lacking.terminal.terminalId() + ": " + lacking.warnings);
+                assertTrue(lacking.warnings.get(0).contains("\"cocktail\""), lacking.warnings.get(0));
+                lacking.terminal.close();
+            }
+        }
+    }
+
+    @Test
     void aTerminalWithoutTheSubtypeOfAnAbstractBaseReportsTheOrderDesynced() throws Exception {
         try (TestSession<Tab> session = TestSession.start(Tab.class, 1)) {
             Terminal<Tab> bar = session.terminal(0);
@@ -164,12 +281,20 @@ class PolymorphicSyncTest {
         final List<String> desynced = new CopyOnWriteArrayList<>();
         Terminal<Object> terminal;
 
-        @SuppressWarnings("unchecked")
         static Lacking join(TestSession<?> session) throws Exception {
+            return join(session, tabWithoutSubtypes(), "Z");
+        }
+
+        @SuppressWarnings("unchecked")
+        static Class<Object> tabWithoutSubtypes() throws ClassNotFoundException {
+            return (Class<Object>) new WithoutSubtypes(Tab.class.getClassLoader()).loadClass(Tab.class.getName());
+        }
+
+        /** Joins with the tab class given: terminals of one loader share its codecs. */
+        static Lacking join(TestSession<?> session, Class<Object> tab, String terminalId) throws Exception {
             Lacking lacking = new Lacking();
-            Class<Object> tab = (Class<Object>) new WithoutSubtypes(Tab.class.getClassLoader()).loadClass(Tab.class.getName());
-            lacking.terminal = Terminal.builder(tab).session(TestSession.SESSION).terminalId("Z").user("z")
-                    .transport(new InMemoryTransport(session.hub(), new TerminalIdentity(TestSession.SESSION, "Z")))
+            lacking.terminal = Terminal.builder(tab).session(TestSession.SESSION).terminalId(terminalId).user("z")
+                    .transport(new InMemoryTransport(session.hub(), new TerminalIdentity(TestSession.SESSION, terminalId)))
                     .store(new InMemoryTerminalStore()).executor(Runnable::run).build();
             lacking.terminal.addListener(new TerminalListener<>() {
                 @Override

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,11 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     /** Subtypes whose id key was checked against the base's. */
     private final Set<Class<?>> checked = ConcurrentHashMap.newKeySet();
-    private volatile String idKey;
-    private volatile boolean idKeyKnown;
+    /**
+     * The id key the first {@link #of} call named, set once: one reference, so that a second call
+     * sees both whether it is set and what it is, and two calls at once cannot both set it.
+     */
+    private final AtomicReference<IdKey> idKey = new AtomicReference<>();
 
     private PolymorphicCodec(Class<T> base) {
         this.base = base;
@@ -68,12 +72,12 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     @SuppressWarnings("unchecked")
     public static <T> MultiSessionCodec<T> of(Class<T> base, String idKey) {
         PolymorphicCodec<T> codec = (PolymorphicCodec<T>) CACHE.get(Objects.requireNonNull(base, "base"));
-        if (!codec.idKeyKnown) {
-            codec.idKey = idKey;
-            codec.idKeyKnown = true;
-        } else if (!Objects.equals(codec.idKey, idKey)) {
-            throw new IllegalArgumentException("polymorphic " + base.getName() + " has the id key " + codec.idKey
-                    + ", not " + idKey + ": rebuild the jars that declare fields of it with one processor release");
+        IdKey named = new IdKey(idKey);
+        IdKey set = codec.idKey.compareAndExchange(null, named);
+        if (set != null && !set.equals(named)) {
+            throw new IllegalArgumentException("polymorphic " + base.getName() + " has the id key " + set.describe()
+                    + ", but a codec asks for it with the id key " + named.describe() + ": the jars that declare fields"
+                    + " of it were built with different models of it; rebuild them with one processor release");
         }
         return codec;
     }
@@ -123,9 +127,14 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
                     + " is declared: add the jar that holds that subtype to this terminal");
         }
         // names are bounded (TypeNames.validName); so is how many are remembered, whatever a peer sends
-        if (warned.size() < MAX_WARNED && warned.add(String.valueOf(name))) {
+        String key = String.valueOf(name);
+        boolean first = !warned.contains(key) && warned.size() < MAX_WARNED && warned.add(key);
+        if (first) {
             LOG.warn("Read {} as a plain {}: its own fields are not shown here and are kept by the hub;"
                     + " add the jar that holds that subtype to this terminal", what, base.getName());
+        }
+        if (first || warned.contains(key)) {
+            // logged once per JVM, but told to every terminal that meets it (each keeps its own once)
             UnknownSubtypes.report("read " + what + " as a plain " + base.getName()
                     + " (its own fields are not shown here)");
         }
@@ -210,14 +219,21 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     @Override
     public List<SyncedField> fields() {
         if (base.isInterface()) {
-            return idKey == null ? List.of() : List.of(SyncedField.id(idKey));
+            String key = key();
+            return key == null ? List.of() : List.of(SyncedField.id(key));
         }
         return baseCodec().fields();
     }
 
     @Override
     public Optional<String> idKey() {
-        return Optional.ofNullable(idKey);
+        return Optional.ofNullable(key());
+    }
+
+    /** The id key {@link #of} set; a codec is only handed out after that. */
+    private String key() {
+        IdKey set = idKey.get();
+        return set == null ? null : set.key();
     }
 
     @Override
@@ -236,12 +252,20 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
 
     private <S extends T> MultiSessionCodec<S> codecOf(Class<S> type) {
         MultiSessionCodec<S> codec = MultiSessionCodecs.forClass(type);
-        if (checked.add(type) && !Objects.equals(codec.idKey().orElse(null), idKey)) {
+        String key = key();
+        if (checked.add(type) && !Objects.equals(codec.idKey().orElse(null), key)) {
             checked.remove(type);
             throw new IllegalStateException(type.getName() + " has the id key " + codec.idKey().orElse(null)
-                    + " but its polymorphic base " + base.getName() + " selects elements by " + idKey
+                    + " but its polymorphic base " + base.getName() + " selects elements by " + key
                     + ": a subtype keeps the base's id");
         }
         return codec;
+    }
+
+    /** An id key, or none ({@code key} null), as one value. */
+    private record IdKey(String key) {
+        String describe() {
+            return key == null ? "(none)" : "\"" + key + "\"";
+        }
     }
 }

@@ -7,12 +7,13 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The type names of polymorphic models, read from the resources the processor writes beside
@@ -23,8 +24,10 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Resources are looked up through the base type's class loader first and then the current
  * thread's context class loader: an extension jar may be visible only to the latter (an
- * application server, a plug-in loader). Results are cached per base; a name that resolves to no
- * class is remembered as unknown.
+ * application server, a plug-in loader); a name is one class across both, or a clash. Results
+ * are cached per base, failures too: a name that resolves to no class is remembered as unknown,
+ * and a clash or a class without a type name is reported again from the cache, without
+ * searching every jar again for each object.
  */
 final class TypeNames {
 
@@ -32,8 +35,8 @@ final class TypeNames {
     static final String SUBTYPES = "META-INF/multisession/subtypes/";
 
     private final Class<?> base;
-    private final ConcurrentMap<String, Optional<Class<?>>> byName = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Class<?>, Named> byClass = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Lookup<Optional<Class<?>>>> byName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Lookup<Named>> byClass = new ConcurrentHashMap<>();
 
     TypeNames(Class<?> base) {
         this.base = base;
@@ -48,15 +51,20 @@ final class TypeNames {
         if (!validName(name)) {
             return Optional.empty();
         }
-        return byName.computeIfAbsent(name, this::find);
+        return byName.computeIfAbsent(name, key -> Lookup.of(() -> find(key))).get();
     }
 
     /** The nearest class of {@code type}'s hierarchy (itself first) that has a type name, and that name. */
     Named named(Class<?> type) {
-        Named known = byClass.get(type);
-        if (known != null) {
-            return known;
+        Lookup<Named> known = byClass.get(type);
+        if (known == null) {
+            known = Lookup.of(() -> findNamed(type));
+            byClass.putIfAbsent(type, known); // not computeIfAbsent: reading resources may load classes
         }
+        return known.get();
+    }
+
+    private Named findNamed(Class<?> type) {
         for (Class<?> current = type; current != null && base.isAssignableFrom(current);
                 current = current.getSuperclass()) {
             Optional<String> name = read(TYPE_NAMES + current.getName(), loadersOf(current));
@@ -67,9 +75,7 @@ final class TypeNames {
                         + " with multisession-processor");
             }
             if (name.isPresent()) {
-                Named found = new Named(current, name.get());
-                byClass.put(type, found);
-                return found;
+                return new Named(current, name.get());
             }
         }
         throw new IllegalArgumentException("a " + type.getName() + " stands where a polymorphic " + base.getName()
@@ -82,33 +88,59 @@ final class TypeNames {
 
     private Optional<Class<?>> find(String name) {
         String resource = SUBTYPES + base.getName() + "/" + name;
+        // every loader's resources together: a name given to one class by the base's jars and to
+        // another by a jar only the context loader sees is as much a clash as two jars of one
+        // loader; each class is loaded through the first loader whose resources name it
+        Map<String, ClassLoader> classes = new LinkedHashMap<>();
         for (ClassLoader loader : loadersOf(base)) {
-            Set<String> classes = new LinkedHashSet<>();
             try {
                 Enumeration<URL> urls = loader.getResources(resource);
                 while (urls.hasMoreElements()) {
-                    classes.add(text(urls.nextElement()));
+                    classes.putIfAbsent(text(urls.nextElement()), loader);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
-            if (classes.size() > 1) {
-                throw new IllegalStateException("type name \"" + name + "\" of " + base.getName()
-                        + " is given to several classes " + classes + ": rename one with @MultiSessionTypeName");
-            }
-            if (classes.size() == 1) {
-                String className = classes.iterator().next();
-                try {
-                    Class<?> subtype = Class.forName(className, false, loader);
-                    if (base.isAssignableFrom(subtype)) {
-                        return Optional.of(subtype);
-                    }
-                } catch (ClassNotFoundException e) {
-                    // the resource is there but the class is not (a partial deployment): unknown
+        }
+        if (classes.size() > 1) {
+            throw new IllegalStateException("type name \"" + name + "\" of " + base.getName()
+                    + " is given to several classes " + classes.keySet() + ": rename one with @MultiSessionTypeName");
+        }
+        for (Map.Entry<String, ClassLoader> named : classes.entrySet()) {
+            try {
+                Class<?> subtype = Class.forName(named.getKey(), false, named.getValue());
+                if (base.isAssignableFrom(subtype)) {
+                    return Optional.of(subtype);
                 }
+            } catch (ClassNotFoundException e) {
+                // the resource is there but the class is not (a partial deployment): unknown
             }
         }
         return Optional.empty();
+    }
+
+    /** A lookup's result, or the failure it met, kept so that the failure is reported again without searching. */
+    private record Lookup<T>(T value, RuntimeException failure) {
+
+        static <T> Lookup<T> of(Supplier<T> search) {
+            try {
+                return new Lookup<>(search.get(), null);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                return new Lookup<>(null, e);
+            }
+        }
+
+        T get() {
+            if (failure == null) {
+                return value;
+            }
+            // a new exception each time, with this caller's stack, saying what the search met
+            RuntimeException again = failure instanceof IllegalArgumentException
+                    ? new IllegalArgumentException(failure.getMessage())
+                    : new IllegalStateException(failure.getMessage());
+            again.addSuppressed(failure);
+            throw again;
+        }
     }
 
     private static Optional<String> read(String resource, List<ClassLoader> loaders) {

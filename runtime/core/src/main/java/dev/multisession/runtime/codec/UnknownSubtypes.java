@@ -14,8 +14,11 @@ public final class UnknownSubtypes {
     private UnknownSubtypes() {}
 
     /**
-     * Runs {@code action} with {@code listener} receiving, on this thread, a message for each
-     * unknown subtype read as its base (once per subtype name and base in the JVM).
+     * Runs {@code action} with {@code listener} receiving, on this thread, a message each time an
+     * object of an unknown subtype is read as its base (the same message for the same subtype
+     * name and base, so a listener that should hear of each once keeps the messages it heard).
+     * The log has one warning per subtype name and base in the JVM; a bounded number of names per
+     * base is reported at all.
      */
     public static void listening(Consumer<String> listener, Runnable action) {
         Consumer<String> previous = LISTENER.get();

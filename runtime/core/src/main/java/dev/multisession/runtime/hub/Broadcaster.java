@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,35 +140,47 @@ final class Broadcaster {
      */
     synchronized HubObserver.CatchUp catchUp(TerminalConnection connection, long runId, long afterSeq, long lastTag,
             boolean welcome) {
-        HubObserver.CatchUp how = HubObserver.CatchUp.REPLAY;
-        Start start = store.inSession(session, tx -> new Start(tx.head(),
-                tx.terminal(connection.identity.terminal()), null, null));
-        // decided outside the session's lock: comparing a tag may read the log
-        CatchUpRules.Plan plan = CatchUpRules.plan(start.head, runId, afterSeq, lastTag, this::loggedTag);
-        if (plan.snapshot()) {
-            start = store.inSession(session, tx -> {
-                SessionHead head = tx.head();
-                TerminalCursor cursor = tx.terminal(connection.identity.terminal());
-                return new Start(head, cursor, plan, snapshot(tx, head, cursor));
-            });
-        } else {
-            start = new Start(start.head, start.cursor, plan, null);
-        }
+        return catchUp(connection, OptionalLong.of(runId), afterSeq, lastTag, welcome);
+    }
+
+    /** Answers a {@code sync}: brings a connection of the current run up to date from {@code afterSeq}. */
+    synchronized HubObserver.CatchUp sync(TerminalConnection connection, long afterSeq) {
+        return catchUp(connection, OptionalLong.empty(), afterSeq, EventTag.NONE, false);
+    }
+
+    /**
+     * Decides how to catch up and reads what a snapshot needs in one transaction: the head, the
+     * terminal's cursor, the tag of the logged event the terminal names (read in that
+     * transaction, only when the head cannot tell) and, for a snapshot, the open orders. Only a
+     * replay reads the log afterwards, outside the session's lock.
+     */
+    private HubObserver.CatchUp catchUp(TerminalConnection connection, OptionalLong runId, long afterSeq, long lastTag,
+            boolean welcome) {
+        String terminal = connection.identity.terminal();
+        Start start = store.inSession(session, tx -> {
+            SessionHead head = tx.head();
+            CatchUpRules.Plan plan = CatchUpRules.plan(head, runId.orElse(head.runId()), afterSeq, lastTag,
+                    seq -> tx.loggedTag(seq).orElse(CatchUpRules.UNKNOWN));
+            if (!welcome && !plan.snapshot()) {
+                return new Start(head, null, plan, null); // a replay answering a sync needs no cursor
+            }
+            TerminalCursor cursor = tx.terminal(terminal);
+            return new Start(head, cursor, plan, plan.snapshot() ? snapshot(tx, head, cursor) : null);
+        });
         if (welcome) {
-            warnIfDiverged(connection, runId, afterSeq, lastTag, start);
-            connection.sink.send(new HubMessage.Welcome(session, connection.identity.terminal(),
-                    start.head.runId(), start.head.seq(), start.cursor.lastMutationId(),
-                    start.plan == CatchUpRules.Plan.DIVERGED));
+            warnIfDiverged(connection, runId.orElse(start.head.runId()), afterSeq, lastTag, start);
+            connection.sink.send(new HubMessage.Welcome(session, terminal, start.head.runId(), start.head.seq(),
+                    start.cursor.lastMutationId(), start.plan == CatchUpRules.Plan.DIVERGED));
         }
-        if (start.snapshot == null && !replay(connection, afterSeq, start.head.seq())) {
-            HubMessage.Snapshot snapshot = store.inSession(session,
-                    tx -> snapshot(tx, tx.head(), tx.terminal(connection.identity.terminal())));
+        HubObserver.CatchUp how = HubObserver.CatchUp.REPLAY;
+        HubMessage.Snapshot snapshot = start.snapshot;
+        if (snapshot == null && !replay(connection, afterSeq, start.head.seq())) {
+            // the log was trimmed past afterSeq since the decision
+            snapshot = store.inSession(session, tx -> snapshot(tx, tx.head(), tx.terminal(terminal)));
+        }
+        if (snapshot != null) {
             connection.sentSeq = snapshot.seq();
             connection.sink.send(snapshot);
-            how = HubObserver.CatchUp.SNAPSHOT;
-        } else if (start.snapshot != null) {
-            connection.sentSeq = start.snapshot.seq();
-            connection.sink.send(start.snapshot);
             how = HubObserver.CatchUp.SNAPSHOT;
         }
         if (!connection.closed && !connections.contains(connection)) {
@@ -177,12 +190,6 @@ final class Broadcaster {
             broadcastSeq = connection.sentSeq;
         }
         return how;
-    }
-
-    /** The tag of the logged event at {@code seq}, or {@link CatchUpRules#UNKNOWN} if the log no longer holds it. */
-    private long loggedTag(long seq) {
-        List<HubMessage.Event> events = store.readLog(session, seq - 1, 1);
-        return events.isEmpty() || events.get(0).seq() != seq ? CatchUpRules.UNKNOWN : events.get(0).tag();
     }
 
     /** Each connection that gets broadcasts, as operators see it. */

@@ -4,7 +4,6 @@ import dev.multisession.runtime.flow.Continuation;
 import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.ClientMessage;
-import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
@@ -140,9 +139,7 @@ final class SessionChannel {
                         MessageChecks.referenceOf(message)));
             } else {
                 ClientMessage.Sync sync = (ClientMessage.Sync) message;
-                long run = config.store().inSession(session, tx -> tx.head().runId());
-                observer.synced(connection.identity, broadcaster.catchUp(connection, run, sync.afterSeq(),
-                        EventTag.NONE, false));
+                observer.synced(connection.identity, broadcaster.sync(connection, sync.afterSeq()));
             }
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);

@@ -6,6 +6,7 @@ import dev.multisession.runtime.codec.UnknownSubtypes;
 import dev.multisession.runtime.merge.JsonValues;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ final class OrderModels<O> {
     private final Map<String, O> models = new LinkedHashMap<>();
     private final Map<O, String> uids = new IdentityHashMap<>();
     private final Map<String, ObjectNode> shown = new HashMap<>();
+    /** The unknown subtypes this terminal's listeners were told of (the codecs bound how many there are). */
+    private final Set<String> subtypesWarned = new HashSet<>();
+    private static final int MAX_SUBTYPES_WARNED = 1_000;
 
     OrderModels(MultiSessionCodec<O> codec, Replica replica, Listeners<O> listeners) {
         this.codec = codec;
@@ -95,12 +99,19 @@ final class OrderModels<O> {
         for (String uid : orders) {
             try {
                 // an element of a subtype this terminal lacks, read as its base, is told to the listeners
-                UnknownSubtypes.listening(listeners::warning, () -> refresh(uid, finalized));
+                UnknownSubtypes.listening(this::unknownSubtype, () -> refresh(uid, finalized));
             } catch (RuntimeException e) {
                 failures.add("order " + uid + " cannot be applied: " + e.getMessage());
             }
         }
         return failures;
+    }
+
+    /** Tells the listeners of an unknown subtype once per terminal, whichever terminal of the JVM met it first. */
+    private void unknownSubtype(String message) {
+        if (subtypesWarned.size() < MAX_SUBTYPES_WARNED && subtypesWarned.add(message)) {
+            listeners.warning(message);
+        }
     }
 
     private void refresh(String uid, Map<String, Boolean> finalized) {

@@ -348,7 +348,8 @@ final class SyncProtocol {
      * The hub's store went back. Its state is the one to continue from; what it confirmed after
      * the copy it went back to is lost there. The terminal drops its confirmed orders (they may
      * hold changes the hub no longer has, and the hub's seqs now mean other changes) and asks
-     * for the hub's state from sequence 0; it re-offers every change it still holds that the
+     * for the hub's state from sequence 0, unless the welcome says {@code diverged}, which the
+     * hub follows with a snapshot of its own; it re-offers every change it still holds that the
      * hub has not handled, renumbered after the hub's count so the hub takes them in order.
      * Returns the old ids of the entries that moved.
      */
@@ -373,7 +374,11 @@ final class SyncProtocol {
                 + "hub's orders again and re-offering the %d change(s) this terminal still holds", identity.terminalId(),
                 welcome.seq(), welcome.runId(), handled, before.lastSeq(), before.runId(), known, diverged,
                 oldIds.size());
-        out.send(new ClientMessage.Sync(0));
+        if (!welcome.diverged()) {
+            out.send(new ClientMessage.Sync(0));
+        }
+        // a hub that says diverged sends its snapshot right after the welcome: asking for the
+        // state again would cost a second full transfer; either way a gap after 0 is covered
         sequencer.syncAsked(0);
         return oldIds;
     }

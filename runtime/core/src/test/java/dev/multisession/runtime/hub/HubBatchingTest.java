@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,6 +146,11 @@ class HubBatchingTest {
             @Override
             public void trimLog(long seq) {
                 tx.trimLog(seq);
+            }
+
+            @Override
+            public OptionalLong loggedTag(long seq) {
+                return tx.loggedTag(seq);
             }
         }
     }

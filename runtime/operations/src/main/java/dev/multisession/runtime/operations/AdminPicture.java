@@ -99,9 +99,10 @@ final class AdminPicture {
 
     /** The newest frame after frame {@code after}, waiting at most {@code timeoutMillis}; null if none came. */
     synchronized Frame next(long after, long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        // the injected clock, as for the heartbeat: one notion of time for the whole picture
+        long deadline = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (latest == null || latest.number() <= after) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - nanoTime.getAsLong();
             if (left <= 0) {
                 return null;
             }

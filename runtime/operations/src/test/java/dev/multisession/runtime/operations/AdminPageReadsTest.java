@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,6 +100,22 @@ class AdminPageReadsTest {
         }
     }
 
+    @Test
+    void closingADayLooksAtTheSessionsHeadNotItsOrders() throws Exception {
+        CountingStore store = new CountingStore();
+        store.inSession("bistro", tx -> null);
+        TerminalActivity activity = new TerminalActivity();
+        try (Hub hub = Hub.builder().store(store).observer(activity).sameThread().build();
+                HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub)
+                        .tokens(token -> Optional.empty()).start()) {
+            AdminConsole admin = new AdminConsole(hub, activity, "node-a", server, (session, terminal) -> false);
+            assertEquals(OptionalLong.of(2), admin.closeDay("bistro"));
+            assertEquals(OptionalLong.empty(), admin.closeDay("bistr0"), "a mistyped session");
+            assertEquals(Optional.empty(), store.delegate.readHead("bistr0"), "and it is not created");
+            assertEquals(0, store.committedReads.get(), "no session's orders were read to learn that it exists");
+        }
+    }
+
     private static void awaitEventContaining(BlockingQueue<String> page, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -130,6 +148,11 @@ class AdminPageReadsTest {
         public Optional<CommittedSession> readCommitted(String session) {
             committedReads.incrementAndGet();
             return delegate.readCommitted(session);
+        }
+
+        @Override
+        public Optional<SessionHead> readHead(String session) {
+            return delegate.readHead(session);
         }
 
         @Override

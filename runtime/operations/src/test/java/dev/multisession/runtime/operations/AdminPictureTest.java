@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -104,5 +106,16 @@ class AdminPictureTest {
         assertNull(failing.next(last.number(), 0), "the pages keep the last picture");
         assertFalse(failing.tick(), "tried again at the next change or heartbeat, not on every tick");
         assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aPageWaitsByTheInjectedClock() {
+        AtomicInteger reads = new AtomicInteger();
+        // the first read starts the wait; every later one is a minute on: the wait is over at once
+        AdminPicture late = new AdminPicture(() -> JsonNodeFactory.instance.objectNode(), version::get,
+                () -> reads.getAndIncrement() == 0 ? 0 : TimeUnit.MINUTES.toNanos(1) + 1, HEARTBEAT);
+        late.open();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertNull(late.next(0, 60_000)),
+                "a page waited by the system's clock, not the picture's");
     }
 }

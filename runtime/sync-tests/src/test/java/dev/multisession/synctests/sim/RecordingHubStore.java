@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An in-memory hub store that also keeps every committed event and every order ever saved, for
@@ -188,6 +189,11 @@ public final class RecordingHubStore implements HubStore {
         @Override
         public void trimLog(long seq) {
             tx.trimLog(seq);
+        }
+
+        @Override
+        public OptionalLong loggedTag(long seq) {
+            return tx.loggedTag(seq);
         }
     }
 }

@@ -61,6 +61,18 @@ public interface HubStore extends AutoCloseable {
     Optional<CommittedSession> readCommitted(String session);
 
     /**
+     * The head {@link #readCommitted} would return, without reading the open orders: whether the
+     * store holds {@code session} and where its last commit left it. Takes no lock and never
+     * creates the session. The default reads the whole committed session; stores override it
+     * with a read of the head alone.
+     *
+     * @return empty if the store has never held {@code session}
+     */
+    default Optional<SessionHead> readHead(String session) {
+        return readCommitted(session).map(CommittedSession::head);
+    }
+
+    /**
      * Registers a callback told, with the session id, when another hub node may have committed
      * changes to that session (PostgreSQL LISTEN/NOTIFY). A store used by one node only never
      * calls it. The callback must return quickly.

@@ -3,6 +3,7 @@ package dev.multisession.runtime.hub.spi;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The view of one session inside a {@link HubStore#inSession} transaction. Reads see the
@@ -39,4 +40,15 @@ public interface SessionTx {
 
     /** Deletes log events with a sequence number at or below {@code seq}. */
     void trimLog(long seq);
+
+    /**
+     * The tag of the logged event at {@code seq} (0 for an event logged before tags), read in this
+     * transaction, so that the hub can tell whether a reconnecting terminal followed this history
+     * and send its snapshot in the same transaction. Empty when the log does not hold that event.
+     * A store that cannot read its log here may keep the default, which answers empty: such a
+     * terminal then gets a snapshot instead of the log.
+     */
+    default OptionalLong loggedTag(long seq) {
+        return OptionalLong.empty();
+    }
 }

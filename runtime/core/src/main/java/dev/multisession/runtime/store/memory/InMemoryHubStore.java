@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -67,6 +68,12 @@ public final class InMemoryHubStore implements HubStore {
     public Optional<CommittedSession> readCommitted(String session) {
         Session state = sessions.get(session);
         return state == null ? Optional.empty() : Optional.of(state.committed());
+    }
+
+    @Override
+    public Optional<SessionHead> readHead(String session) {
+        Session state = sessions.get(session);
+        return state == null ? Optional.empty() : Optional.of(state.head);
     }
 
     @Override
@@ -193,6 +200,17 @@ public final class InMemoryHubStore implements HubStore {
         @Override
         public void trimLog(long seq) {
             trimmedTo = Math.max(trimmedTo, seq);
+        }
+
+        @Override
+        public OptionalLong loggedTag(long seq) {
+            for (HubMessage.Event event : appended) {
+                if (event.seq() == seq) {
+                    return OptionalLong.of(event.tag());
+                }
+            }
+            HubMessage.Event event = seq <= trimmedTo ? null : session.log.get(seq);
+            return event == null ? OptionalLong.empty() : OptionalLong.of(event.tag());
         }
 
         void commit() {

@@ -20,11 +20,24 @@ final class CommittedSessionQuery {
 
     /** The head on every row, the open orders joined to it (none: one row of nulls). */
     private static final String SELECT = "SELECT s.run_id, s.seq, s.last_order_number, s.log_floor, s.tag,"
-            + " o.uid, o.revision, o.number, o.data, o.info, o.finalized"
+            + " o.uid, o.revision, o.number, o.data, o.info, o.removed, o.finalized"
             + " FROM sessions s LEFT JOIN orders o ON o.session = s.session AND NOT o.removed"
             + " WHERE s.session = ? ORDER BY o.number, o.uid";
 
+    /** The head alone, for a look at where a session stands (or whether it exists). */
+    private static final String SELECT_HEAD = "SELECT run_id, seq, last_order_number, log_floor, tag FROM sessions"
+            + " WHERE session = ?";
+
     private CommittedSessionQuery() {}
+
+    static Optional<SessionHead> readHead(Connection connection, String session) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_HEAD)) {
+            select.setString(1, session);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(head(rs)) : Optional.empty();
+            }
+        }
+    }
 
     static Optional<CommittedSession> read(Connection connection, String session) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
@@ -34,7 +47,7 @@ final class CommittedSessionQuery {
                 List<StoredOrder> orders = new ArrayList<>();
                 while (rs.next()) {
                     if (head == null) {
-                        head = new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                        head = head(rs);
                     }
                     String uid = rs.getString(6);
                     if (uid != null) {
@@ -46,11 +59,15 @@ final class CommittedSessionQuery {
         }
     }
 
+    /** The head in a row's first five columns. */
+    private static SessionHead head(ResultSet rs) throws SQLException {
+        return new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    }
+
     private static void order(ResultSet rs, String session, String uid, List<StoredOrder> orders) throws SQLException {
         String data = rs.getString(9);
         try {
-            orders.add(new StoredOrder(uid, rs.getLong(7), rs.getLong(8), JsonColumns.readObject(data, "orders.data"),
-                    JsonColumns.readObject(rs.getString(10), "orders.info"), false, rs.getBoolean(11)));
+            orders.add(OrderRows.read(rs, 6));
         } catch (IllegalStateException unreadable) {
             UnreadableRows.quarantined(session, uid, data, unreadable); // left out, as from a snapshot
         }

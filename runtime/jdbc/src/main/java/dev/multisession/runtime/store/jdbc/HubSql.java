@@ -13,6 +13,7 @@ final class HubSql {
     final String upsertTerminal;
     final String insertLog;
     final String selectLog;
+    final String selectLogged;
     final String trimLog;
 
     HubSql(SqlDialect dialect) {
@@ -39,6 +40,7 @@ final class HubSql {
                 + " seq = excluded.seq";
         insertLog = "INSERT INTO log (session, seq, event) VALUES (?, ?, ?)";
         selectLog = "SELECT event FROM log WHERE session = ? AND seq > ? ORDER BY seq LIMIT ?";
+        selectLogged = "SELECT event FROM log WHERE session = ? AND seq = ?";
         trimLog = "DELETE FROM log WHERE session = ? AND seq <= ?";
     }
 }

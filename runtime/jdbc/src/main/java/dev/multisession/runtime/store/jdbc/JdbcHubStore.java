@@ -2,6 +2,7 @@ package dev.multisession.runtime.store.jdbc;
 
 import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,6 +117,22 @@ abstract class JdbcHubStore implements HubStore {
         try {
             connection = readConnection();
             return CommittedSessionQuery.read(connection, session);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read session " + session + ": " + e.getMessage(), e);
+        } finally {
+            if (connection != null) {
+                releaseReadConnection(connection);
+            }
+        }
+    }
+
+    @Override
+    public Optional<SessionHead> readHead(String session) {
+        Objects.requireNonNull(session, "session");
+        Connection connection = null;
+        try {
+            connection = readConnection();
+            return CommittedSessionQuery.readHead(connection, session);
         } catch (SQLException e) {
             throw new StoreException("cannot read session " + session + ": " + e.getMessage(), e);
         } finally {

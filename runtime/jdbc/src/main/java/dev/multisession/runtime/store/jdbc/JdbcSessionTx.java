@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One session's view inside a JDBC transaction that already holds the session's lock
@@ -177,6 +178,20 @@ final class JdbcSessionTx implements SessionTx {
         update(sql.trimLog, session, seq);
     }
 
+    @Override
+    public OptionalLong loggedTag(long seq) {
+        flush();
+        try (PreparedStatement select = connection.prepareStatement(sql.selectLogged)) {
+            select.setString(1, session);
+            select.setLong(2, seq);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? OptionalLong.of(JsonColumns.readEvent(rs.getString(1)).tag()) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read logged event " + seq, e);
+        }
+    }
+
     private List<StoredOrder> orders(String query, String uid) {
         flush();
         try (PreparedStatement select = connection.prepareStatement(query)) {
@@ -191,10 +206,7 @@ final class JdbcSessionTx implements SessionTx {
                     String data = rs.getString(4);
                     StoredOrder order;
                     try {
-                        order = new StoredOrder(orderUid, rs.getLong(2), rs.getLong(3),
-                                JsonColumns.readObject(data, "orders.data"),
-                                JsonColumns.readObject(rs.getString(5), "orders.info"),
-                                rs.getBoolean(6), rs.getBoolean(7));
+                        order = OrderRows.read(rs, 1);
                     } catch (IllegalStateException unreadable) {
                         UnreadableRows.quarantined(session, orderUid, data, unreadable);
                         if (uid != null) {

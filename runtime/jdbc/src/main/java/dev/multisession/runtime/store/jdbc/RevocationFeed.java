@@ -24,7 +24,10 @@ final class RevocationFeed implements Consumer<String>, PgNotificationListener.M
     private final Consumer<String> revoked;
     private final AtomicLong lastSeen;
 
-    /** @param lastSeen the highest {@code revoked_seq} when the node began to listen: older ones are not told */
+    /**
+     * @param lastSeen the highest {@code revoked_seq} when the node began to listen (older ones are
+     *     not told), or 0 until {@link #heardUpTo} says
+     */
     RevocationFeed(Consumer<String> revoked, long lastSeen) {
         this.revoked = revoked;
         this.lastSeen = new AtomicLong(lastSeen);
@@ -65,6 +68,11 @@ final class RevocationFeed implements Consumer<String>, PgNotificationListener.M
                 }
             }
         }
+    }
+
+    /** Every revocation up to {@code seq} counts as heard: a catch-up starts after it. */
+    void heardUpTo(long seq) {
+        lastSeen.accumulateAndGet(seq, Math::max);
     }
 
     /** The highest {@code revoked_seq} heard so far. */

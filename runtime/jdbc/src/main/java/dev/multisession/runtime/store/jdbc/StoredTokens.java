@@ -183,17 +183,15 @@ public final class StoredTokens implements AutoCloseable {
         Objects.requireNonNull(revoked, "revoked");
         try {
             if (notifyChannel != null) {
-                RevocationFeed feed = new RevocationFeed(revoked, inTransaction("watch revoked tokens",
-                        StoredTokens::maxRevokedSeq));
+                RevocationFeed feed = new RevocationFeed(revoked, 0);
                 PgNotificationListener listener = new PgNotificationListener(listenSource, notifyChannel, feed);
                 listener.addCallback(feed);
                 listener.start();
                 feeds.add(listener);
-                // a revocation committed between reading the highest number and LISTEN was not heard
-                inTransaction("watch revoked tokens", connection -> {
-                    feed.deliver(connection, feed);
-                    return null;
-                });
+                // listening first: every revocation committed from here on is heard, so the highest
+                // number read now is only where a catch-up after a lost connection starts, and no
+                // revocation between reading it and LISTEN needs catching up
+                feed.heardUpTo(inTransaction("watch revoked tokens", StoredTokens::maxRevokedSeq));
             } else {
                 localWatchers.add(revoked);
             }
@@ -225,6 +223,11 @@ public final class StoredTokens implements AutoCloseable {
         connections.close();
     }
 
+    /**
+     * Revokes the terminal's valid tokens; returns the hashes this transaction revoked. Each gets
+     * the next {@code revoked_seq}; on PostgreSQL the revoking transactions take turns
+     * ({@link TokenSql#LOCK_REVOCATIONS}) and each revocation is notified, on commit, with its number.
+     */
     private List<String> revokeValid(Connection connection, String session, String terminal, long now) throws SQLException {
         List<String> valid = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_VALID_OF_TERMINAL)) {
@@ -236,21 +239,13 @@ public final class StoredTokens implements AutoCloseable {
                 }
             }
         }
-        if (notifyChannel == null) {
-            for (String sha256 : valid) {
-                try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE)) {
-                    revoke.setLong(1, now);
-                    revoke.setString(2, sha256);
-                    revoke.executeUpdate();
-                }
-            }
-            return valid;
-        }
-        if (!valid.isEmpty()) {
+        boolean notifying = notifyChannel != null;
+        if (notifying && !valid.isEmpty()) {
             try (PreparedStatement lock = connection.prepareStatement(TokenSql.LOCK_REVOCATIONS)) {
                 lock.execute();
             }
         }
+        List<String> revoked = new ArrayList<>(valid.size());
         for (String sha256 : valid) {
             long seq;
             try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE_RETURNING_SEQ)) {
@@ -258,19 +253,22 @@ public final class StoredTokens implements AutoCloseable {
                 revoke.setString(2, sha256);
                 try (ResultSet rs = revoke.executeQuery()) {
                     if (!rs.next()) {
-                        continue; // revoked meanwhile by another process, which notified it
+                        continue; // revoked meanwhile by another process, which told of it
                     }
                     seq = rs.getLong(1);
                 }
             }
-            // delivered to every listening node when, and only if, this transaction commits
-            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                notify.setString(1, notifyChannel);
-                notify.setString(2, RevocationFeed.payload(seq, sha256));
-                notify.execute();
+            revoked.add(sha256);
+            if (notifying) {
+                // delivered to every listening node when, and only if, this transaction commits
+                try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    notify.setString(1, notifyChannel);
+                    notify.setString(2, RevocationFeed.payload(seq, sha256));
+                    notify.execute();
+                }
             }
         }
-        return valid;
+        return revoked;
     }
 
     /** Work inside one transaction. */

@@ -19,7 +19,7 @@ final class TokenSql {
     static final String SELECT_REVOKED_AFTER =
             "SELECT sha256, revoked_seq FROM terminal_tokens WHERE revoked_seq > ? ORDER BY revoked_seq";
     static final String MAX_REVOKED_SEQ = "SELECT COALESCE(MAX(revoked_seq), 0) FROM terminal_tokens";
-    /** PostgreSQL: {@link #REVOKE} answering the number it gave. */
+    /** {@link #REVOKE} answering the number it gave (SQLite and PostgreSQL). */
     static final String REVOKE_RETURNING_SEQ = REVOKE + " RETURNING revoked_seq";
     /**
      * PostgreSQL: revoking transactions take turns until they end, so that each reads the number

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -255,6 +256,25 @@ abstract class HubStoreContract {
     }
 
     @Test
+    void aLoggedEventsTagIsReadInATransactionWithItsOwnWritesAndTrims() {
+        store.inSession(session, tx -> {
+            tx.appendLog(change(1).withTag(11));
+            tx.appendLog(change(2).withTag(22));
+            assertEquals(OptionalLong.of(22), tx.loggedTag(2), "an event appended in this transaction");
+            return null;
+        });
+        store.inSession(session, tx -> {
+            assertEquals(OptionalLong.of(11), tx.loggedTag(1));
+            assertEquals(OptionalLong.empty(), tx.loggedTag(3), "not logged");
+            tx.trimLog(1);
+            assertEquals(OptionalLong.empty(), tx.loggedTag(1), "trimmed in this transaction");
+            return null;
+        });
+        assertEquals(OptionalLong.empty(), store.inSession(session, tx -> tx.loggedTag(1)));
+        assertEquals(OptionalLong.of(22), store.inSession(session, tx -> tx.loggedTag(2)));
+    }
+
+    @Test
     void trimLogDeletesEventsAtOrBelowTheSequence() {
         store.inSession(session, tx -> {
             for (long seq = 1; seq <= 6; seq++) {
@@ -313,6 +333,18 @@ abstract class HubStoreContract {
     void aCommittedReadOfAnUnknownSessionIsEmptyAndCreatesNothing() {
         assertEquals(Optional.empty(), store.readCommitted(session));
         assertEquals(Optional.empty(), store.readCommitted(session));
+    }
+
+    @Test
+    void aHeadReadIsThatOfTheLastCommitAndCreatesNothing() {
+        assertEquals(Optional.empty(), store.readHead(session));
+        assertEquals(Optional.empty(), store.readCommitted(session), "the head read created nothing");
+        SessionHead head = new SessionHead(2, 9, 3, 4, 123_456_789L);
+        store.inSession(session, tx -> {
+            tx.saveHead(head);
+            return null;
+        });
+        assertEquals(Optional.of(head), store.readHead(session));
     }
 
     @Test

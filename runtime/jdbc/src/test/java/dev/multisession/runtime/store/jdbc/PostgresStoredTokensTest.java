@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** Each {@link #openTokens} is another hub node: its own store, pool and listener on one database. */
 @Tag(PostgresTestCount.TAG)
@@ -34,6 +41,67 @@ class PostgresStoredTokensTest extends StoredTokensContract {
     @Override
     Connection connect() throws Exception {
         return PG.connect();
+    }
+
+    @Test
+    void concurrentRevocationsCommitTheirNumbersInOrder() throws Exception {
+        int nodes = 4;
+        int perNode = 15;
+        List<StoredTokens> revokers = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+            StoredTokens node = tokens();
+            for (int i = 0; i < perNode; i++) {
+                node.issue(session, "n" + n + "-" + i);
+            }
+            revokers.add(node);
+        }
+        List<Long> heard = new ArrayList<>();
+        try (Connection listening = connect(); Statement listen = listening.createStatement()) {
+            listening.setAutoCommit(true);
+            listen.execute("LISTEN \"" + PG.schema() + "_tokens\"");
+            long before;
+            try (ResultSet rs = listen.executeQuery(TokenSql.MAX_REVOKED_SEQ)) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+            CyclicBarrier start = new CyclicBarrier(nodes);
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    StoredTokens node = revokers.get(n);
+                    String prefix = "n" + n + "-";
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < perNode; i++) {
+                            assertTrue(node.revoke(session, prefix + i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            PGConnection notifications = listening.unwrap(PGConnection.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (heard.size() < nodes * perNode && System.nanoTime() < deadline) {
+                PGNotification[] batch = notifications.getNotifications(500);
+                for (PGNotification notification : batch == null ? new PGNotification[0] : batch) {
+                    String payload = notification.getParameter();
+                    heard.add(Long.parseLong(payload.substring(0, payload.indexOf(':'))));
+                }
+            }
+            // notifications arrive in commit order: the numbers, one up each, show that each
+            // revoking transaction read the number the previous one committed and committed after it
+            List<Long> expected = new ArrayList<>();
+            for (long seq = before + 1; seq <= before + nodes * perNode; seq++) {
+                expected.add(seq);
+            }
+            assertEquals(expected, heard);
+        }
     }
 
     @Test
