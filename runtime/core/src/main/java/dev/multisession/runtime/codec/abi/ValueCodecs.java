@@ -175,6 +175,11 @@ public final class ValueCodecs {
     };
     public static final ValueCodec<Instant> INSTANT = new TextCodec<>() {
         @Override
+        String format(Instant value) {
+            return IsoTexts.instantText(value);
+        }
+
+        @Override
         Instant parse(String text) {
             Instant read = IsoTexts.instant(text);
             return read != null ? read : Instant.parse(text);
