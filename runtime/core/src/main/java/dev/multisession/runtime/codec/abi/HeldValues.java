@@ -20,16 +20,6 @@ final class HeldValues {
         boolean holds(JsonNode node, V current);
     }
 
-    /**
-     * {@link #holds} for a field's own value, checked only for maps, sets and lists: small enough to
-     * be inlined where a generated codec applies each field, where the codec is a constant and the
-     * check of any other codec folds away (a field's string or number is read as cheaply as checked).
-     */
-    @SuppressWarnings("unchecked")
-    static <V> boolean fieldHolds(ValueCodec<V> codec, JsonNode node, V current) {
-        return codec instanceof Check<?> check && current != null && ((Check<V>) check).holds(node, current);
-    }
-
     @SuppressWarnings("unchecked")
     static <V> boolean holds(ValueCodec<V> codec, JsonNode node, V current) {
         if (current == null) {

@@ -235,7 +235,7 @@ public final class ValueUpdates {
     /** A value the field already holds is not read again (most of an update's collections are unchanged). */
     private static <V> void applyNode(JsonNode node, String key, ValueCodec<V> codec, V current,
             Consumer<? super V> setter, Set<String> changed) {
-        if (!HeldValues.fieldHolds(codec, node, current)) {
+        if (!HeldValues.holds(codec, node, current)) {
             change(codec.fromJson(node, key), current, codec, setter, key, changed);
         }
     }
