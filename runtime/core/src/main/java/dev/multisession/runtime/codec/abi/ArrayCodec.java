@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 /** A list as a JSON array; read back as a mutable {@link ArrayList}. */
-final class ArrayCodec<E> implements ValueCodec<List<E>>, HeldValues.Check<List<E>> {
+final class ArrayCodec<E> implements ValueCodec<List<E>> {
 
     private final ValueCodec<E> element;
     private final boolean set;
@@ -45,29 +45,6 @@ final class ArrayCodec<E> implements ValueCodec<List<E>>, HeldValues.Check<List<
     }
 
     /** Reads the array's elements into a collection {@code factory} makes for its size; null for JSON null. */
-    @Override
-    public boolean holds(JsonNode node, List<E> current) {
-        return holdsInOrder(node, current);
-    }
-
-    /**
-     * Whether the array has the collection's elements in its iteration order, each
-     * {@linkplain HeldValues#holds held} already: reading it would give an equal list, or for a
-     * set (whose elements differ) an equal set. Another order is left to reading and comparing.
-     */
-    boolean holdsInOrder(JsonNode node, Collection<E> current) {
-        if (!node.isArray() || node.size() != current.size()) {
-            return false;
-        }
-        int i = 0;
-        for (E e : current) {
-            if (e == null || !HeldValues.holds(element, node.get(i++), e)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     <C extends Collection<E>> C readInto(JsonNode node, String key, IntFunction<C> factory) {
         if (node.isNull()) {
             return null;

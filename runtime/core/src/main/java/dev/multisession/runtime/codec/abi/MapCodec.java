@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A string-keyed map as a JSON object in iteration order; read back as a {@link LinkedHashMap}. */
-final class MapCodec<V> implements ValueCodec<Map<String, V>>, HeldValues.Check<Map<String, V>> {
+final class MapCodec<V> implements ValueCodec<Map<String, V>> {
 
     private final ValueCodec<V> value;
 
@@ -47,22 +47,6 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>>, HeldValues.Check<
     }
 
     /** One value; its path ({@code key.name}) is only put together when it cannot be read, as in {@link ArrayCodec}. */
-    /** The same keys, each with a value {@linkplain HeldValues#holds held} already (maps compare unordered). */
-    @Override
-    public boolean holds(JsonNode node, Map<String, V> current) {
-        if (!node.isObject() || node.size() != current.size()) {
-            return false;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            V held = current.get(entry.getKey());
-            if (held == null || !HeldValues.holds(value, entry.getValue(), held)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private V readValue(Map.Entry<String, JsonNode> entry, String key) {
         try {
             return value.fromJson(entry.getValue(), key);

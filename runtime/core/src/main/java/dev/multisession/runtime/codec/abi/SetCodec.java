@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** A set as a JSON array in iteration order; read back as a mutable {@link LinkedHashSet}. */
-final class SetCodec<E> implements ValueCodec<Set<E>>, HeldValues.Check<Set<E>> {
+final class SetCodec<E> implements ValueCodec<Set<E>> {
 
     private final ArrayCodec<E> array;
 
@@ -16,11 +16,6 @@ final class SetCodec<E> implements ValueCodec<Set<E>>, HeldValues.Check<Set<E>> 
     @Override
     public JsonNode toJson(Set<E> value) {
         return array.writeAll(value);
-    }
-
-    @Override
-    public boolean holds(JsonNode node, Set<E> current) {
-        return array.holdsInOrder(node, current);
     }
 
     @Override

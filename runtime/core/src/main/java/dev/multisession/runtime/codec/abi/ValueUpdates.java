@@ -183,7 +183,7 @@ public final class ValueUpdates {
             Set<String> changed) {
         JsonNode node = data.get(key);
         if (node != null) {
-            applyNode(node, key, codec, current, setter, changed);
+            change(codec.fromJson(node, key), current, codec, setter, key, changed);
         }
     }
 
@@ -231,14 +231,6 @@ public final class ValueUpdates {
     // The public methods and these parts are each at most 35 bytes of bytecode (-XX:MaxInlineSize), so
     // that the JIT inlines them at every call site, however often the site runs: only there are the
     // setter lambda and the codec of an exact type, which spares the allocation and the megamorphic call.
-
-    /** A value the field already holds is not read again (most of an update's collections are unchanged). */
-    private static <V> void applyNode(JsonNode node, String key, ValueCodec<V> codec, V current,
-            Consumer<? super V> setter, Set<String> changed) {
-        if (!HeldValues.holds(codec, node, current)) {
-            change(codec.fromJson(node, key), current, codec, setter, key, changed);
-        }
-    }
 
     private static <V> void change(V value, V current, ValueCodec<V> codec, Consumer<? super V> setter, String key,
             Set<String> changed) {
