@@ -12,9 +12,14 @@ abstract class TextCodec<V> implements ValueCodec<V> {
 
     abstract V parse(String text);
 
+    /** The value's text: its {@code toString()}, unless a subclass writes the same text faster. */
+    String format(V value) {
+        return value.toString();
+    }
+
     @Override
     public JsonNode toJson(V value) {
-        return value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(value.toString());
+        return value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(format(value));
     }
 
     @Override

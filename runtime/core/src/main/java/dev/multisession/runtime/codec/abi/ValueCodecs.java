@@ -175,68 +175,84 @@ public final class ValueCodecs {
     };
     public static final ValueCodec<Instant> INSTANT = new TextCodec<>() {
         @Override
+        String format(Instant value) {
+            return IsoTexts.instantText(value);
+        }
+
+        @Override
         Instant parse(String text) {
-            return Instant.parse(text);
+            Instant read = IsoTexts.instant(text);
+            return read != null ? read : Instant.parse(text);
         }
     };
     public static final ValueCodec<LocalDate> LOCAL_DATE = new TextCodec<>() {
         @Override
         LocalDate parse(String text) {
-            return LocalDate.parse(text);
+            LocalDate read = IsoTexts.localDate(text);
+            return read != null ? read : LocalDate.parse(text);
         }
     };
     public static final ValueCodec<LocalDateTime> LOCAL_DATE_TIME = new TextCodec<>() {
         @Override
         LocalDateTime parse(String text) {
-            return LocalDateTime.parse(text);
+            LocalDateTime read = IsoTexts.localDateTime(text);
+            return read != null ? read : LocalDateTime.parse(text);
         }
     };
     public static final ValueCodec<LocalTime> LOCAL_TIME = new TextCodec<>() {
         @Override
         LocalTime parse(String text) {
-            return LocalTime.parse(text);
+            LocalTime read = IsoTexts.localTime(text);
+            return read != null ? read : LocalTime.parse(text);
         }
     };
     public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME = new TextCodec<>() {
         @Override
         OffsetDateTime parse(String text) {
-            return OffsetDateTime.parse(text);
+            OffsetDateTime read = IsoTexts.offsetDateTime(text);
+            return read != null ? read : OffsetDateTime.parse(text);
         }
     };
     public static final ValueCodec<OffsetTime> OFFSET_TIME = new TextCodec<>() {
         @Override
         OffsetTime parse(String text) {
-            return OffsetTime.parse(text);
+            OffsetTime read = IsoTexts.offsetTime(text);
+            return read != null ? read : OffsetTime.parse(text);
         }
     };
     public static final ValueCodec<ZonedDateTime> ZONED_DATE_TIME = new TextCodec<>() {
         @Override
         ZonedDateTime parse(String text) {
-            return ZonedDateTime.parse(text);
+            ZonedDateTime read = IsoTexts.zonedDateTime(text);
+            return read != null ? read : ZonedDateTime.parse(text);
         }
     };
     public static final ValueCodec<Duration> DURATION = new TextCodec<>() {
         @Override
         Duration parse(String text) {
-            return Duration.parse(text);
+            Duration read = IsoTexts.duration(text);
+            return read != null ? read : Duration.parse(text);
         }
     };
     public static final ValueCodec<Period> PERIOD = new TextCodec<>() {
         @Override
         Period parse(String text) {
-            return Period.parse(text);
+            Period read = IsoTexts.period(text);
+            return read != null ? read : Period.parse(text);
         }
     };
     public static final ValueCodec<Year> YEAR = new TextCodec<>() {
         @Override
         Year parse(String text) {
-            return Year.parse(text);
+            Year read = IsoTexts.year(text);
+            return read != null ? read : Year.parse(text);
         }
     };
     public static final ValueCodec<YearMonth> YEAR_MONTH = new TextCodec<>() {
         @Override
         YearMonth parse(String text) {
-            return YearMonth.parse(text);
+            YearMonth read = IsoTexts.yearMonth(text);
+            return read != null ? read : YearMonth.parse(text);
         }
     };
     public static final ValueCodec<ZoneId> ZONE_ID = new TextCodec<>() {

@@ -36,8 +36,24 @@ abstract class JdbcHubStore implements HubStore {
 
     abstract void releaseReadConnection(Connection connection);
 
-    /** Runs inside the transaction after the work, before commit, when the work wrote something. */
-    void beforeCommit(Connection connection, String session) throws SQLException {}
+    /** Whether a session's transaction keeps its saved head for {@link #beforeCommit} to write. */
+    boolean defersHead() {
+        return false;
+    }
+
+    /**
+     * Runs inside the transaction after the work, before commit, when the work wrote something.
+     * {@code unsavedHead} is the head the work saved when {@link #defersHead}, to be written
+     * here; otherwise (or if the work saved none) null.
+     */
+    void beforeCommit(Connection connection, String session, SessionHead unsavedHead) throws SQLException {
+        if (unsavedHead != null) {
+            throw new IllegalStateException("a store that defers the head must write it before commit");
+        }
+    }
+
+    /** The commit after {@link #beforeCommit} failed (the transaction is rolled back, or its fate unknown). */
+    void commitFailed(Connection connection, String session) {}
 
     @Override
     public <R> R inSession(String session, SessionWork<R> work) {
@@ -52,15 +68,19 @@ abstract class JdbcHubStore implements HubStore {
         try {
             R result;
             try {
-                JdbcSessionTx tx = JdbcSessionTx.lock(connection, sql, session);
+                JdbcSessionTx tx = JdbcSessionTx.lock(connection, sql, session, defersHead());
+                SessionHead unsavedHead;
+                boolean written;
                 try {
                     result = work.run(tx);
                     tx.flush();
+                    unsavedHead = tx.unsavedHead();
+                    written = tx.written();
                 } finally {
                     tx.discard();
                 }
-                if (tx.written()) {
-                    beforeCommit(connection, session);
+                if (written) {
+                    beforeCommit(connection, session, unsavedHead);
                 }
             } catch (SQLException e) {
                 throw rollback(connection, new StoreException("transaction on session " + session + " failed: " + e.getMessage(), e));
@@ -72,6 +92,7 @@ abstract class JdbcHubStore implements HubStore {
             try {
                 connection.commit();
             } catch (SQLException e) {
+                commitFailed(connection, session);
                 throw rollback(connection, new StoreException("cannot commit session " + session + ": " + e.getMessage(), e));
             }
             return result;

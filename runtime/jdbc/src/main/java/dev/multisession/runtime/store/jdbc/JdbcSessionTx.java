@@ -10,10 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One session's view inside a JDBC transaction that already holds the session's lock
@@ -24,7 +26,14 @@ import java.util.OptionalLong;
  * mutations left) go to the database as one JDBC batch, which a server database receives in
  * one round trip; the batch is sent before any other statement runs and by {@link #flush},
  * which the store calls before it commits, so reads and the order of writes are as if each
- * write had run at once.
+ * write had run at once. A batch never holds two upserts of the same row: with pgjdbc's
+ * {@code reWriteBatchedInserts} a batch of inserts becomes one multi-row statement, in which
+ * {@code ON CONFLICT DO UPDATE} may not touch a row twice, so a second write of a row first
+ * sends the batch that holds the first.
+ *
+ * <p>A transaction opened with {@code deferHead} keeps the head it is given in memory instead of
+ * writing it ({@link #unsavedHead}): the store writes it last, in the statement that also sends
+ * its commit notification, one round trip fewer for every transaction.
  */
 final class JdbcSessionTx implements SessionTx {
     private final Connection connection;
@@ -35,12 +44,18 @@ final class JdbcSessionTx implements SessionTx {
     /** The write statement whose batch has not been sent yet, or null. */
     private PreparedStatement batch;
     private String batchSql;
+    /** The rows the batch upserts (an order's uid, a terminal's id). */
+    private final Set<String> batchKeys = new HashSet<>();
+    private final boolean deferHead;
+    /** The head saved but not written yet (with {@code deferHead}), or null. */
+    private SessionHead unsavedHead;
 
-    private JdbcSessionTx(Connection connection, HubSql sql, String session, SessionHead head) {
+    private JdbcSessionTx(Connection connection, HubSql sql, String session, SessionHead head, boolean deferHead) {
         this.connection = connection;
         this.sql = sql;
         this.session = session;
         this.head = head;
+        this.deferHead = deferHead;
     }
 
     /**
@@ -50,6 +65,15 @@ final class JdbcSessionTx implements SessionTx {
      * writes nothing.
      */
     static JdbcSessionTx lock(Connection connection, HubSql sql, String session) throws SQLException {
+        return lock(connection, sql, session, false);
+    }
+
+    /**
+     * As {@link #lock(Connection, HubSql, String)}; with {@code deferHead} a saved head is kept
+     * for the store to write ({@link #unsavedHead}).
+     */
+    static JdbcSessionTx lock(Connection connection, HubSql sql, String session, boolean deferHead)
+            throws SQLException {
         SessionHead head = lockHead(connection, sql, session);
         if (head == null) {
             try (PreparedStatement create = connection.prepareStatement(sql.createSession)) {
@@ -61,7 +85,7 @@ final class JdbcSessionTx implements SessionTx {
                 throw new SQLException("session " + session + " vanished while being locked");
             }
         }
-        return new JdbcSessionTx(connection, sql, session, head);
+        return new JdbcSessionTx(connection, sql, session, head, deferHead);
     }
 
     /** Drops writes still batched without sending them (the work failed; the transaction is rolled back). */
@@ -69,6 +93,8 @@ final class JdbcSessionTx implements SessionTx {
         PreparedStatement pending = batch;
         batch = null;
         batchSql = null;
+        batchKeys.clear();
+        unsavedHead = null;
         if (pending != null) {
             try {
                 pending.close();
@@ -96,11 +122,20 @@ final class JdbcSessionTx implements SessionTx {
         }
         batch = null;
         batchSql = null;
+        batchKeys.clear();
         try (pending) {
             pending.executeBatch();
         } catch (SQLException e) {
             throw failure("write", e);
         }
+    }
+
+    /**
+     * The head saved by the work and not written yet: only with {@code deferHead}, where the
+     * store writes it after {@link #flush}; null if the work saved none.
+     */
+    SessionHead unsavedHead() {
+        return unsavedHead;
     }
 
     /** Whether the work changed anything (only then do other hub nodes need a poke). */
@@ -116,6 +151,13 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public void saveHead(SessionHead newHead) {
         Objects.requireNonNull(newHead, "head");
+        if (deferHead) {
+            // one row, read by nobody inside the transaction: only its last value matters
+            unsavedHead = newHead;
+            written = true;
+            head = newHead;
+            return;
+        }
         update(sql.updateHead, newHead.runId(), newHead.seq(), newHead.lastOrderNumber(), newHead.logFloor(),
                 newHead.tag(), session);
         head = newHead;
@@ -136,7 +178,7 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public void saveOrder(StoredOrder order) {
         Objects.requireNonNull(order, "order");
-        update(sql.upsertOrder, session, order.uid(), order.revision(), order.number(),
+        upsert(order.uid(), sql.upsertOrder, session, order.uid(), order.revision(), order.number(),
                 JsonColumns.write(order.data()), JsonColumns.write(order.info()), order.removed(), order.finalized());
     }
 
@@ -164,7 +206,7 @@ final class JdbcSessionTx implements SessionTx {
     public void saveTerminal(String terminalId, TerminalCursor cursor) {
         Objects.requireNonNull(terminalId, "terminalId");
         Objects.requireNonNull(cursor, "cursor");
-        update(sql.upsertTerminal, session, terminalId, cursor.lastMutationId(), cursor.seq());
+        upsert(terminalId, sql.upsertTerminal, session, terminalId, cursor.lastMutationId(), cursor.seq());
     }
 
     @Override
@@ -223,6 +265,15 @@ final class JdbcSessionTx implements SessionTx {
         } catch (SQLException e) {
             throw failure(uid == null ? "read open orders" : "read order " + uid, e);
         }
+    }
+
+    /** As {@link #update}, for a statement that upserts the row {@code key}: never twice in one batch. */
+    private void upsert(String key, String statement, Object... parameters) {
+        if (!statement.equals(batchSql) || batchKeys.contains(key)) {
+            flush();
+        }
+        update(statement, parameters);
+        batchKeys.add(key);
     }
 
     /** Adds a write to the batch of its statement, sending the previous batch first if it was another statement. */

@@ -59,6 +59,8 @@ final class PgNotificationListener implements AutoCloseable {
     private final ReconnectLoop loop;
     /** The connection {@link #start} opened, until the first attempt takes it over. */
     private volatile Connection opened;
+    /** Notifications the store sent itself, left out; null: every notification is delivered. */
+    private volatile OwnNotifications own;
 
     /** What may have been missed while the connection was down, delivered as payloads on the new connection. */
     @FunctionalInterface
@@ -93,6 +95,11 @@ final class PgNotificationListener implements AutoCloseable {
         callbacks.add(Objects.requireNonNull(callback, "callback"));
     }
 
+    /** Leaves out the notifications {@code own} recorded as the store's own (null: none). */
+    void leaveOut(OwnNotifications own) {
+        this.own = own;
+    }
+
     /** Whether the listening connection is up (for health checks and tests). */
     boolean listening() {
         // until the listener's thread takes it over, the connection start() opened is the one listening
@@ -113,6 +120,10 @@ final class PgNotificationListener implements AutoCloseable {
                 return;
             }
             if (reconnect) {
+                OwnNotifications recorded = own;
+                if (recorded != null) {
+                    recorded.forget();
+                }
                 deliverMissed(connection);
             }
             PGConnection notifying = connection.unwrap(PGConnection.class);
@@ -121,7 +132,10 @@ final class PgNotificationListener implements AutoCloseable {
                 PGNotification[] notifications = notifying.getNotifications(POLL_MILLIS);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
-                        deliver(notification.getParameter());
+                        OwnNotifications recorded = own;
+                        if (recorded == null || !recorded.isOwn(notification.getPID(), notification.getParameter())) {
+                            deliver(notification.getParameter());
+                        }
                     }
                 }
                 if (++polls % POLLS_PER_HEARTBEAT == 0) {

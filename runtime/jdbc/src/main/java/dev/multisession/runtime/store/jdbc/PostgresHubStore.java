@@ -2,6 +2,7 @@ package dev.multisession.runtime.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.multisession.runtime.hub.spi.SessionHead;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,8 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,15 @@ import org.slf4j.LoggerFactory;
  * payload is the session id alone: nodes read the change itself from the log table.
  *
  * <p>Each store listens on its channel over a dedicated connection and passes the session
- * ids to the {@link #onRemoteCommit} callbacks. A node hears its own commits too; to the hub
- * such a poke is a log read that finds nothing it has not broadcast already.
+ * ids to the {@link #onRemoteCommit} callbacks. Its own commits are left out while one hub
+ * listens ({@link OwnNotifications}): that hub broadcasts them from memory, and a poke would
+ * only be a log read finding nothing new. Two hubs on one store instance hear each other's.
+ *
+ * <p>What one transaction of a batch of mutations sends: the lock ({@code SELECT ... FOR
+ * UPDATE}), a read of each order and terminal cursor the batch touches, one JDBC batch per
+ * kind of row written (orders, cursors, log events; pgjdbc's {@code reWriteBatchedInserts}
+ * makes each one multi-row {@code INSERT}), the log's trim, then the head's update and the
+ * notification in one statement, then the commit.
  */
 public final class PostgresHubStore extends JdbcHubStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresHubStore.class);
@@ -44,7 +54,11 @@ public final class PostgresHubStore extends JdbcHubStore {
     private final ReadinessCheck readiness;
     private final String channel;
     private final String notifySql = "SELECT pg_notify(?, ?)";
+    /** The head's update and the notification, one round trip ({@code WITH} runs the update whether read or not). */
+    private final String updateHeadAndNotifySql = "WITH head AS (" + sql.updateHead + ") SELECT pg_notify(?, ?)";
     private final PgNotificationListener.ConnectionSource listenSource;
+    private final OwnNotifications own = new OwnNotifications();
+    private final AtomicInteger remoteCommitCallbacks = new AtomicInteger();
 
     private PostgresHubStore(HikariDataSource pool, PgNotificationListener listener, ReadinessCheck readiness,
             String channel, PgNotificationListener.ConnectionSource listenSource) {
@@ -111,17 +125,48 @@ public final class PostgresHubStore extends JdbcHubStore {
     }
 
     @Override
-    void beforeCommit(Connection connection, String session) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement(notifySql)) {
-            notify.setString(1, channel);
-            notify.setString(2, session);
+    boolean defersHead() {
+        return true;
+    }
+
+    @Override
+    void beforeCommit(Connection connection, String session, SessionHead unsavedHead) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement(unsavedHead == null ? notifySql
+                : updateHeadAndNotifySql)) {
+            int i = 1;
+            if (unsavedHead != null) {
+                notify.setLong(i++, unsavedHead.runId());
+                notify.setLong(i++, unsavedHead.seq());
+                notify.setLong(i++, unsavedHead.lastOrderNumber());
+                notify.setLong(i++, unsavedHead.logFloor());
+                notify.setLong(i++, unsavedHead.tag());
+                notify.setString(i++, session);
+            }
+            notify.setString(i++, channel);
+            notify.setString(i, session);
             notify.execute();
         }
+        own.sent(backendPid(connection), session);
+    }
+
+    @Override
+    void commitFailed(Connection connection, String session) {
+        try {
+            own.withdrawn(backendPid(connection), session);
+        } catch (SQLException e) {
+            own.forget();
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        return connection.unwrap(PGConnection.class).getBackendPID();
     }
 
     @Override
     public void onRemoteCommit(Consumer<String> session) {
         listener.addCallback(session);
+        // one hub: its own commits are left out; a second hub on this store must hear the first's
+        listener.leaveOut(remoteCommitCallbacks.incrementAndGet() == 1 ? own : null);
     }
 
     @Override
@@ -279,6 +324,8 @@ public final class PostgresHubStore extends JdbcHubStore {
             config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
             config.addDataSourceProperty("options", sessionOptions());
             config.addDataSourceProperty("tcpKeepAlive", "true");
+            // a batch of inserts as one multi-row INSERT: one statement for the server to run, not one per row
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             HikariDataSource pool;
             try {
                 pool = new HikariDataSource(config);

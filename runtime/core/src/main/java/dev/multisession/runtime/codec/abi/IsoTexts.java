@@ -1,0 +1,346 @@
+package dev.multisession.runtime.codec.abi;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * Reads the texts the codec itself writes for {@code java.time} values ({@code toString}: four
+ * digit years, {@code Z} or {@code ±HH:MM} offsets) without a {@code DateTimeFormatter}, whose
+ * general parse (a map of fields, then resolving it) costs several times the value's own
+ * construction and dominated reading a model with such fields. Each method returns the value
+ * the JDK's {@code parse} gives for the same text, or null for any text of another shape, or
+ * one the value's factory refuses: the caller then runs the JDK's {@code parse}, which gives the
+ * same value or the same error as before. Only texts the JDK's parse accepts are read here.
+ */
+final class IsoTexts {
+
+    private IsoTexts() {}
+
+    /** The first and the last second {@link #instantText} writes itself: years 0000 to 9999. */
+    private static final long FIRST_SECOND = -62_167_219_200L;
+    private static final long AFTER_LAST_SECOND = 253_402_300_800L;
+
+    /**
+     * {@code Instant.toString()}, without its formatter for years 0000 to 9999: the UTC date-time's
+     * own {@code toString}, which writes the fraction in the same groups of three digits and leaves
+     * out zero seconds, which the instant's form keeps.
+     */
+    static String instantText(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND || seconds >= AFTER_LAST_SECOND) {
+            return instant.toString();
+        }
+        LocalDateTime local = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
+        String text = local.toString();
+        return local.getSecond() == 0 && local.getNano() == 0 ? text + ":00Z" : text + "Z";
+    }
+
+    /** {@code yyyy-MM-dd}. */
+    static LocalDate localDate(String text) {
+        return text.length() == 10 ? date(text, 0) : null;
+    }
+
+    /** {@code yyyy-MM}. */
+    static YearMonth yearMonth(String text) {
+        if (text.length() != 7 || text.charAt(4) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        if (year < 0 || month < 0) {
+            return null;
+        }
+        try {
+            return YearMonth.of(year, month);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code yyyy}. */
+    static Year year(String text) {
+        int year = text.length() == 4 ? digits(text, 0, 4) : -1;
+        return year < 0 ? null : Year.of(year);
+    }
+
+    /** {@code HH:mm[:ss[.fraction]]}. */
+    static LocalTime localTime(String text) {
+        return time(text, 0, text.length());
+    }
+
+    /** A local date-time: {@code yyyy-MM-dd'T'} and a time. */
+    static LocalDateTime localDateTime(String text) {
+        return dateTime(text, text.length());
+    }
+
+    /** A date-time in UTC written with {@code Z}; seconds required, as the JDK's parse requires them. */
+    static Instant instant(String text) {
+        int end = text.length() - 1;
+        if (end < 19 || text.charAt(end) != 'Z' || text.charAt(16) != ':') {
+            return null;
+        }
+        LocalDateTime local = dateTime(text, end);
+        return local == null ? null : local.toInstant(ZoneOffset.UTC);
+    }
+
+    /** A date-time and its offset. */
+    static OffsetDateTime offsetDateTime(String text) {
+        int offsetAt = offsetStart(text, text.length());
+        if (offsetAt < 0) {
+            return null;
+        }
+        LocalDateTime local = dateTime(text, offsetAt);
+        ZoneOffset offset = offset(text, offsetAt, text.length());
+        return local == null || offset == null ? null : OffsetDateTime.of(local, offset);
+    }
+
+    /** A time and its offset. */
+    static OffsetTime offsetTime(String text) {
+        int offsetAt = offsetStart(text, text.length());
+        if (offsetAt < 0) {
+            return null;
+        }
+        LocalTime local = time(text, 0, offsetAt);
+        ZoneOffset offset = offset(text, offsetAt, text.length());
+        return local == null || offset == null ? null : OffsetTime.of(local, offset);
+    }
+
+    /** A date-time, its offset and a region id in brackets, e.g. {@code ...+01:00[Europe/Paris]}. */
+    static ZonedDateTime zonedDateTime(String text) {
+        int open = text.indexOf('[');
+        if (open < 0 || text.charAt(text.length() - 1) != ']' || text.indexOf('/', open) < 0) {
+            return null;
+        }
+        int offsetAt = offsetStart(text, open);
+        if (offsetAt < 0) {
+            return null;
+        }
+        LocalDateTime local = dateTime(text, offsetAt);
+        ZoneOffset offset = offset(text, offsetAt, open);
+        if (local == null || offset == null) {
+            return null;
+        }
+        try {
+            ZoneId zone = ZoneId.of(text.substring(open + 1, text.length() - 1));
+            // as the parse resolves it: the instant the date-time and offset name, in the region
+            return ZonedDateTime.ofInstant(local, offset, zone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code PT[nH][nM][n[.f]S]} with plain digits, as {@code Duration.toString} writes positive durations. */
+    static Duration duration(String text) {
+        int length = text.length();
+        if (length < 4 || text.charAt(0) != 'P' || text.charAt(1) != 'T') {
+            return null;
+        }
+        long seconds = 0;
+        int nanos = 0;
+        int i = 2;
+        int unitRank = 0; // H, then M, then S: each at most once, in that order
+        while (i < length) {
+            int start = i;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0 || count > 9 || i == length) {
+                return null;
+            }
+            long value = digits(text, start, count);
+            char unit = text.charAt(i);
+            if (unit == 'H' && unitRank < 1) {
+                seconds += value * 3600;
+                unitRank = 1;
+            } else if (unit == 'M' && unitRank < 2) {
+                seconds += value * 60;
+                unitRank = 2;
+            } else if (unit == 'S' && unitRank < 3) {
+                seconds += value;
+                unitRank = 3;
+            } else if (unit == '.' && unitRank < 3) {
+                int fractionStart = ++i;
+                while (i < length && isDigit(text.charAt(i))) {
+                    i++;
+                }
+                int fraction = i - fractionStart;
+                if (fraction == 0 || fraction > 9 || i == length || text.charAt(i) != 'S') {
+                    return null;
+                }
+                seconds += value;
+                nanos = digits(text, fractionStart, fraction) * POWERS[9 - fraction];
+                unitRank = 3;
+            } else {
+                return null;
+            }
+            i++;
+        }
+        return Duration.ofSeconds(seconds, nanos);
+    }
+
+    /** {@code P[nY][nM][nD]} with plain digits. */
+    static Period period(String text) {
+        int length = text.length();
+        if (length < 3 || text.charAt(0) != 'P') {
+            return null;
+        }
+        int years = 0;
+        int months = 0;
+        int days = 0;
+        int i = 1;
+        int unitRank = 0;
+        while (i < length) {
+            int start = i;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0 || count > 9 || i == length) {
+                return null;
+            }
+            int value = digits(text, start, count);
+            char unit = text.charAt(i);
+            if (unit == 'Y' && unitRank < 1) {
+                years = value;
+                unitRank = 1;
+            } else if (unit == 'M' && unitRank < 2) {
+                months = value;
+                unitRank = 2;
+            } else if (unit == 'D' && unitRank < 3) {
+                days = value;
+                unitRank = 3;
+            } else {
+                return null;
+            }
+            i++;
+        }
+        return Period.of(years, months, days);
+    }
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
+
+    private static LocalDate date(String text, int at) {
+        if (text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-') {
+            return null;
+        }
+        int year = digits(text, at, 4);
+        int month = digits(text, at + 5, 2);
+        int day = digits(text, at + 8, 2);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDateTime dateTime(String text, int end) {
+        if (end < 16 || text.charAt(10) != 'T') {
+            return null;
+        }
+        LocalDate date = date(text, 0);
+        LocalTime time = date == null ? null : time(text, 11, end);
+        return time == null ? null : LocalDateTime.of(date, time);
+    }
+
+    /** {@code HH:mm[:ss[.f]]} between {@code at} and {@code end}, 1 to 9 fraction digits. */
+    private static LocalTime time(String text, int at, int end) {
+        int length = end - at;
+        if (length != 5 && length != 8 && (length < 10 || length > 18)) {
+            return null;
+        }
+        if (text.charAt(at + 2) != ':') {
+            return null;
+        }
+        int hour = digits(text, at, 2);
+        int minute = digits(text, at + 3, 2);
+        int second = 0;
+        int nano = 0;
+        if (length >= 8) {
+            if (text.charAt(at + 5) != ':') {
+                return null;
+            }
+            second = digits(text, at + 6, 2);
+            if (length > 8) {
+                if (text.charAt(at + 8) != '.') {
+                    return null;
+                }
+                int fraction = length - 9;
+                int value = digits(text, at + 9, fraction);
+                if (value < 0) {
+                    return null;
+                }
+                nano = value * POWERS[9 - fraction];
+            }
+        }
+        if (hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalTime.of(hour, minute, second, nano);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Where the offset of a text ending at {@code end} starts: {@code Z} or {@code ±HH:MM}; -1 if neither. */
+    private static int offsetStart(String text, int end) {
+        if (end >= 1 && text.charAt(end - 1) == 'Z') {
+            return end - 1;
+        }
+        if (end >= 6 && (text.charAt(end - 6) == '+' || text.charAt(end - 6) == '-') && text.charAt(end - 3) == ':') {
+            return end - 6;
+        }
+        return -1;
+    }
+
+    private static ZoneOffset offset(String text, int at, int end) {
+        if (end - at == 1) {
+            return ZoneOffset.UTC;
+        }
+        int hours = digits(text, at + 1, 2);
+        int minutes = digits(text, at + 4, 2);
+        if (hours < 0 || minutes < 0) {
+            return null;
+        }
+        try {
+            return text.charAt(at) == '-' ? ZoneOffset.ofHoursMinutes(-hours, -minutes)
+                    : ZoneOffset.ofHoursMinutes(hours, minutes);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal value of {@code count} ASCII digits at {@code at}, or -1 if one is not a digit. */
+    private static int digits(String text, int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

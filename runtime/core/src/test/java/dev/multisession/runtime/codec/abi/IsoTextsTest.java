@@ -1,0 +1,145 @@
+package dev.multisession.runtime.codec.abi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The fast reads give what the JDK's parse gives, or nothing (and the JDK's parse runs). */
+class IsoTextsTest {
+
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York"),
+            ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Etc/UTC"));
+
+    @Test
+    void everyValueTheCodecWritesIsReadBackWithoutTheFormatter() {
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime local = LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextBoolean() ? 0 : random.nextInt(60),
+                    nanos(random));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800);
+            ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
+            readBack(local.toLocalDate().toString(), IsoTexts::localDate, LocalDate::parse);
+            readBack(local.toLocalTime().toString(), IsoTexts::localTime, LocalTime::parse);
+            readBack(local.toString(), IsoTexts::localDateTime, LocalDateTime::parse);
+            readBack(local.toInstant(ZoneOffset.UTC).toString(), IsoTexts::instant, Instant::parse);
+            readBack(OffsetDateTime.of(local, offset).toString(), IsoTexts::offsetDateTime, OffsetDateTime::parse);
+            readBack(OffsetTime.of(local.toLocalTime(), offset).toString(), IsoTexts::offsetTime, OffsetTime::parse);
+            // from 1970 on: before, some regions kept local mean times, offsets in seconds left to the JDK
+            ZonedDateTime zoned = ZonedDateTime.of(local.withYear(1970 + local.getYear() % 8000), zone);
+            readBack(zoned.toString(), IsoTexts::zonedDateTime, ZonedDateTime::parse);
+            // Year.toString writes years before 1000 with fewer than the four digits Year.parse requires
+            readBack(Year.of(1000 + local.getYear() % 9000).toString(), IsoTexts::year, Year::parse);
+            readBack(YearMonth.from(local).toString(), IsoTexts::yearMonth, YearMonth::parse);
+            readBack(Duration.ofSeconds(random.nextInt(1_000_000), random.nextBoolean() ? 0 : nanos(random)).toString(),
+                    IsoTexts::duration, Duration::parse);
+            readBack(Period.of(random.nextInt(100), random.nextInt(24), random.nextInt(400)).toString(),
+                    IsoTexts::period, Period::parse);
+        }
+    }
+
+    @Test
+    void instantsAreWrittenAsInstantToStringWrites() {
+        Random random = new Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("2025-03-14T19:21:00Z"), Instant.parse("2025-03-14T19:21:00.100Z")));
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong() % 400_000_000_000L;
+            instants.add(Instant.ofEpochSecond(random.nextBoolean() ? seconds - seconds % 60 : seconds, nanos(random)));
+        }
+        for (Instant instant : instants) {
+            assertEquals(instant.toString(), IsoTexts.instantText(instant));
+        }
+    }
+
+    @Test
+    void zonedTimesInAnOverlapKeepTheirOffset() {
+        // 02:30 on the last Sunday of October happens twice in Paris; the offset says which
+        LocalDateTime twice = LocalDateTime.of(2025, 10, 26, 2, 30);
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        for (ZonedDateTime value : List.of(ZonedDateTime.ofLocal(twice, paris, ZoneOffset.ofHours(1)),
+                ZonedDateTime.ofLocal(twice, paris, ZoneOffset.ofHours(2)))) {
+            readBack(value.toString(), IsoTexts::zonedDateTime, ZonedDateTime::parse);
+        }
+        // an offset the region never had at that time: the instant wins, as in the JDK's parse
+        String offsetElsewhere = "2025-03-14T19:00+05:00[Europe/Paris]";
+        assertEquals(ZonedDateTime.parse(offsetElsewhere), IsoTexts.zonedDateTime(offsetElsewhere));
+    }
+
+    @Test
+    void otherShapesAndRefusedValuesAreLeftToTheJdk() {
+        List<String> texts = List.of("", "2025-02-29", "2025-13-01", "2025-1-01", "+12025-01-01", "-0001-01-01",
+                "2025-03-14t19:21", "24:00", "23:60", "12:00:60", "12:00:00.", "12:00:00.1234567890", "12:00:0a",
+                "2025-03-14T19:21Z", "2025-03-14T23:59:60Z", "2025-03-14T24:00:00Z", "2025-03-14T19:21:07+01:00",
+                "2025-03-14T19:21:07z", "2025-03-14T19:21:07+19:00", "2025-03-14T19:21:07+01:60",
+                "2025-03-14T19:21:07+01:00:30", "2025-03-14T19:21:07+0100", "19:45+01", "2025-03-14T19:00+01:00[UTC]",
+                "2025-03-14T19:00+01:00[Mars/Base]", "2025-03-14T19:00+01:00", "PT", "PT-5M", "pt5m", "P1DT2H",
+                "PT5M3H", "PT1.S", "PT1.5M", "PT1234567890S", "P", "P1W", "P-1D", "P1D2M", "25", "02025", "2025-3");
+        for (String text : texts) {
+            agrees(text, IsoTexts::localDate, LocalDate::parse);
+            agrees(text, IsoTexts::localTime, LocalTime::parse);
+            agrees(text, IsoTexts::localDateTime, LocalDateTime::parse);
+            agrees(text, IsoTexts::instant, Instant::parse);
+            agrees(text, IsoTexts::offsetDateTime, OffsetDateTime::parse);
+            agrees(text, IsoTexts::offsetTime, OffsetTime::parse);
+            agrees(text, IsoTexts::zonedDateTime, ZonedDateTime::parse);
+            agrees(text, IsoTexts::duration, Duration::parse);
+            agrees(text, IsoTexts::period, Period::parse);
+            agrees(text, IsoTexts::year, Year::parse);
+            agrees(text, IsoTexts::yearMonth, YearMonth::parse);
+        }
+        assertNull(IsoTexts.localDate("2025-02-29"));
+        assertNull(IsoTexts.instant("2025-03-14T23:59:60Z"));
+    }
+
+    private static int nanos(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1000;
+            default -> random.nextInt(1_000_000_000);
+        };
+    }
+
+    private static <T> void readBack(String text, Function<String, T> fast, Function<String, T> jdk) {
+        T read = fast.apply(text);
+        assertNotNull(read, () -> "not read without the formatter: " + text);
+        assertEquals(jdk.apply(text), read, text);
+    }
+
+    /** The fast read gives nothing, or the JDK's value; never a value where the JDK refuses the text. */
+    private static <T> void agrees(String text, Function<String, T> fast, Function<String, T> jdk) {
+        T read = fast.apply(text);
+        if (read == null) {
+            return;
+        }
+        List<Object> expected = new ArrayList<>();
+        try {
+            expected.add(jdk.apply(text));
+        } catch (RuntimeException refused) {
+            throw new AssertionError("read " + read + " from " + text + ", which the JDK refuses: " + refused.getMessage());
+        }
+        assertEquals(expected.get(0), read, text);
+    }
+}
