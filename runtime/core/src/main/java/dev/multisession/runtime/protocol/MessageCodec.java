@@ -26,6 +26,12 @@ public final class MessageCodec {
      * mutations), so that few of them share a slot; at most this many events are kept.
      */
     private static final int RECENT_EVENTS = 1024;
+    /**
+     * Longest text kept for reuse, in chars. A message may be up to a mebibyte, and the slots
+     * hold on to what they keep for good: this bounds them to a few tens of megabytes however
+     * large the events a peer makes the hub write. Longer events are encoded per use.
+     */
+    static final int LONGEST_REUSED_TEXT = 16 * 1024;
 
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
@@ -66,7 +72,9 @@ public final class MessageCodec {
             return recent.text();
         }
         String text = write(event);
-        recentEvents[slot] = new EncodedEvent(event, text);
+        if (text.length() <= LONGEST_REUSED_TEXT) {
+            recentEvents[slot] = new EncodedEvent(event, text);
+        }
         return text;
     }
 

@@ -2,6 +2,8 @@ package dev.multisession.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +36,20 @@ class MessageCodecTest {
 
         assertEquals(mutate, codec.decodeClient(json));
         assertEquals("mutate", codec.mapper().valueToTree(mutate).get("type").asText());
+    }
+
+    @Test
+    void anEventIsEncodedOnceButALargeOneIsNotKept() {
+        Instant time = Instant.parse("2026-11-28T19:30:00Z");
+        HubMessage.Change small = new HubMessage.Change(12, 1, "O1", 4, 2, new Author("T1", null, time), 9, List.of());
+        assertSame(codec.encode(small), codec.encode(small), "the second use reuses the first text");
+
+        String longName = "x".repeat(MessageCodec.LONGEST_REUSED_TEXT);
+        HubMessage.Change large = new HubMessage.Change(12, 1, "O1", 4, 2, new Author("T1", longName, time), 9, List.of());
+        String first = codec.encode(large);
+        String second = codec.encode(large);
+        assertEquals(first, second);
+        assertNotSame(first, second, "a text longer than the limit is not held on to");
     }
 
     @Test
