@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * <p>Resources are looked up through the base type's class loader first and then the current
  * thread's context class loader: an extension jar may be visible only to the latter (an
  * application server, a plug-in loader); a name is one class across both, or a clash. Results
- * are cached per base, failures too: a name that resolves to no class is remembered as unknown,
+ * are cached per base, failures too: a name that resolves to no class is remembered as unknown
+ * (up to {@link #UNKNOWN_NAMES_KEPT} of them),
  * and a clash or a class without a type name is reported again from the cache, without
  * searching every jar again for each object.
  */
@@ -34,8 +36,16 @@ final class TypeNames {
     static final String TYPE_NAMES = "META-INF/multisession/type-names/";
     static final String SUBTYPES = "META-INF/multisession/subtypes/";
 
+    /**
+     * How many names that stand for no class are remembered per base. The names come from
+     * peers: past this bound an unknown name is searched for again each time rather than kept,
+     * so a peer sending ever new names costs searches, never memory.
+     */
+    static final int UNKNOWN_NAMES_KEPT = 1_000;
+
     private final Class<?> base;
     private final ConcurrentMap<String, Lookup<Optional<Class<?>>>> byName = new ConcurrentHashMap<>();
+    private final AtomicInteger unknownNamesKept = new AtomicInteger();
     private final ConcurrentMap<Class<?>, Lookup<Named>> byClass = new ConcurrentHashMap<>();
 
     TypeNames(Class<?> base) {
@@ -51,7 +61,22 @@ final class TypeNames {
         if (!validName(name)) {
             return Optional.empty();
         }
-        return byName.computeIfAbsent(name, key -> Lookup.of(() -> find(key))).get();
+        Lookup<Optional<Class<?>>> known = byName.get(name);
+        if (known != null) {
+            return known.get();
+        }
+        Lookup<Optional<Class<?>>> found = Lookup.of(() -> find(name)); // not in computeIfAbsent: it may load classes
+        boolean unknown = found.failure() == null && found.value().isEmpty();
+        if (unknown && unknownNamesKept.getAndIncrement() >= UNKNOWN_NAMES_KEPT) {
+            return found.get();
+        }
+        Lookup<Optional<Class<?>>> first = byName.putIfAbsent(name, found);
+        return (first != null ? first : found).get();
+    }
+
+    /** How many names are remembered now, known or not. */
+    int namesRemembered() {
+        return byName.size();
     }
 
     /** The nearest class of {@code type}'s hierarchy (itself first) that has a type name, and that name. */

@@ -158,4 +158,22 @@ class TypeNamesTest {
         assertTrue(refused.getMessage().contains("the resource " + resource + " holds \"not a type name!\", which is"
                 + " no type name"), refused.getMessage());
     }
+
+    @Test
+    void namesThatStandForNoClassAreRememberedOnlyUpToTheBoundWhateverAPeerSends() throws Exception {
+        Jar own = new Jar(TypeNamesTest.class.getClassLoader()).with(subtypes("sub"), PolySub.class.getName());
+        TypeNames names = new TypeNames(own.loadClass(PolyBase.class.getName()));
+        assertTrue(names.subtype("sub").isPresent());
+        for (int i = 0; i < TypeNames.UNKNOWN_NAMES_KEPT + 500; i++) {
+            assertEquals(Optional.empty(), names.subtype("unknown" + i));
+        }
+        assertEquals(TypeNames.UNKNOWN_NAMES_KEPT + 1, names.namesRemembered(), "the bound, and the one known name");
+
+        int searched = own.lookups.get();
+        assertEquals(Optional.empty(), names.subtype("unknown7"));
+        assertEquals(searched, own.lookups.get(), "a name kept is answered from the cache");
+        assertEquals(Optional.empty(), names.subtype("unknown" + (TypeNames.UNKNOWN_NAMES_KEPT + 7)));
+        assertTrue(own.lookups.get() > searched, "a name past the bound is searched for again");
+        assertTrue(names.subtype("sub").isPresent());
+    }
 }
