@@ -17,6 +17,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Multi-session sync code for {@link Order}, generated from its {@code @MultiSessionField} fields.
+ *
+ * @param <L> the type of the model's {@code L}
  */
 @Generated("dev.multisession.processor.MultiSessionProcessor")
 @CodecAbiVersion(3)

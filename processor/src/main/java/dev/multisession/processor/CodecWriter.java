@@ -128,6 +128,13 @@ final class CodecWriter {
         model.superCall().ifPresent(superCall -> doc.add(
                 "\n<p>The fields {@code $L} inherits are handled by {@link $T}.\n", model.modelName().simpleName(),
                 superCall.codec()));
+        if (model.isGeneric()) {
+            // doclint (JDK 21 and later) asks a generic class for a @param of each type variable
+            doc.add("\n");
+            for (TypeVariableName variable : model.typeVariables()) {
+                doc.add("@param <$L> the type of the model's {@code $L}\n", variable.name(), variable.name());
+            }
+        }
         return doc.build();
     }
 
