@@ -133,27 +133,27 @@ abstract class JdbcHubStore implements HubStore {
 
     @Override
     public Optional<CommittedSession> readCommitted(String session) {
-        Objects.requireNonNull(session, "session");
-        Connection connection = null;
-        try {
-            connection = readConnection();
-            return CommittedSessionQuery.read(connection, session);
-        } catch (SQLException e) {
-            throw new StoreException("cannot read session " + session + ": " + e.getMessage(), e);
-        } finally {
-            if (connection != null) {
-                releaseReadConnection(connection);
-            }
-        }
+        return readSession(session, CommittedSessionQuery::read);
     }
 
     @Override
     public Optional<SessionHead> readHead(String session) {
+        return readSession(session, CommittedSessionQuery::readHead);
+    }
+
+    /** A read of one session's committed rows. */
+    @FunctionalInterface
+    private interface SessionRead<T> {
+        T read(Connection connection, String session) throws SQLException;
+    }
+
+    /** Runs {@code read} on the read connection, outside any write lock. */
+    private <T> T readSession(String session, SessionRead<T> read) {
         Objects.requireNonNull(session, "session");
         Connection connection = null;
         try {
             connection = readConnection();
-            return CommittedSessionQuery.readHead(connection, session);
+            return read.read(connection, session);
         } catch (SQLException e) {
             throw new StoreException("cannot read session " + session + ": " + e.getMessage(), e);
         } finally {
