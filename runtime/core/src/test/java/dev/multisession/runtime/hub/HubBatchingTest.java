@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubConnection;
-import dev.multisession.runtime.hub.spi.HubStore;
-import dev.multisession.runtime.hub.spi.SessionHead;
-import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
-import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -21,16 +16,13 @@ import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,118 +32,23 @@ import org.junit.jupiter.api.Test;
 /** The hub's per-session queue: batches in one transaction, order, isolation, bounds, and acks after commit. */
 class HubBatchingTest {
 
-    /** Runs queued tasks only when the test says so, so that a test decides what forms one batch. */
-    private static final class ManualExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (true) {
-                Runnable task;
-                synchronized (this) {
-                    task = tasks.poll();
-                }
-                if (task == null) {
-                    return;
-                }
-                task.run();
-            }
-        }
-    }
-
     /** Counts transactions and can make reading one order fail. */
-    private static final class CountingStore implements HubStore {
-        final InMemoryHubStore delegate = new InMemoryHubStore();
+    private static final class CountingStore extends DelegatingHubStore {
         final AtomicInteger transactions = new AtomicInteger();
         volatile String poisoned;
 
         @Override
         public <R> R inSession(String session, SessionWork<R> work) {
             transactions.incrementAndGet();
-            return delegate.inSession(session, tx -> work.run(new PoisonedTx(tx)));
-        }
-
-        @Override
-        public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
-            return delegate.readLog(session, afterSeq, limit);
-        }
-
-        @Override
-        public Optional<CommittedSession> readCommitted(String session) {
-            return delegate.readCommitted(session);
-        }
-
-        @Override
-        public void close() {}
-
-        private final class PoisonedTx implements SessionTx {
-            private final SessionTx tx;
-
-            PoisonedTx(SessionTx tx) {
-                this.tx = tx;
-            }
-
-            @Override
-            public SessionHead head() {
-                return tx.head();
-            }
-
-            @Override
-            public void saveHead(SessionHead head) {
-                tx.saveHead(head);
-            }
-
-            @Override
-            public Optional<StoredOrder> order(String uid) {
-                if (uid.equals(poisoned)) {
-                    throw new IllegalStateException("cannot read order " + uid);
+            return delegate.inSession(session, tx -> work.run(new DelegatingSessionTx(tx) {
+                @Override
+                public Optional<StoredOrder> order(String uid) {
+                    if (uid.equals(poisoned)) {
+                        throw new IllegalStateException("cannot read order " + uid);
+                    }
+                    return super.order(uid);
                 }
-                return tx.order(uid);
-            }
-
-            @Override
-            public List<StoredOrder> openOrders() {
-                return tx.openOrders();
-            }
-
-            @Override
-            public void saveOrder(StoredOrder order) {
-                tx.saveOrder(order);
-            }
-
-            @Override
-            public void deleteAllOrders() {
-                tx.deleteAllOrders();
-            }
-
-            @Override
-            public TerminalCursor terminal(String terminalId) {
-                return tx.terminal(terminalId);
-            }
-
-            @Override
-            public void saveTerminal(String terminalId, TerminalCursor cursor) {
-                tx.saveTerminal(terminalId, cursor);
-            }
-
-            @Override
-            public void appendLog(HubMessage.Event event) {
-                tx.appendLog(event);
-            }
-
-            @Override
-            public void trimLog(long seq) {
-                tx.trimLog(seq);
-            }
-
-            @Override
-            public OptionalLong loggedTag(long seq) {
-                return tx.loggedTag(seq);
-            }
+            }));
         }
     }
 
@@ -390,13 +287,12 @@ class HubBatchingTest {
     void noAckOrBroadcastLeavesBeforeTheCommitReturns() throws InterruptedException {
         CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InMemoryHubStore memory = new InMemoryHubStore();
         Set<String> blocking = ConcurrentHashMap.newKeySet();
-        HubStore slowCommit = new HubStore() {
+        DelegatingHubStore slowCommit = new DelegatingHubStore() {
             @Override
             public <R> R inSession(String session, SessionWork<R> work) {
                 // the work has run, the commit has not returned yet: durable only after the wait
-                return memory.inSession(session, tx -> {
+                return delegate.inSession(session, tx -> {
                     R result = work.run(tx);
                     if (blocking.contains(session)) {
                         inCommit.countDown();
@@ -405,19 +301,6 @@ class HubBatchingTest {
                     return result;
                 });
             }
-
-            @Override
-            public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
-                return memory.readLog(session, afterSeq, limit);
-            }
-
-            @Override
-            public Optional<CommittedSession> readCommitted(String session) {
-                return memory.readCommitted(session);
-            }
-
-            @Override
-            public void close() {}
         };
         try (Hub hub = Hub.builder().store(slowCommit).build()) {
             CountDownLatch acked = new CountDownLatch(1);

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubConnection;
-import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
-import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class HubCatchUpTest {
 
     /** Counts transactions and log reads. */
-    private static final class CountingStore implements HubStore {
-        final InMemoryHubStore delegate = new InMemoryHubStore();
+    private static final class CountingStore extends DelegatingHubStore {
         int transactions;
         int logReads;
 
@@ -43,14 +38,6 @@ class HubCatchUpTest {
             logReads++;
             return delegate.readLog(session, afterSeq, limit);
         }
-
-        @Override
-        public Optional<CommittedSession> readCommitted(String session) {
-            return delegate.readCommitted(session);
-        }
-
-        @Override
-        public void close() {}
     }
 
     private final CountingStore store = new CountingStore();

@@ -12,10 +12,8 @@ import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,29 +22,6 @@ import org.junit.jupiter.api.Test;
  * see them, so that a transport can write them together.
  */
 class HubHandOverTest {
-
-    /** Runs queued tasks only when the test says so, so that the test decides what forms one batch. */
-    private static final class ManualExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (true) {
-                Runnable task;
-                synchronized (this) {
-                    task = tasks.poll();
-                }
-                if (task == null) {
-                    return;
-                }
-                task.run();
-            }
-        }
-    }
 
     /** Records each hand-over (one message or several) as a list. */
     private static final class RecordingSink implements MessageSink {

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.multisession.runtime.hub.spi.CommittedSession;
 import dev.multisession.runtime.hub.spi.HubConnection;
-import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -20,7 +18,6 @@ import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The hub at the message level: no model classes, no terminals. */
@@ -71,8 +68,7 @@ class HubTest {
     }
 
     /** The in-memory store, but the next transaction fails as a database outage would. */
-    private static final class OutageStore implements HubStore {
-        final InMemoryHubStore delegate = new InMemoryHubStore();
+    private static final class OutageStore extends DelegatingHubStore {
         volatile boolean failNext;
 
         @Override
@@ -83,19 +79,6 @@ class HubTest {
             }
             return delegate.inSession(session, work);
         }
-
-        @Override
-        public List<HubMessage.Event> readLog(String session, long afterSeq, int limit) {
-            return delegate.readLog(session, afterSeq, limit);
-        }
-
-        @Override
-        public Optional<CommittedSession> readCommitted(String session) {
-            return delegate.readCommitted(session);
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test
