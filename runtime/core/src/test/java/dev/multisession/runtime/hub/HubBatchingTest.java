@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -331,6 +333,40 @@ class HubBatchingTest {
             assertTrue(acked.await(5, TimeUnit.SECONDS));
             blocking.clear();
         }
+    }
+
+    @Test
+    void closingWaitsForABatchWhoseCommitIsStillUnderWay() throws InterruptedException {
+        CountDownLatch committing = new CountDownLatch(1);
+        Set<String> slow = ConcurrentHashMap.newKeySet();
+        DelegatingHubStore lateCommit = new DelegatingHubStore() {
+            @Override
+            public <R> CompletionStage<R> inSessionAsync(String session, SessionWork<R> work) {
+                R result = inSession(session, work);
+                if (!slow.contains(session)) {
+                    return CompletableFuture.completedFuture(result);
+                }
+                // durable only later, on a thread of the store's own, as SQLite's writer does
+                committing.countDown();
+                return CompletableFuture.supplyAsync(() -> result,
+                        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+            }
+        };
+        Hub hub = Hub.builder().store(lateCommit).workers(1).build();
+        CountDownLatch welcomed = new CountDownLatch(1);
+        Peer a = new Peer(hub, "s", "A", m -> {
+            if (m instanceof HubMessage.Welcome) {
+                welcomed.countDown();
+            }
+        });
+        a.hello();
+        assertTrue(welcomed.await(5, TimeUnit.SECONDS));
+        slow.add("s");
+        a.connection.receive(setNote(1, "O1", "x"));
+        assertTrue(committing.await(5, TimeUnit.SECONDS));
+        hub.close();
+        assertEquals(1, a.received(HubMessage.Ack.class).size(),
+                "the batch under way was answered before close returned, so the store may be closed after it");
     }
 
     private static void await(CountDownLatch latch) {
