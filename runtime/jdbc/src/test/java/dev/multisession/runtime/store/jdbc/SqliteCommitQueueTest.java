@@ -49,7 +49,7 @@ class SqliteCommitQueueTest {
     private CompletableFuture<Object> holdWriter() throws InterruptedException {
         CompletableFuture<Object> held = store.inSessionAsync("holder", tx -> {
             holding.countDown();
-            await(release);
+            HubStoreContract.await(release);
             return null;
         });
         assertTrue(holding.await(10, TimeUnit.SECONDS), "the writer took the holding work");
@@ -193,16 +193,5 @@ class SqliteCommitQueueTest {
         held.get(10, TimeUnit.SECONDS);
         assertEquals(2, chained.get(10, TimeUnit.SECONDS));
         assertEquals(2, store.inSession("second", tx -> tx.head()).seq());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the writer");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
