@@ -5,16 +5,23 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BiFunction;
 
 /**
  * Goes on from a stage that another component completes (a store's writer thread, say) on an
  * executor of one's own, so that the completing thread only hands the work over. A stage that
  * is already complete goes on at once on the calling thread, as a synchronous call would; an
- * executor that refuses the task (it is shutting down) has it run on the completing thread,
- * so that what a completed stage owes its callers (answers, say) is never lost.
+ * executor that refuses the task (it is shutting down) has it run on a thread of its own, so
+ * that what a completed stage owes its callers (answers, say) is never lost, and the completing
+ * thread still only hands it over: a store's writer that ran the hub's answers itself would wait
+ * for whatever they wait for (a session's broadcaster, held by a day's close that waits for
+ * that very writer).
  */
 public final class Continuation {
+
+    /** Runs what a refusing executor left: rare (an executor shut down), so a thread each. */
+    private static final ThreadFactory REFUSED = DaemonThreads.named("multisession-continuation");
 
     private Continuation() {}
 
@@ -38,7 +45,7 @@ public final class Continuation {
             try {
                 executor.execute(task);
             } catch (RejectedExecutionException e) {
-                task.run();
+                REFUSED.newThread(task).start();
             }
         });
         return result;

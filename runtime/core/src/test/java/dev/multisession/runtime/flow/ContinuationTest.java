@@ -1,6 +1,7 @@
 package dev.multisession.runtime.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ContinuationTest {
@@ -56,14 +59,19 @@ class ContinuationTest {
     }
 
     @Test
-    void anExecutorThatRefusesHasTheCompletingThreadGoOn() {
+    void anExecutorThatRefusesHasAThreadOfItsOwnGoOnNotTheCompletingOne() throws Exception {
         CompletableFuture<String> source = new CompletableFuture<>();
-        CompletableFuture<String> next = record(source, task -> {
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> next = Continuation.on(source, task -> {
             throw new RejectedExecutionException("shut down");
+        }, (value, failure) -> {
+            ranOn.add(Thread.currentThread());
+            return CompletableFuture.completedFuture("next " + value);
         });
         source.complete("c");
-        assertEquals(List.of("value c"), seen, "what the stage owes its callers is not lost");
-        assertEquals("next", next.join());
+        assertEquals("next c", next.get(10, TimeUnit.SECONDS), "what the stage owes its callers is not lost");
+        assertEquals(1, ranOn.size());
+        assertNotSame(Thread.currentThread(), ranOn.get(0), "the completing thread only hands it over");
     }
 
     @Test

@@ -19,7 +19,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +104,67 @@ class HubGroupCommitTest {
         assertEquals(Reason.INTERNAL, error.code());
         assertTrue(error.message().contains("closed"), error.message());
         hub.close();
+    }
+
+    /**
+     * The hub's executor refuses work (the application shut it down) while a batch waits for its
+     * commit and an operator closes the same session's day, which waits for the writer while it
+     * holds the session's broadcaster: the batch's answers must then go on without the writer
+     * thread, which would otherwise wait for the day's close and the close for it.
+     */
+    @Test
+    void answersLeftByARefusingExecutorDoNotHoldTheWriter() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean refusing = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        Executor executor = task -> {
+            if (refusing.get()) {
+                throw new RejectedExecutionException("shut down");
+            }
+            pool.execute(task);
+        };
+        ExecutorService operator = Executors.newSingleThreadExecutor();
+        SqliteHubStore store = SqliteHubStore.open(directory.resolve("hub.db"));
+        boolean writerFree = false;
+        try {
+            Hub hub = Hub.builder().store(store).executor(executor).build();
+            Peer peer = new Peer(hub, "s");
+            peer.awaitWelcome();
+            CompletableFuture<Object> held = store.inSessionAsync("holder", tx -> {
+                holding.countDown();
+                awaitQuietly(release);
+                return null;
+            });
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            peer.connection.receive(new ClientMessage.Mutate(1, 1, "O1", 0, null,
+                    List.of(new Op.Add(List.of(PathStep.key("qty")), IntNode.valueOf(1)))));
+            awaitQueued(store, 1);
+            refusing.set(true);
+            Future<Long> closedDay = operator.submit(() -> hub.resetSession("s"));
+            awaitQueued(store, 2); // the close waits behind the batch, holding the session's broadcaster
+
+            release.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            assertTrue(closedDay.get(10, TimeUnit.SECONDS) > 0, "the day closed: the writer went on");
+            writerFree = true;
+            assertInstanceOf(HubMessage.Ack.class, peer.awaitReply());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            operator.shutdownNow();
+            if (writerFree) {
+                store.close(); // a writer thread stuck for good would never let it return
+            }
+        }
+    }
+
+    private static void awaitQueued(SqliteHubStore store, int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.queuedCalls() < calls && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(calls, store.queuedCalls());
     }
 
     /** A terminal alone in its session, keeping what the hub sends it. */
