@@ -1,5 +1,6 @@
 package dev.multisession.runtime.store.jdbc;
 
+import dev.multisession.runtime.flow.DaemonThreads;
 import dev.multisession.runtime.hub.spi.HubStore.SessionWork;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,7 @@ final class CommitQueue {
         this.name = name;
         this.groups = groups;
         this.writeLock = writeLock;
-        this.thread = new Thread(this::loop, "multisession-sqlite-writer");
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.single("multisession-sqlite-writer").newThread(this::loop);
         thread.start();
     }
 
