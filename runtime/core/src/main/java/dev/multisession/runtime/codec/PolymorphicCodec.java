@@ -3,6 +3,7 @@ package dev.multisession.runtime.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Objects;
@@ -179,7 +180,11 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put(TYPE_KEY, named.name());
-        json.setAll(codec.exportAsJson(model));
+        if (codec instanceof GeneratedCodec<T> generated) {
+            generated.exportInto(model, json); // the fields straight after the key, not into an object copied here
+        } else {
+            json.setAll(codec.exportAsJson(model));
+        }
         return json;
     }
 
