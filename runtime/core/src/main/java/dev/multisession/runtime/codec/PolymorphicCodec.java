@@ -258,11 +258,12 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     private <S extends T> MultiSessionCodec<S> codecOf(Class<S> type) {
         MultiSessionCodec<S> codec = MultiSessionCodecs.forClass(type);
         String key = key();
-        if (checked.add(type) && !Objects.equals(codec.idKey().orElse(null), key)) {
+        String own = codec.idKey().orElse(null);
+        if (checked.add(type) && !Objects.equals(own, key)) {
             checked.remove(type);
-            throw new IllegalStateException(type.getName() + " has the id key " + codec.idKey().orElse(null)
-                    + " but its polymorphic base " + base.getName() + " selects elements by " + key
-                    + ": a subtype keeps the base's id");
+            throw new IllegalStateException(type.getName() + (own == null ? " has no id key" : " has the id key \"" + own
+                    + "\"") + " but its polymorphic base " + base.getName() + (key == null ? " has none"
+                    : " selects elements by \"" + key + "\"") + ": a subtype keeps the base's id");
         }
         return codec;
     }
