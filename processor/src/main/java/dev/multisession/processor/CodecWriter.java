@@ -145,12 +145,8 @@ final class CodecWriter {
         if (model.isGeneric()) {
             type = ParameterizedTypeName.get(model.codecName(),
                     ((ParameterizedTypeName) model.instanceType()).typeArguments().toArray(TypeName[]::new));
-            CodeBlock.Builder codecs = CodeBlock.builder();
-            for (CodecRef.Parameter parameter : model.codecParameters()) {
-                codecs.add(codecs.isEmpty() ? "$L" : ", $L",
-                        FieldCodeWriter.codec(model.boundCodecs().get(parameter.typeVariable())));
-            }
-            initializer = CodeBlock.of("new $T($L)", type, codecs.build());
+            initializer = CodeBlock.of("new $T($L)", type, codecList(model.codecParameters().stream()
+                    .map(parameter -> model.boundCodecs().get(parameter.typeVariable())).toList()));
         }
         return FieldSpec.builder(type, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(model.isGeneric()
@@ -225,9 +221,12 @@ final class CodecWriter {
 
     /** The codecs the generic ancestor's codec is made with, one per model type variable of the ancestor. */
     private static CodeBlock ancestorCodecs(SuperCall superCall) {
-        CodeBlock.Builder codecs = CodeBlock.builder();
-        superCall.codecArguments().forEach(ref -> codecs.add(codecs.isEmpty() ? "$L" : ", $L", FieldCodeWriter.codec(ref)));
-        return codecs.build();
+        return codecList(superCall.codecArguments());
+    }
+
+    /** Codec expressions as constructor arguments: {@code a, b}. */
+    private static CodeBlock codecList(List<CodecRef> refs) {
+        return CodeBlock.join(refs.stream().map(FieldCodeWriter::codec).toList(), ", ");
     }
 
     private static MethodSpec newInstance(ModelClass model, TypeName handled) {

@@ -1,10 +1,7 @@
 package dev.multisession.processor;
 
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -28,16 +25,16 @@ final class LombokAccessors {
     /** Whether Lombok will write a getter of {@code field}, declared in {@code owner}. */
     boolean writesGetter(TypeElement owner, VariableElement field) {
         return grants(field, GETTER).orElseGet(() -> grants(owner, GETTER).orElse(false)
-                || annotation(owner, DATA).isPresent() || annotation(owner, VALUE).isPresent());
+                || AnnotationMirrors.has(owner, DATA) || AnnotationMirrors.has(owner, VALUE));
     }
 
     /** Whether Lombok will write a setter of {@code field}: never for a final field ({@code @Value} makes them all final). */
     boolean writesSetter(TypeElement owner, VariableElement field) {
-        if (field.getModifiers().contains(Modifier.FINAL) || annotation(owner, VALUE).isPresent()) {
+        if (field.getModifiers().contains(Modifier.FINAL) || AnnotationMirrors.has(owner, VALUE)) {
             return false;
         }
         return grants(field, SETTER).orElseGet(() -> grants(owner, SETTER).orElse(false)
-                || annotation(owner, DATA).isPresent());
+                || AnnotationMirrors.has(owner, DATA));
     }
 
     /** Whether the missing accessors of a private field are ones Lombok is expected to write. */
@@ -52,31 +49,9 @@ final class LombokAccessors {
      * empty without the annotation, false for {@code AccessLevel.NONE} or {@code PRIVATE}.
      */
     private static Optional<Boolean> grants(Element element, String annotation) {
-        return annotation(element, annotation).map(mirror -> {
-            for (var entry : mirror.getElementValues().entrySet()) {
-                ExecutableElement member = entry.getKey();
-                if (member.getSimpleName().contentEquals("value")) {
-                    String level = constantName(entry.getValue());
-                    return !level.equals("NONE") && !level.equals("PRIVATE");
-                }
-            }
-            return true;
+        return AnnotationMirrors.find(element, annotation).map(mirror -> {
+            String level = AnnotationMirrors.text(mirror, "value");
+            return !level.equals("NONE") && !level.equals("PRIVATE");
         });
-    }
-
-    private static Optional<AnnotationMirror> annotation(Element element, String name) {
-        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            Element type = mirror.getAnnotationType().asElement();
-            if (type instanceof TypeElement typeElement && typeElement.getQualifiedName().contentEquals(name)) {
-                return Optional.of(mirror);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The enum constant an annotation value names, as written ({@code PUBLIC}). */
-    private static String constantName(AnnotationValue value) {
-        return value.getValue() instanceof VariableElement constant ? constant.getSimpleName().toString()
-                : String.valueOf(value.getValue());
     }
 }

@@ -3,13 +3,11 @@ package dev.multisession.processor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -37,19 +35,19 @@ final class PolymorphicTypes {
 
     /** Whether fields declared with this type hold any of its subtypes (it carries {@code @MultiSessionSubtypes}). */
     boolean isPolymorphic(TypeElement type) {
-        return annotation(type, SUBTYPES_ANNOTATION) != null;
+        return AnnotationMirrors.has(type, SUBTYPES_ANNOTATION);
     }
 
     /** The {@code @MultiSessionSubtypes} annotation of a type, or null, to point errors at it. */
     AnnotationMirror subtypesAnnotation(TypeElement type) {
-        return annotation(type, SUBTYPES_ANNOTATION);
+        return AnnotationMirrors.find(type, SUBTYPES_ANNOTATION).orElse(null);
     }
 
     /** The classes {@code @MultiSessionSubtypes} lists, in order (classes that cannot be resolved are left out). */
     List<TypeElement> listedSubtypes(TypeElement base) {
-        AnnotationMirror mirror = annotation(base, SUBTYPES_ANNOTATION);
         List<TypeElement> result = new ArrayList<>();
-        Object value = mirror == null ? null : value(mirror, "value");
+        Object value = AnnotationMirrors.find(base, SUBTYPES_ANNOTATION)
+                .flatMap(mirror -> AnnotationMirrors.value(mirror, "value")).map(AnnotationValue::getValue).orElse(null);
         if (value instanceof List<?> list) {
             for (Object element : list) {
                 Object literal = ((AnnotationValue) element).getValue();
@@ -63,15 +61,14 @@ final class PolymorphicTypes {
 
     /** The name written in the type key for this class: {@code @MultiSessionTypeName}'s, or its simple name. */
     String typeName(TypeElement type) {
-        AnnotationMirror mirror = annotation(type, TYPE_NAME_ANNOTATION);
-        Object value = mirror == null ? null : value(mirror, "value");
-        String name = value == null ? "" : value.toString();
+        String name = AnnotationMirrors.find(type, TYPE_NAME_ANNOTATION)
+                .map(mirror -> AnnotationMirrors.text(mirror, "value")).orElse("");
         return name.isEmpty() ? type.getSimpleName().toString() : name;
     }
 
     /** Whether the class carries {@code @MultiSessionTypeName}. */
     boolean hasTypeName(TypeElement type) {
-        return annotation(type, TYPE_NAME_ANNOTATION) != null;
+        return AnnotationMirrors.has(type, TYPE_NAME_ANNOTATION);
     }
 
     /** Whether a name can be written as a type name (and a resource path segment). */
@@ -132,24 +129,5 @@ final class PolymorphicTypes {
             }
         }
         return Optional.empty();
-    }
-
-    private static AnnotationMirror annotation(TypeElement type, String name) {
-        for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
-                return mirror;
-            }
-        }
-        return null;
-    }
-
-    private static Object value(AnnotationMirror mirror, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : mirror.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(name)) {
-                return entry.getValue().getValue();
-            }
-        }
-        return null;
     }
 }

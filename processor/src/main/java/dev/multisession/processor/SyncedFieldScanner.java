@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -90,39 +88,19 @@ final class SyncedFieldScanner {
     }
 
     Optional<Annotated> read(VariableElement field) {
-        AnnotationMirror fieldAnnotation = null;
-        AnnotationMirror idAnnotation = null;
-        for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-            String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-            if (name.equals(FIELD_ANNOTATION)) {
-                fieldAnnotation = mirror;
-            } else if (name.equals(ID_ANNOTATION)) {
-                idAnnotation = mirror;
-            }
-        }
+        AnnotationMirror fieldAnnotation = AnnotationMirrors.find(field, FIELD_ANNOTATION).orElse(null);
+        AnnotationMirror idAnnotation = AnnotationMirrors.find(field, ID_ANNOTATION).orElse(null);
         if (fieldAnnotation == null && idAnnotation == null) {
             return Optional.empty();
         }
-        String key = idAnnotation != null ? value(idAnnotation, "value") : "";
+        String key = idAnnotation != null ? AnnotationMirrors.text(idAnnotation, "value") : "";
         if (key.isEmpty() && fieldAnnotation != null) {
-            key = value(fieldAnnotation, "value");
+            key = AnnotationMirrors.text(fieldAnnotation, "value");
         }
         if (key.isEmpty()) {
             key = field.getSimpleName().toString();
         }
-        String merge = fieldAnnotation != null ? value(fieldAnnotation, "merge") : "";
+        String merge = fieldAnnotation != null ? AnnotationMirrors.text(fieldAnnotation, "merge") : "";
         return Optional.of(new Annotated(field, key, merge.isEmpty() ? "LAST_WRITER_WINS" : merge, idAnnotation != null));
-    }
-
-    /** An explicitly given annotation value as text (an enum constant by name), or "" if absent. */
-    private static String value(AnnotationMirror mirror, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : mirror.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(name)) {
-                Object value = entry.getValue().getValue();
-                return value instanceof VariableElement constant ? constant.getSimpleName().toString() : value.toString();
-            }
-        }
-        return "";
     }
 }

@@ -246,10 +246,8 @@ final class TypeClassifier {
     }
 
     private static boolean namesItsSubtypesToJackson(TypeElement element) {
-        return element.getAnnotationMirrors().stream()
-                .map(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString())
-                .anyMatch(n -> n.equals("com.fasterxml.jackson.annotation.JsonTypeInfo")
-                        || n.equals("com.fasterxml.jackson.databind.annotation.JsonDeserialize"));
+        return AnnotationMirrors.has(element, "com.fasterxml.jackson.annotation.JsonTypeInfo")
+                || AnnotationMirrors.has(element, "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
     }
 
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */

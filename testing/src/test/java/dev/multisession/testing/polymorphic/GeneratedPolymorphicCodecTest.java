@@ -71,4 +71,22 @@ class GeneratedPolymorphicCodecTest {
             assertTrue(refused.getMessage().length() < 400, "a long name is shortened: " + refused.getMessage());
         }
     }
+
+    @Test
+    void aRefusedTypeKeyNamesTheElementItWasReadUnder() throws Exception {
+        Tab fresh = new Tab();
+        IllegalArgumentException onInit = assertThrows(IllegalArgumentException.class,
+                () -> Tab_MultiSession.INSTANCE.initFromJson(fresh, json("{'uid':'T1','rounds':["
+                        + "{'@type':'Round','uid':'R1','glasses':1},{'@type':5,'uid':'R2','glasses':1}]}")));
+        assertTrue(onInit.getMessage().contains("'rounds[1]'"), onInit.getMessage());
+
+        Tab tab = new Tab();
+        tab.uid = "T1";
+        tab.rounds.add(new Round("R1", 1));
+        IllegalArgumentException onApply = assertThrows(IllegalArgumentException.class,
+                () -> Tab_MultiSession.INSTANCE.applyMsData(tab,
+                        json("{'rounds':[{'@type':'has space','uid':'R1','glasses':2}]}")));
+        assertTrue(onApply.getMessage().contains("'rounds[0]'"), onApply.getMessage());
+        assertTrue(onApply.getMessage().contains("@type"), onApply.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package dev.multisession.runtime.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Objects;
@@ -179,7 +180,11 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put(TYPE_KEY, named.name());
-        json.setAll(codec.exportAsJson(model));
+        if (codec instanceof GeneratedCodec<T> generated) {
+            generated.exportInto(model, json); // the fields straight after the key, not into an object copied here
+        } else {
+            json.setAll(codec.exportAsJson(model));
+        }
         return json;
     }
 
@@ -253,11 +258,12 @@ public final class PolymorphicCodec<T> implements MultiSessionCodec<T> {
     private <S extends T> MultiSessionCodec<S> codecOf(Class<S> type) {
         MultiSessionCodec<S> codec = MultiSessionCodecs.forClass(type);
         String key = key();
-        if (checked.add(type) && !Objects.equals(codec.idKey().orElse(null), key)) {
+        String own = codec.idKey().orElse(null);
+        if (checked.add(type) && !Objects.equals(own, key)) {
             checked.remove(type);
-            throw new IllegalStateException(type.getName() + " has the id key " + codec.idKey().orElse(null)
-                    + " but its polymorphic base " + base.getName() + " selects elements by " + key
-                    + ": a subtype keeps the base's id");
+            throw new IllegalStateException(type.getName() + (own == null ? " has no id key" : " has the id key \"" + own
+                    + "\"") + " but its polymorphic base " + base.getName() + (key == null ? " has none"
+                    : " selects elements by \"" + key + "\"") + ": a subtype keeps the base's id");
         }
         return codec;
     }

@@ -67,7 +67,8 @@ final class TypeNames {
         }
         Lookup<Optional<Class<?>>> found = Lookup.of(() -> find(name)); // not in computeIfAbsent: it may load classes
         boolean unknown = found.failure() == null && found.value().isEmpty();
-        if (unknown && unknownNamesKept.getAndIncrement() >= UNKNOWN_NAMES_KEPT) {
+        // counted up to the bound only: a count of every unknown name would wrap after 2^31 of them and keep names again
+        if (unknown && unknownNamesKept.getAndUpdate(n -> n < UNKNOWN_NAMES_KEPT ? n + 1 : n) >= UNKNOWN_NAMES_KEPT) {
             return found.get();
         }
         Lookup<Optional<Class<?>>> first = byName.putIfAbsent(name, found);

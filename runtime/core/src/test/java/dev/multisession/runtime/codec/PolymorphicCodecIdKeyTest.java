@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.multisession.runtime.codec.fixture.CurrentModel;
 import dev.multisession.runtime.codec.fixture.PolyBase;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -100,5 +102,15 @@ class PolymorphicCodecIdKeyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aSubtypeWithoutTheBasesIdKeyIsRefusedSayingItHasNone() {
+        MultiSessionCodec<CurrentModel> codec = PolymorphicCodec.of(CurrentModel.class, "uid");
+        CurrentModel model = new CurrentModel();
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> codec.initFromJson(model, JsonNodeFactory.instance.objectNode()));
+        assertTrue(refused.getMessage().contains(CurrentModel.class.getName() + " has no id key but its polymorphic"
+                + " base " + CurrentModel.class.getName() + " selects elements by \"uid\""), refused.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import dev.multisession.runtime.codec.fixture.PolySub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,5 +176,19 @@ class TypeNamesTest {
         assertEquals(Optional.empty(), names.subtype("unknown" + (TypeNames.UNKNOWN_NAMES_KEPT + 7)));
         assertTrue(own.lookups.get() > searched, "a name past the bound is searched for again");
         assertTrue(names.subtype("sub").isPresent());
+    }
+
+    @Test
+    void namesPastTheBoundAreNeverKeptHoweverManyArrive() throws Exception {
+        Jar own = new Jar(TypeNamesTest.class.getClassLoader());
+        TypeNames names = new TypeNames(own.loadClass(PolyBase.class.getName()));
+        // as after two thousand million names past the bound, which a counter of every unknown name overflows on
+        Field counted = TypeNames.class.getDeclaredField("unknownNamesKept");
+        counted.setAccessible(true);
+        ((AtomicInteger) counted.get(names)).set(Integer.MAX_VALUE);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), names.subtype("late" + i));
+        }
+        assertEquals(0, names.namesRemembered());
     }
 }

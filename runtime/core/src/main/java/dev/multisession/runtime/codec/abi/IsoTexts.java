@@ -152,15 +152,12 @@ final class IsoTexts {
         int i = 2;
         int unitRank = 0; // H, then M, then S: each at most once, in that order
         while (i < length) {
-            int start = i;
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-            int count = i - start;
-            if (count == 0 || count > 9 || i == length) {
+            int end = digitRunEnd(text, i);
+            if (end < 0) {
                 return null;
             }
-            long value = digits(text, start, count);
+            long value = digits(text, i, end - i);
+            i = end;
             char unit = text.charAt(i);
             if (unit == 'H' && unitRank < 1) {
                 seconds += value * 3600;
@@ -172,14 +169,12 @@ final class IsoTexts {
                 seconds += value;
                 unitRank = 3;
             } else if (unit == '.' && unitRank < 3) {
-                int fractionStart = ++i;
-                while (i < length && isDigit(text.charAt(i))) {
-                    i++;
-                }
-                int fraction = i - fractionStart;
-                if (fraction == 0 || fraction > 9 || i == length || text.charAt(i) != 'S') {
+                int fractionStart = i + 1;
+                i = digitRunEnd(text, fractionStart);
+                if (i < 0 || text.charAt(i) != 'S') {
                     return null;
                 }
+                int fraction = i - fractionStart;
                 seconds += value;
                 nanos = digits(text, fractionStart, fraction) * POWERS[9 - fraction];
                 unitRank = 3;
@@ -203,15 +198,12 @@ final class IsoTexts {
         int i = 1;
         int unitRank = 0;
         while (i < length) {
-            int start = i;
-            while (i < length && isDigit(text.charAt(i))) {
-                i++;
-            }
-            int count = i - start;
-            if (count == 0 || count > 9 || i == length) {
+            int end = digitRunEnd(text, i);
+            if (end < 0) {
                 return null;
             }
-            int value = digits(text, start, count);
+            int value = digits(text, i, end - i);
+            i = end;
             char unit = text.charAt(i);
             if (unit == 'Y' && unitRank < 1) {
                 years = value;
@@ -325,6 +317,19 @@ final class IsoTexts {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Where the run of 1 to 9 ASCII digits at {@code at} ends, followed by a unit letter; -1 when there
+     * is no digit, more than 9 (their value might not fit an {@code int}) or nothing after them.
+     */
+    private static int digitRunEnd(String text, int at) {
+        int i = at;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        int count = i - at;
+        return count == 0 || count > 9 || i == text.length() ? -1 : i;
     }
 
     /** The decimal value of {@code count} ASCII digits at {@code at}, or -1 if one is not a digit. */

@@ -77,11 +77,30 @@ public final class ModelValues {
         if (!node.isObject()) {
             throw ValueErrors.wrongType(key, "an object", node);
         }
-        return newModel(codec, node);
+        return newModel(codec, node, key, -1);
     }
 
-    private static <T> T newModel(MultiSessionCodec<T> codec, JsonNode object) {
-        return create(codec.codecFor(object), object);
+    private static <T> T newModel(MultiSessionCodec<T> codec, JsonNode object, String key, int index) {
+        return create(codecFor(codec, object, key, index), object);
+    }
+
+    /**
+     * The codec of the subtype the object names ({@link MultiSessionCodec#codecFor}); a type key it
+     * refuses is reported under the key the object was read from ({@code index} its place in an array,
+     * -1 outside one), which the codec does not know.
+     */
+    private static <T> MultiSessionCodec<? extends T> codecFor(MultiSessionCodec<T> codec, JsonNode object,
+            String key, int index) {
+        try {
+            return codec.codecFor(object);
+        } catch (IllegalArgumentException e) {
+            throw refused(key, index, e);
+        }
+    }
+
+    /** A type key the polymorphic codec refused, named by its path, built only now. */
+    private static IllegalArgumentException refused(String key, int index, IllegalArgumentException e) {
+        return ValueErrors.invalid(index < 0 ? key : key + "[" + index + "]", "is not read: " + e.getMessage(), e);
     }
 
     private static <S> S create(MultiSessionCodec<S> codec, JsonNode object) {
@@ -104,7 +123,7 @@ public final class ModelValues {
             list.ensureCapacity(node.size());
         }
         for (int i = 0; i < node.size(); i++) {
-            models.add(newModel(codec, element(node, i, key)));
+            models.add(newModel(codec, element(node, i, key), key, i));
         }
         return models;
     }
@@ -129,7 +148,7 @@ public final class ModelValues {
         if (!node.isObject()) {
             throw ValueErrors.wrongType(key, "an object", node);
         }
-        if (!fits(codec, current, node)) {
+        if (!fits(codec, current, node, key, -1)) {
             // the object there is now of another subtype: a new one takes its place
             changed.add(key);
             return read(codec, node, key);
@@ -212,13 +231,13 @@ public final class ModelValues {
             JsonNode element = element(array, i, key);
             JsonNode id = element.get(idKey);
             T model = id == null ? null : existing.remove(idValue(id));
-            if (model != null && !fits(codec, model, element)) {
+            if (model != null && !fits(codec, model, element, key, i)) {
                 // the element now names another subtype: it is built anew rather than half-applied
                 model = null;
                 elementChanged = true;
             }
             if (model == null) {
-                result.add(newModel(codec, element));
+                result.add(newModel(codec, element, key, i));
             } else {
                 flag.reset();
                 codec.applyMsData(model, element, flag);
@@ -236,8 +255,15 @@ public final class ModelValues {
     }
 
     /** Whether an existing element can take an update that names its subtype (always, for other codecs). */
-    private static <T> boolean fits(MultiSessionCodec<T> codec, T model, JsonNode element) {
-        return !(codec instanceof PolymorphicCodec<T> polymorphic) || polymorphic.fits(model, element);
+    private static <T> boolean fits(MultiSessionCodec<T> codec, T model, JsonNode element, String key, int index) {
+        if (!(codec instanceof PolymorphicCodec<T> polymorphic)) {
+            return true;
+        }
+        try {
+            return polymorphic.fits(model, element);
+        } catch (IllegalArgumentException e) {
+            throw refused(key, index, e);
+        }
     }
 
     /** Ids compared by value: {@code 7} parsed as an int equals {@code 7L} exported from a long. */

@@ -31,7 +31,7 @@ abstract class TextCodec<V> implements ValueCodec<V> {
         try {
             return parse(text);
         } catch (RuntimeException e) {
-            throw ValueErrors.notA(key, ValueReads.A_STRING, e);
+            throw ValueErrors.unreadableText(key, text, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The messages of the conversions, in one place so that every value names its key the same way. */
 final class ValueErrors {
@@ -22,6 +23,15 @@ final class ValueErrors {
         return new ValueError(key, "is not " + expected + ": " + e.getMessage(), e);
     }
 
+    /**
+     * A string its value's type cannot be read from (a date with month 13): the text and the parse's
+     * own message, both shortened, as either may repeat a text of any length a peer sent.
+     */
+    static IllegalArgumentException unreadableText(String key, String text, RuntimeException e) {
+        return new ValueError(key, "holds " + abbreviate(JsonNodeFactory.instance.textNode(text))
+                + ", which is not of its type's form: " + shorten(String.valueOf(e.getMessage()), 200), e);
+    }
+
     /** Any other problem with the value under {@code key}, said after it. */
     static IllegalArgumentException invalid(String key, String problem, Throwable cause) {
         return new ValueError(key, problem, cause);
@@ -36,7 +46,10 @@ final class ValueErrors {
     }
 
     private static String abbreviate(JsonNode node) {
-        String text = node.toString();
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return shorten(node.toString(), 40);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

@@ -26,6 +26,12 @@ import java.util.function.Supplier;
  * allocation. Primitives have methods of their own so that no value is boxed; {@code byte},
  * {@code short} and {@code char} travel as {@code int} and {@code float} as {@code double}, which
  * is exact, and the generated setter narrows them back.
+ *
+ * <p>The near-identical method per primitive type is deliberate: generated code calls a
+ * non-generic method of an exact signature (codec ABI 3), so javac infers no type at each of
+ * thousands of lines and no value is boxed; one generic core would cost both. The parts they share
+ * (reading, comparing) live in {@link ValueReads} and the few {@code changed}/{@code change}
+ * methods below.
  */
 public final class ValueUpdates {
 
@@ -196,7 +202,7 @@ public final class ValueUpdates {
     /** Applies a {@code byte} field reached directly; returns the value to store ({@code current} when absent). */
     public static byte applyByte(JsonNode data, String key, byte current, Set<String> changed) {
         JsonNode node = data.get(key);
-        return node == null ? current : changedByte(ValueReads.readByte(node, key), current, key, changed);
+        return node == null ? current : (byte) changedInt(ValueReads.readByte(node, key), current, key, changed);
     }
 
     /** A {@code short} field reached directly: the value under {@code key}, or {@code current} when absent. */
@@ -208,7 +214,7 @@ public final class ValueUpdates {
     /** Applies a {@code short} field reached directly; returns the value to store ({@code current} when absent). */
     public static short applyShort(JsonNode data, String key, short current, Set<String> changed) {
         JsonNode node = data.get(key);
-        return node == null ? current : changedShort(ValueReads.readShort(node, key), current, key, changed);
+        return node == null ? current : (short) changedInt(ValueReads.readShort(node, key), current, key, changed);
     }
 
     /** A {@code char} field reached directly: the value under {@code key}, or {@code current} when absent. */
@@ -220,7 +226,7 @@ public final class ValueUpdates {
     /** Applies a {@code char} field reached directly; returns the value to store ({@code current} when absent). */
     public static char applyChar(JsonNode data, String key, char current, Set<String> changed) {
         JsonNode node = data.get(key);
-        return node == null ? current : changedChar(ValueReads.readChar(node, key), current, key, changed);
+        return node == null ? current : (char) changedInt(ValueReads.readChar(node, key), current, key, changed);
     }
 
     /** A {@code int} field reached directly: the value under {@code key}, or {@code current} when absent. */
@@ -256,7 +262,7 @@ public final class ValueUpdates {
     /** Applies a {@code float} field reached directly; returns the value to store ({@code current} when absent). */
     public static float applyFloat(JsonNode data, String key, float current, Set<String> changed) {
         JsonNode node = data.get(key);
-        return node == null ? current : changedFloat(ValueReads.readFloat(node, key), current, key, changed);
+        return node == null ? current : (float) changedDouble(ValueReads.readFloat(node, key), current, key, changed);
     }
 
     /** A {@code double} field reached directly: the value under {@code key}, or {@code current} when absent. */
@@ -315,32 +321,10 @@ public final class ValueUpdates {
     // The public methods and these parts are each at most 35 bytes of bytecode (-XX:MaxInlineSize), so
     // that the JIT inlines them at every call site, however often the site runs: only there are the
     // setter lambda and the codec of an exact type, which spares the allocation and the megamorphic call.
+    // As the setters do, byte, short and char compare as int and float as double, which is exact
+    // (Double.compare of two widened floats is Float.compare of the floats).
 
     private static boolean changedBoolean(boolean value, boolean current, String key, Set<String> changed) {
-        if (value == current) {
-            return current;
-        }
-        changed.add(key);
-        return value;
-    }
-
-    private static byte changedByte(byte value, byte current, String key, Set<String> changed) {
-        if (value == current) {
-            return current;
-        }
-        changed.add(key);
-        return value;
-    }
-
-    private static short changedShort(short value, short current, String key, Set<String> changed) {
-        if (value == current) {
-            return current;
-        }
-        changed.add(key);
-        return value;
-    }
-
-    private static char changedChar(char value, char current, String key, Set<String> changed) {
         if (value == current) {
             return current;
         }
@@ -358,14 +342,6 @@ public final class ValueUpdates {
 
     private static long changedLong(long value, long current, String key, Set<String> changed) {
         if (value == current) {
-            return current;
-        }
-        changed.add(key);
-        return value;
-    }
-
-    private static float changedFloat(float value, float current, String key, Set<String> changed) {
-        if (Float.compare(value, current) == 0) {
             return current;
         }
         changed.add(key);

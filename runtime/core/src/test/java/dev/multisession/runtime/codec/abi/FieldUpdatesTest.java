@@ -76,4 +76,16 @@ class FieldUpdatesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ValueUpdates.applyInt(json().putNull("qty"), "qty", 3, changed));
     }
+
+    @Test
+    void narrowPrimitivesReachedDirectlyCompareAsTheirOwnType() {
+        Set<String> changed = new LinkedHashSet<>();
+        assertEquals('x', ValueUpdates.applyChar(json().put("c", "x"), "c", 'x', changed));
+        assertEquals((short) -2, ValueUpdates.applyShort(json().put("s", -2), "s", (short) -2, changed));
+        assertEquals(Float.NaN, ValueUpdates.applyFloat(json().put("nan", Float.NaN), "nan", Float.NaN, changed));
+        assertEquals(Set.of(), changed);
+        assertEquals(-0.0f, ValueUpdates.applyFloat(json().put("f", -0.0f), "f", 0.0f, changed));
+        assertEquals('y', ValueUpdates.applyChar(json().put("c", "y"), "c", 'x', changed));
+        assertEquals(Set.of("f", "c"), changed);
+    }
 }

@@ -94,4 +94,17 @@ class ValueCodecsTest {
             return "hot";
         }
     }
+
+    @Test
+    void aStringOfTheWrongFormIsRefusedAsSuchNamingTheKeyAndShortened() {
+        IllegalArgumentException month = assertThrows(IllegalArgumentException.class,
+                () -> ValueCodecs.LOCAL_DATE.fromJson(TextNode.valueOf("2025-13-01"), "due"));
+        assertTrue(month.getMessage().startsWith("'due' "), month.getMessage());
+        assertTrue(month.getMessage().contains("2025-13-01"), month.getMessage());
+        assertTrue(!month.getMessage().contains("is not a string"), "it is a string: " + month.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> ValueCodecs.DURATION.fromJson(TextNode.valueOf("P" + "9".repeat(100_000)), "wait"));
+        assertTrue(huge.getMessage().startsWith("'wait' "), huge.getMessage());
+        assertTrue(huge.getMessage().length() < 400, "a long text is shortened: " + huge.getMessage().length());
+    }
 }
