@@ -160,14 +160,15 @@ class OutboundQueueTest {
     }
 
     @Test
-    void aFailedHeldFrameClosesTheQueue() {
+    void aHeldFrameThatFailsClosesTheQueueThoughTheRunsLastFrameIsWritten() {
         FakeFrames fake = new FakeFrames();
         OutboundQueue queue = fake.queue(10);
         queue.offerAll(List.of("a", "b"));
+        assertTrue(queue.offer("c"), "waits behind the run");
         fake.held.get(0).fail(new java.io.IOException("broken pipe"));
-        fake.pending.remove(0).fail(new java.io.IOException("broken pipe"));
-        assertFalse(queue.offer("c"));
-        assertEquals(List.of("a", "b"), fake.written);
+        assertFalse(queue.offer("d"), "closed by the failure of the run's first frame alone");
+        fake.completeOne();
+        assertEquals(List.of("a", "b"), fake.written, "nothing more is written after the failure");
     }
 
     @Test
