@@ -26,8 +26,7 @@ class BatchedWritesTest {
     private final MessageCodec codec = MessageCodec.instance();
     private final TerminalTokens tokens = TerminalTokens.inMemory();
     private final String token = tokens.issue("bistro", "bar");
-    private HubServer server;
-    private RawClient client;
+    private RawHub raw;
 
     /** Answers a ping with {@code nonce} messages in one hand-over: pongs, every tenth a long error. */
     private static final class BurstHub implements HubEndpoint {
@@ -58,19 +57,15 @@ class BatchedWritesTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     @Test
     void messagesHandedOverTogetherArriveEachAloneInOrder() throws Exception {
-        server = HubServer.builder().host("127.0.0.1").port(0).hub(new BurstHub()).tokens(tokens).start();
-        client = new RawClient();
-        RawClient.Connection connection = client.connect(server.loopbackUri(), token);
+        raw = RawHub.start(HubServer.builder(), new BurstHub(), tokens);
+        RawClient.Connection connection = raw.connect(token);
         for (int count : new int[] {1, 2, 30, OutboundQueue.MAX_RUN * 3 + 5}) {
             connection.send(codec.encode(new ClientMessage.Ping(count)));
             for (HubMessage expected : burst(count)) {
