@@ -1,6 +1,7 @@
 package dev.multisession.runtime.transport.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubEndpoint;
@@ -12,6 +13,8 @@ import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,19 @@ class BatchedWritesTest {
         if (raw != null) {
             raw.close();
         }
+    }
+
+    @Test
+    void aFrameWithMoreToFollowWaitsForTheFrameThatEndsItsRun() throws Exception {
+        raw = RawHub.start(HubServer.builder(), new BurstHub(), tokens);
+        RawClient.Connection connection = raw.connect(token);
+        TextFrames frames = TextFrames.of(connection.session());
+        String ping = codec.encode(new ClientMessage.Ping(1));
+        frames.send(ping, true, Callback.NOOP);
+        assertNull(connection.messages.poll(300, TimeUnit.MILLISECONDS), "held back in Jetty's batch, not written");
+        frames.send(ping, false, Callback.NOOP);
+        assertEquals(new HubMessage.Pong(0), codec.decodeHub(connection.next()));
+        assertEquals(new HubMessage.Pong(0), codec.decodeHub(connection.next()));
     }
 
     @Test
