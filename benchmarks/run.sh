@@ -21,11 +21,19 @@ jar="$root/benchmarks/target/benchmarks.jar"
 terminals=${TERMINALS:-1,5,20,50,100,200}
 rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
+all_steps=(codec codec-kinds wire catchup compile generated-lines capacity terminal-startup load-sqlite load-sqlite-light
+           light connections load-postgres capacity-postgres charts)
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-  steps=(codec codec-kinds wire catchup compile generated-lines capacity terminal-startup load-sqlite load-sqlite-light light
-         connections load-postgres capacity-postgres charts)
+  steps=("${all_steps[@]}")
 fi
+# A misspelt step stops the run here, not after the build and the steps before it.
+for step in "${steps[@]}"; do
+  case " ${all_steps[*]} " in
+    *" $step "*) ;;
+    *) echo "unknown step $step; the steps are: ${all_steps[*]}" >&2; exit 2 ;;
+  esac
+done
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q install -DskipTests

@@ -51,7 +51,7 @@ public final class CompileOverhead implements Callable<Integer> {
     @Option(names = "--out", description = "directory for compile-overhead.csv")
     Path out;
 
-    private CompileOverhead() {}
+    CompileOverhead() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CompileOverhead()).execute(args));
@@ -59,6 +59,9 @@ public final class CompileOverhead implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        models.check();
+        models.atLeast("--warmup", warmup, 0);
+        models.atLeast("--runs", runs, 1);
         String classpath = models.classpath();
         Path work = Files.createTempDirectory("multisession-javac");
         try {

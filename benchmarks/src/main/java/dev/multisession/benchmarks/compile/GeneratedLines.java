@@ -58,7 +58,7 @@ public final class GeneratedLines implements Callable<Integer> {
     @Option(names = "--generated", description = "a directory of generated sources to count as well")
     List<Path> generated = new ArrayList<>();
 
-    private GeneratedLines() {}
+    GeneratedLines() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GeneratedLines()).execute(args));
@@ -66,6 +66,7 @@ public final class GeneratedLines implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        models.check();
         Path work = Files.createTempDirectory("multisession-lines");
         try {
             List<Path> sources = ModelSources.write(work.resolve("src"), models.classes);

@@ -16,7 +16,10 @@ final class HubHandle implements AutoCloseable {
     /** What the hub process reported at one moment. */
     record Stats(long cpuNanos, long heapBytes, int connections, int threads, long atNanos) {}
 
-    /** The hub process's CPU time at one moment, read without a GC. */
+    /**
+     * The hub process's CPU time at one moment, read without a GC, and its store's commits so far
+     * (-1 for a store that does not count them; {@link HubProcess} always sends both).
+     */
     record Cpu(long cpuNanos, long commits, long atNanos) {}
 
     private final Process process;
@@ -71,7 +74,7 @@ final class HubHandle implements AutoCloseable {
         long now = System.nanoTime();
         in.println("cpu");
         String[] parts = expect("CPU");
-        return new Cpu(Long.parseLong(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : -1, now);
+        return new Cpu(Long.parseLong(parts[1]), Long.parseLong(parts[2]), now);
     }
 
     /**

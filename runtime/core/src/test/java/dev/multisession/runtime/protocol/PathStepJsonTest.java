@@ -47,6 +47,14 @@ class PathStepJsonTest {
     }
 
     @Test
+    void anElementStepWithItsIdTwiceIsRefused() {
+        ProtocolException refused = assertThrows(ProtocolException.class,
+                () -> pathOf("[\"lines\",{\"id\":\"L1\",\"id\":\"L2\"}]"));
+        assertEquals(Reason.MALFORMED, refused.code());
+        assertEquals("member \"id\" appears twice in one object", refused.getMessage());
+    }
+
+    @Test
     void encodedStepsReadBackTheSame() throws ProtocolException {
         List<PathStep> path = List.of(PathStep.key("lines"), PathStep.element("id", TextNode.valueOf("L1")),
                 PathStep.key("qty"));

@@ -60,11 +60,13 @@ final class OutboundQueue {
      */
     boolean offerAll(List<String> texts) {
         boolean full;
+        int waiting;
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            full = queue.size() + texts.size() > limit;
+            waiting = queue.size();
+            full = waiting + texts.size() > limit;
             if (full) {
                 closed = true;
                 queue.clear();
@@ -77,7 +79,8 @@ final class OutboundQueue {
             }
         }
         if (full) {
-            LOG.warn("{} does not read fast enough ({} messages waiting); closing its connection", peer, limit);
+            LOG.warn("{} does not read fast enough ({} messages waiting, {} more would pass the limit of {});"
+                    + " closing its connection", peer, waiting, texts.size(), limit);
             session.close(StatusCode.TRY_AGAIN_LATER, "outbound queue full", Callback.NOOP);
             return false;
         }
@@ -90,7 +93,6 @@ final class OutboundQueue {
         closed = true;
         queue.clear();
     }
-
 
     /**
      * Writes runs of what is queued until the queue is empty. A run whose write completes inside

@@ -1,6 +1,7 @@
 package dev.multisession.runtime.transport.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubEndpoint;
@@ -12,6 +13,8 @@ import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,7 @@ class BatchedWritesTest {
     private final MessageCodec codec = MessageCodec.instance();
     private final TerminalTokens tokens = TerminalTokens.inMemory();
     private final String token = tokens.issue("bistro", "bar");
-    private HubServer server;
-    private RawClient client;
+    private RawHub raw;
 
     /** Answers a ping with {@code nonce} messages in one hand-over: pongs, every tenth a long error. */
     private static final class BurstHub implements HubEndpoint {
@@ -58,19 +60,28 @@ class BatchedWritesTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     @Test
+    void aFrameWithMoreToFollowWaitsForTheFrameThatEndsItsRun() throws Exception {
+        raw = RawHub.start(HubServer.builder(), new BurstHub(), tokens);
+        RawClient.Connection connection = raw.connect(token);
+        TextFrames frames = TextFrames.of(connection.session());
+        String ping = codec.encode(new ClientMessage.Ping(1));
+        frames.send(ping, true, Callback.NOOP);
+        assertNull(connection.messages.poll(300, TimeUnit.MILLISECONDS), "held back in Jetty's batch, not written");
+        frames.send(ping, false, Callback.NOOP);
+        assertEquals(new HubMessage.Pong(0), codec.decodeHub(connection.next()));
+        assertEquals(new HubMessage.Pong(0), codec.decodeHub(connection.next()));
+    }
+
+    @Test
     void messagesHandedOverTogetherArriveEachAloneInOrder() throws Exception {
-        server = HubServer.builder().host("127.0.0.1").port(0).hub(new BurstHub()).tokens(tokens).start();
-        client = new RawClient();
-        RawClient.Connection connection = client.connect(server.loopbackUri(), token);
+        raw = RawHub.start(HubServer.builder(), new BurstHub(), tokens);
+        RawClient.Connection connection = raw.connect(token);
         for (int count : new int[] {1, 2, 30, OutboundQueue.MAX_RUN * 3 + 5}) {
             connection.send(codec.encode(new ClientMessage.Ping(count)));
             for (HubMessage expected : burst(count)) {

@@ -25,29 +25,24 @@ class HubServerLimitsTest {
     private final TerminalTokens tokens = TerminalTokens.inMemory();
     private final String barToken = tokens.issue("bistro", "bar");
     private final String kitchenToken = tokens.issue("bistro", "kitchen");
-    private HubServer server;
-    private RawClient client;
+    private RawHub raw;
 
     private void start(HubServer.Builder builder) throws Exception {
-        server = builder.host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
-        client = new RawClient();
+        raw = RawHub.start(builder, hub, tokens);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     @Test
     void oversizedMessageClosesWith1009AndOthersKeepWorking() throws Exception {
         start(HubServer.builder().maxMessageBytes(4096));
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
-        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        RawClient.Connection bar = raw.connect(barToken);
+        RawClient.Connection kitchen = raw.connect(kitchenToken);
         String big = "{\"type\":\"ping\",\"nonce\":1,\"pad\":\"" + "x".repeat(5000) + "\"}";
         bar.send(big);
         assertEquals(StatusCode.MESSAGE_TOO_LARGE, bar.closeCode.get(5, TimeUnit.SECONDS));
@@ -59,7 +54,7 @@ class HubServerLimitsTest {
     @Test
     void binaryFrameIsAnsweredWithAnErrorAndTheConnectionStaysOpen() throws Exception {
         start(HubServer.builder());
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection bar = raw.connect(barToken);
         bar.sendBinary(new byte[] {1, 2, 3});
         HubMessage.Error error = assertInstanceOf(HubMessage.Error.class, codec.decodeHub(bar.next()));
         assertEquals(Reason.MALFORMED, error.code());
@@ -71,8 +66,8 @@ class HubServerLimitsTest {
     @Test
     void floodIsAnsweredRateLimitedWithoutHarmingOtherConnections() throws Exception {
         start(HubServer.builder().rateLimit(new RateLimit(50, 20, 10_000)));
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
-        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        RawClient.Connection bar = raw.connect(barToken);
+        RawClient.Connection kitchen = raw.connect(kitchenToken);
         int sent = 300;
         for (int i = 0; i < sent; i++) {
             bar.send(codec.encode(new ClientMessage.Ping(i)));
@@ -100,8 +95,8 @@ class HubServerLimitsTest {
     @Test
     void sustainedFloodClosesWith1008() throws Exception {
         start(HubServer.builder().rateLimit(new RateLimit(10, 5, 50)));
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
-        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        RawClient.Connection bar = raw.connect(barToken);
+        RawClient.Connection kitchen = raw.connect(kitchenToken);
         // Burst 5 plus 50 drops ends the connection; a couple more cover the bucket refilling
         // meanwhile. Writing on after that would race the server's close frame (the client then
         // sees its own write fail, 1006) instead of testing the server.
@@ -121,9 +116,9 @@ class HubServerLimitsTest {
     @Test
     void healthEndpointAnswersWithStatusAndConnectionCount() throws Exception {
         start(HubServer.builder());
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection bar = raw.connect(barToken);
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + server.port() + "/health");
+        URI health = URI.create("http://127.0.0.1:" + raw.server.port() + "/health");
         // the upgrade's answer reaches the client before the server has counted the connection
         Eventually.await(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
                 .body().contains("\"connections\":1"), "connection counted", 10);
@@ -137,7 +132,7 @@ class HubServerLimitsTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/other")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + raw.server.port() + "/other")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, other.statusCode());
         bar.close();
     }
@@ -146,7 +141,7 @@ class HubServerLimitsTest {
     void plainHttpOnTheWebSocketPathIsNotAnUpgrade() throws Exception {
         start(HubServer.builder());
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/ws")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + raw.server.port() + "/ws")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, response.statusCode());
         assertEquals(List.of(), hub.connected);
     }

@@ -26,27 +26,24 @@ class HubServerSecurityTest {
     private String barToken;
     private String kitchenToken;
     private String otherSessionToken;
-    private HubServer server;
-    private RawClient client;
+    private RawHub raw;
 
     @BeforeEach
     void start() throws Exception {
         barToken = tokens.issue("bistro", "bar");
         kitchenToken = tokens.issue("bistro", "kitchen");
         otherSessionToken = tokens.issue("cafe", "till");
-        server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
-        client = new RawClient();
+        raw = RawHub.start(HubServer.builder(), hub, tokens);
     }
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
-        server.close();
+        raw.close();
     }
 
     @Test
     void missingTokenIsRefusedWith401AndNoHubConnection() {
-        UpgradeException refused = assertThrows(UpgradeException.class, () -> client.connect(server.loopbackUri(), null));
+        UpgradeException refused = assertThrows(UpgradeException.class, () -> raw.connect(null));
         assertEquals(401, refused.getResponseStatusCode());
         assertEquals(List.of(), hub.connected);
     }
@@ -54,10 +51,10 @@ class HubServerSecurityTest {
     @Test
     void wrongTokenIsRefusedWith401AndNoHubConnection() {
         String forged = TokenHash.newToken();
-        UpgradeException refused = assertThrows(UpgradeException.class, () -> client.connect(server.loopbackUri(), forged));
+        UpgradeException refused = assertThrows(UpgradeException.class, () -> raw.connect(forged));
         assertEquals(401, refused.getResponseStatusCode());
         UpgradeException truncated = assertThrows(UpgradeException.class,
-                () -> client.connect(server.loopbackUri(), barToken.substring(0, barToken.length() - 1)));
+                () -> raw.connect(barToken.substring(0, barToken.length() - 1)));
         assertEquals(401, truncated.getResponseStatusCode());
         assertEquals(List.of(), hub.connected);
     }
@@ -65,14 +62,14 @@ class HubServerSecurityTest {
     @Test
     void revokedTokenIsRefused() {
         tokens.revoke("bistro", "bar");
-        UpgradeException refused = assertThrows(UpgradeException.class, () -> client.connect(server.loopbackUri(), barToken));
+        UpgradeException refused = assertThrows(UpgradeException.class, () -> raw.connect(barToken));
         assertEquals(401, refused.getResponseStatusCode());
     }
 
     @Test
     void tokenInQueryParameterIsAcceptedForBrowsers() throws Exception {
-        URI uri = URI.create(server.loopbackUri() + "?token=" + barToken);
-        RawClient.Connection connection = client.connect(uri, null);
+        URI uri = URI.create(raw.server.loopbackUri() + "?token=" + barToken);
+        RawClient.Connection connection = raw.client.connect(uri, null);
         connection.send(codec.encode(hello("bistro", "bar")));
         assertInstanceOf(HubMessage.Welcome.class, codec.decodeHub(connection.next()));
         assertEquals(List.of(new TerminalIdentity("bistro", "bar")), hub.connected);
@@ -80,7 +77,7 @@ class HubServerSecurityTest {
 
     @Test
     void connectionIdentityComesFromTheToken() throws Exception {
-        RawClient.Connection connection = client.connect(server.loopbackUri(), otherSessionToken);
+        RawClient.Connection connection = raw.connect(otherSessionToken);
         connection.send(codec.encode(hello("cafe", "till")));
         HubMessage.Welcome welcome = assertInstanceOf(HubMessage.Welcome.class, codec.decodeHub(connection.next()));
         assertEquals("cafe", welcome.session());
@@ -89,7 +86,7 @@ class HubServerSecurityTest {
 
     @Test
     void helloNamingAnotherSessionIsRefusedAndNeverReachesTheHub() throws Exception {
-        RawClient.Connection connection = client.connect(server.loopbackUri(), otherSessionToken);
+        RawClient.Connection connection = raw.connect(otherSessionToken);
         connection.send(codec.encode(hello("bistro", "till")));
         HubMessage.Error error = assertInstanceOf(HubMessage.Error.class, codec.decodeHub(connection.next()));
         assertEquals(Reason.FORBIDDEN, error.code());
@@ -102,7 +99,7 @@ class HubServerSecurityTest {
 
     @Test
     void tokenOfOneTerminalCannotSpeakForAnother() throws Exception {
-        RawClient.Connection connection = client.connect(server.loopbackUri(), barToken);
+        RawClient.Connection connection = raw.connect(barToken);
         connection.send(codec.encode(hello("bistro", "kitchen")));
         HubMessage.Error error = assertInstanceOf(HubMessage.Error.class, codec.decodeHub(connection.next()));
         assertEquals(Reason.FORBIDDEN, error.code());
@@ -112,8 +109,8 @@ class HubServerSecurityTest {
 
     @Test
     void eachTerminalReachesTheHubUnderItsOwnIdentity() throws Exception {
-        RawClient.Connection bar = client.connect(server.loopbackUri(), barToken);
-        RawClient.Connection kitchen = client.connect(server.loopbackUri(), kitchenToken);
+        RawClient.Connection bar = raw.connect(barToken);
+        RawClient.Connection kitchen = raw.connect(kitchenToken);
         bar.send(codec.encode(hello("bistro", "bar")));
         kitchen.send(codec.encode(hello("bistro", "kitchen")));
         assertInstanceOf(HubMessage.Welcome.class, codec.decodeHub(bar.next()));

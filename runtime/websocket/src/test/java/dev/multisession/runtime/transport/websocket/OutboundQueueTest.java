@@ -149,6 +149,19 @@ class OutboundQueueTest {
     }
 
     @Test
+    void theLimitCountsWhatWaitsBehindTheRunBeingWritten() {
+        FakeFrames fake = new FakeFrames();
+        OutboundQueue queue = fake.queue(3);
+        assertTrue(queue.offerAll(List.of("1", "2", "3")));
+        assertEquals(3, fake.written.size(), "the whole run is handed over and no longer waits");
+        assertTrue(queue.offerAll(List.of("4", "5", "6")), "up to the limit waits behind the run");
+        assertFalse(queue.offer("7"));
+        assertEquals(StatusCode.TRY_AGAIN_LATER, fake.closedWith);
+        fake.completeOne();
+        assertEquals(List.of("1", "2", "3"), fake.written, "what waited is dropped with the connection");
+    }
+
+    @Test
     void aFailedWriteClosesTheQueue() {
         FakeFrames fake = new FakeFrames();
         OutboundQueue queue = fake.queue(10);
@@ -160,14 +173,15 @@ class OutboundQueueTest {
     }
 
     @Test
-    void aFailedHeldFrameClosesTheQueue() {
+    void aHeldFrameThatFailsClosesTheQueueThoughTheRunsLastFrameIsWritten() {
         FakeFrames fake = new FakeFrames();
         OutboundQueue queue = fake.queue(10);
         queue.offerAll(List.of("a", "b"));
+        assertTrue(queue.offer("c"), "waits behind the run");
         fake.held.get(0).fail(new java.io.IOException("broken pipe"));
-        fake.pending.remove(0).fail(new java.io.IOException("broken pipe"));
-        assertFalse(queue.offer("c"));
-        assertEquals(List.of("a", "b"), fake.written);
+        assertFalse(queue.offer("d"), "closed by the failure of the run's first frame alone");
+        fake.completeOne();
+        assertEquals(List.of("a", "b"), fake.written, "nothing more is written after the failure");
     }
 
     @Test

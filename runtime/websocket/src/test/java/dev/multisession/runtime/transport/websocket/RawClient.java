@@ -98,6 +98,11 @@ final class RawClient implements AutoCloseable {
             return message;
         }
 
+        /** The connection's Jetty session, for writing frames another way than {@link #send}. */
+        Session session() {
+            return session;
+        }
+
         boolean isOpen() {
             return session != null && session.isOpen();
         }
