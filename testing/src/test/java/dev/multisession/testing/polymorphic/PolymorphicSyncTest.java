@@ -267,9 +267,19 @@ class PolymorphicSyncTest {
             while (lacking.desynced.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(1, lacking.desynced.size(), "never silently dropped");
-            assertTrue(lacking.desynced.get(0).contains("dev.multisession.testing.polymorphic.Drink"),
-                    lacking.desynced.get(0));
+            // the change, and then the snapshot it asks for, may each be reported (TerminalListener.desynced):
+            // let the snapshot's answer arrive before counting
+            session.awaitQuiet();
+            Thread.sleep(200);
+            List<String> reports = List.copyOf(lacking.desynced);
+            assertTrue(reports.size() == 1 || reports.size() == 2, "never silently dropped, told once per streak: "
+                    + reports);
+            for (String report : reports) {
+                assertTrue(report.contains("dev.multisession.testing.polymorphic.Drink"), report);
+            }
+            if (reports.size() == 2) {
+                assertTrue(reports.get(1).startsWith("the hub's snapshot cannot be applied"), reports.get(1));
+            }
             assertInstanceOf(Beer.class, bar.order(tab.uid).drinks.get(0));
             lacking.terminal.close();
         }
