@@ -5,6 +5,7 @@ import dev.multisession.runtime.hub.spi.HubObserver;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One session on this hub node, wiring its parts together: the {@link SessionMailbox} queues
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
+    private static final MessageCodec CODEC = MessageCodec.instance();
 
     private final String session;
     private final HubConfig config;
@@ -42,6 +41,8 @@ final class SessionChannel {
     private final HubObserver observer;
     private final Executor executor;
     private final CommitsUnderWay underWay;
+    /** Touched only by the session's batches, one at a time. */
+    private final SessionMemory memory = new SessionMemory();
 
     SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage, HubObserver observer,
             CommitsUnderWay underWay) {
@@ -155,43 +156,51 @@ final class SessionChannel {
      * Applies mutations in one store transaction, then answers each and broadcasts the new
      * events; completes when that is done. A mutation that throws is answered {@code internal}
      * and changes nothing; a transaction that fails answers every one of them {@code internal}.
+     *
+     * <p>The batch is decided here, on the hub's worker, against the session as this node last
+     * committed it ({@link SessionMemory}); the transaction checks that the store still holds that and
+     * only writes. Otherwise it decides the batch again against the store, inside the transaction.
      */
     private CompletableFuture<?> applyMutations(List<SessionMailbox.Work> mutations) {
         if (mutations.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        List<HubMessage> replies = new ArrayList<>(mutations.size());
         long started = System.nanoTime();
-        CompletionStage<List<HubMessage.Event>> committed;
+        CompletionStage<DecidedBatch> committed;
         underWay.started();
         try {
-            committed = commit(tx -> {
-                replies.clear(); // a store may run the work again after a serialization failure
-                SessionWorkingCopy copy = new SessionWorkingCopy(tx, config.logSize());
-                for (SessionMailbox.Work work : mutations) {
-                    Decision decision;
-                    try {
-                        decision = MutationRules.decide(copy, work.connection().sender(), work.message(),
-                                config.clock().instant(), config.checks());
-                    } catch (RuntimeException e) {
-                        LOG.warn("{} of {} failed", MessageChecks.referenceOf(work.message()), work.connection(), e);
-                        decision = Decision.replyOnly(internal(e, work.message()));
-                    }
-                    copy.keep(decision);
-                    replies.add(decision.reply());
+            SessionMemory.Speculation speculation = memory.speculate();
+            DecidedBatch early = speculation == null ? null
+                    : DecidedBatch.decide(speculation, null, mutations, config);
+            if (early != null) {
+                for (HubMessage.Event event : early.events()) {
+                    // the store logs each event as this text: encoding it here keeps that off a
+                    // store's single writer thread (MessageCodec keeps recent events' texts)
+                    CODEC.encode(event);
                 }
-                copy.writeTo();
-                return copy.events();
+            }
+            committed = commit(tx -> {
+                DecidedBatch batch;
+                if (early != null && speculation.holdsIn(tx)) {
+                    batch = early;
+                } else {
+                    SessionMemory.ReadThrough reads = memory.readThrough(tx);
+                    batch = DecidedBatch.decide(reads, reads, mutations, config);
+                }
+                batch.copy().writeTo(tx);
+                return batch;
             });
         } catch (RuntimeException e) {
             committed = CompletableFuture.failedFuture(e);
         }
-        return Continuation.on(committed, executor, (events, failure) -> {
+        return Continuation.on(committed, executor, (batch, failure) -> {
             try {
                 if (failure != null) {
+                    memory.forget();
                     failed(mutations, failure);
                 } else {
-                    succeeded(mutations, replies, events, started);
+                    memory.committed(batch.copy(), batch.reads());
+                    succeeded(mutations, batch.replies(), batch.events(), started);
                 }
             } finally {
                 underWay.finished();
@@ -258,7 +267,6 @@ final class SessionChannel {
     }
 
     private static HubMessage.Error internal(RuntimeException e, ClientMessage message) {
-        return new HubMessage.Error(Reason.INTERNAL, "the hub failed on this message: " + e,
-                MessageChecks.referenceOf(message));
+        return DecidedBatch.internal(e, message);
     }
 }

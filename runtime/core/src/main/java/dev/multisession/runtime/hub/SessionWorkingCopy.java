@@ -7,6 +7,7 @@ import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.EventTag;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One session as a batch of mutations sees it inside a single store transaction: reads go to
- * the transaction once and are kept, and each mutation's writes (its {@link Decision}) are kept in memory
- * only once it has been handled completely. A mutation that throws therefore leaves nothing
- * behind and the others of the batch go on. {@link #writeTo} then writes what the batch changed:
- * each touched order and terminal cursor once (its last state), every event, the head once.
+ * One session as a batch of mutations sees it: reads go to the session as it stood before the
+ * batch (a {@link SessionView}: the node's {@link SessionMemory} or the store's transaction) once
+ * and are kept, and each mutation's writes (its {@link Decision}) are kept in memory only once it
+ * has been handled completely. A mutation that throws therefore leaves nothing behind and the
+ * others of the batch go on. {@link #writeTo} then writes what the batch changed into the
+ * store's transaction: each touched order and terminal cursor once (its last state), every
+ * event, the head once.
  *
- * <p>Not thread-safe; lives for one transaction.
+ * <p>Not thread-safe; lives for one batch.
  */
 final class SessionWorkingCopy implements SessionView {
 
-    private final SessionTx tx;
+    private final SessionView before;
     private final int logSize;
     private final SessionHead initialHead;
     private SessionHead head;
@@ -34,10 +37,10 @@ final class SessionWorkingCopy implements SessionView {
     private final Map<String, TerminalCursor> changedCursors = new LinkedHashMap<>();
     private final List<HubMessage.Event> events = new ArrayList<>();
 
-    SessionWorkingCopy(SessionTx tx, int logSize) {
-        this.tx = tx;
+    SessionWorkingCopy(SessionView before, int logSize) {
+        this.before = before;
         this.logSize = logSize;
-        this.initialHead = tx.head();
+        this.initialHead = before.head();
         this.head = initialHead;
     }
 
@@ -51,7 +54,7 @@ final class SessionWorkingCopy implements SessionView {
     public Optional<StoredOrder> order(String uid) {
         Optional<StoredOrder> known = orders.get(uid);
         if (known == null) {
-            known = tx.order(uid);
+            known = before.order(uid);
             orders.put(uid, known);
         }
         return known;
@@ -61,7 +64,7 @@ final class SessionWorkingCopy implements SessionView {
     public TerminalCursor terminal(String terminalId) {
         TerminalCursor known = cursors.get(terminalId);
         if (known == null) {
-            known = tx.terminal(terminalId);
+            known = before.terminal(terminalId);
             cursors.put(terminalId, known);
         }
         return known;
@@ -92,12 +95,33 @@ final class SessionWorkingCopy implements SessionView {
         return events;
     }
 
+    /** The orders the batch changed, each in its last state. */
+    Collection<StoredOrder> changedOrders() {
+        return changedOrders.values();
+    }
+
+    /** The terminal cursors the batch moved, each to where it last stands. */
+    Map<String, TerminalCursor> changedCursors() {
+        return changedCursors;
+    }
+
     /**
-     * Writes everything kept into the transaction, trimming the log to {@code logSize} events
-     * above its floor. The event at the floor stays too: a terminal that last applied it names
-     * its tag in its hello, and the hub checks that tag against it.
+     * The head {@link #writeTo} leaves in the store: the last decision's, with the log's floor
+     * raised so that it keeps {@code logSize} events above it. The event at the floor stays too:
+     * a terminal that last applied it names its tag in its hello, and the hub checks that tag
+     * against it.
      */
-    void writeTo() {
+    SessionHead savedHead() {
+        SessionHead saved = head;
+        if (saved.seq() - saved.logFloor() > logSize) {
+            long floor = saved.seq() - logSize;
+            saved = new SessionHead(saved.runId(), saved.seq(), saved.lastOrderNumber(), floor, saved.tag());
+        }
+        return saved;
+    }
+
+    /** Writes everything kept into {@code tx}, trimming the log to what {@link #savedHead} keeps. */
+    void writeTo(SessionTx tx) {
         for (StoredOrder order : changedOrders.values()) {
             tx.saveOrder(order);
         }
@@ -107,11 +131,9 @@ final class SessionWorkingCopy implements SessionView {
         for (HubMessage.Event event : events) {
             tx.appendLog(event);
         }
-        SessionHead saved = head;
-        if (saved.seq() - saved.logFloor() > logSize) {
-            long floor = saved.seq() - logSize;
-            tx.trimLog(floor - 1);
-            saved = new SessionHead(saved.runId(), saved.seq(), saved.lastOrderNumber(), floor, saved.tag());
+        SessionHead saved = savedHead();
+        if (saved.logFloor() != head.logFloor()) {
+            tx.trimLog(saved.logFloor() - 1);
         }
         if (!saved.equals(initialHead)) {
             tx.saveHead(saved);
