@@ -8,6 +8,7 @@ import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.merge.MergeEngine;
 import dev.multisession.runtime.merge.OpOutcome;
 import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.merge.SharedCopy;
 import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
@@ -84,8 +85,10 @@ final class MutationRules {
                             + "was made on its revision " + mutate.baseRevision() + ": the hub's store went back and "
                             + "lost it", head.seq()), sender.terminal(), new TerminalCursor(mutate.mutationId(), head.seq()));
         }
-        // a copy, so that a failure half-way leaves the session as it was
-        ObjectNode data = existing == null ? JsonNodeFactory.instance.objectNode() : existing.data().deepCopy();
+        // a copy, so that a failure half-way leaves the session as it was; it shares what the
+        // operations do not touch, since the stored order is never changed in place
+        SharedCopy copy = SharedCopy.of(existing == null ? JsonNodeFactory.instance.objectNode() : existing.data());
+        ObjectNode data = copy.root();
         List<Op> applied = new ArrayList<>();
         List<HubMessage.DroppedOp> dropped = new ArrayList<>();
         for (Op op : mutate.ops()) {
@@ -94,6 +97,7 @@ final class MutationRules {
                 dropped.add(new HubMessage.DroppedOp(op, Reason.INVALID, invalid));
                 continue;
             }
+            copy.own(op.path());
             OpOutcome outcome = MergeEngine.instance().apply(data, op);
             if (outcome.kind() == OpOutcome.Kind.APPLIED) {
                 applied.add(outcome.op());
@@ -116,8 +120,8 @@ final class MutationRules {
         Author author = new Author(sender.terminal(), userOf(mutate.user(), sender), now);
         long number = existing != null && existing.number() > 0 ? existing.number() : head.lastOrderNumber() + 1;
         long revision = existing == null ? 1 : existing.revision() + 1;
-        ObjectNode info = existing == null ? OrderInfo.empty() : existing.info().deepCopy();
-        OrderInfo.record(info, applied, author);
+        ObjectNode info = OrderInfo.recordOnCopy(existing == null ? OrderInfo.empty() : existing.info(), applied,
+                author);
         long seq = head.seq() + 1;
         return new Decision(new HubMessage.Ack(mutate.mutationId(), seq, false, dropped),
                 sender.terminal(), new TerminalCursor(mutate.mutationId(), seq),
@@ -154,7 +158,7 @@ final class MutationRules {
         Author author = new Author(sender.terminal(), userOf(remove.user(), sender), now);
         long revision = existing == null ? 1 : existing.revision() + 1;
         long seq = head.seq() + 1;
-        ObjectNode info = existing == null ? OrderInfo.empty() : existing.info().deepCopy();
+        ObjectNode info = existing == null ? OrderInfo.empty() : SharedCopy.of(existing.info()).root();
         info.set("removed", OrderInfo.stamp(author));
         return new Decision(new HubMessage.Ack(remove.mutationId(), seq, false, List.of()),
                 sender.terminal(), new TerminalCursor(remove.mutationId(), seq),

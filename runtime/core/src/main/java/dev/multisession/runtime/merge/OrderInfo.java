@@ -61,6 +61,24 @@ public final class OrderInfo {
         }
     }
 
+    /**
+     * {@link #record}, on a copy of {@code stored} that shares with it everything the operations
+     * do not touch ({@link SharedCopy}): {@code stored} stays as it was, and the copy costs the
+     * entries changed, not the whole info.
+     */
+    public static ObjectNode recordOnCopy(ObjectNode stored, List<Op> applied, Author author) {
+        SharedCopy copy = SharedCopy.of(stored);
+        for (Op op : applied) {
+            List<PathStep> path = op.path();
+            if (path.size() >= 2 && path.get(0) instanceof PathStep.Key key
+                    && path.get(1) instanceof PathStep.Element element) {
+                copy.own(List.of(PathStep.key("elements"), key, PathStep.key(element.id().asText())));
+            }
+        }
+        record(copy.root(), applied, author);
+        return copy.root();
+    }
+
     /** An info object with nothing recorded yet. */
     public static ObjectNode empty() {
         return JSON.objectNode();

@@ -210,6 +210,26 @@ class MergeEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void aSharedCopyMergesAsTheRulesSayAndLeavesTheOriginalAsItWas(String name, String start, List<String> ops,
+            String expected, String outcomes) throws Exception {
+        ObjectNode original = (ObjectNode) json(start);
+        ObjectNode untouched = original.deepCopy();
+        SharedCopy copy = SharedCopy.of(original);
+        List<String> kinds = new ArrayList<>();
+        for (String op : ops) {
+            Op decoded = MessageCodec.instance().decodeOp(json(op));
+            copy.own(decoded.path());
+            OpOutcome outcome = MergeEngine.instance().apply(copy.root(), decoded);
+            kinds.add(outcome.kind() == OpOutcome.Kind.CONFLICT ? "CONFLICT:" + outcome.reason() : outcome.kind().name());
+        }
+
+        assertTrue(JsonValues.same(json(expected), copy.root()), "copy " + copy.root() + ", expected " + json(expected));
+        assertEquals(outcomes, String.join(",", kinds));
+        assertEquals(untouched, original, "the original is not changed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void replicasApplyingTheSameOpsAreEqual(String name, String start, List<String> ops, String expected, String outcomes)
             throws Exception {
         ObjectNode hub = (ObjectNode) json(start);
