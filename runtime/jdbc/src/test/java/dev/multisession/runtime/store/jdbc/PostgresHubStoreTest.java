@@ -6,9 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubStore;
 import dev.multisession.runtime.hub.spi.SessionHead;
+import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.protocol.ClientMessage;
+import dev.multisession.runtime.protocol.HubMessage;
+import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.PathStep;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,6 +51,41 @@ class PostgresHubStoreTest extends HubStoreContract {
             assertSequenceIsComplete(store, 200);
             assertSequenceIsComplete(otherNode, 200);
         }
+    }
+
+    @Test
+    void twoHubNodesTakingTurnsOnOneOrderEachDecideOnWhatTheOtherCommitted() {
+        // each node decides a batch against what it committed last and checks the head in the
+        // transaction: the other node's commit in between must send it back to the database
+        try (PostgresHubStore otherNode = PG.openHubStore(2)) {
+            List<HubMessage> inbox = new ArrayList<>();
+            HubConnection a = connect(Hub.builder().store(store).sameThread().build(), "A", inbox);
+            HubConnection b = connect(Hub.builder().store(otherNode).sameThread().build(), "B", inbox);
+            for (int turn = 1; turn <= 6; turn++) {
+                HubConnection terminal = turn % 2 == 1 ? a : b;
+                terminal.receive(new ClientMessage.Mutate((turn + 1) / 2, 1, "O1", 0, "u", List.of(
+                        new Op.Add(List.of(PathStep.key("rounds")), IntNode.valueOf(1)))));
+            }
+
+            List<Long> acked = inbox.stream().filter(HubMessage.Ack.class::isInstance)
+                    .map(m -> ((HubMessage.Ack) m).seq()).toList();
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), acked, "every turn acknowledged, in turn: " + inbox);
+            StoredOrder order = store.inSession(session, tx -> tx.order("O1")).orElseThrow();
+            assertEquals(6, order.revision());
+            assertEquals(6, order.data().path("rounds").asInt());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L),
+                    store.readLog(session, 0, 10).stream().map(HubMessage.Event::seq).toList());
+        }
+    }
+
+    private HubConnection connect(Hub hub, String terminal, List<HubMessage> inbox) {
+        HubConnection connection = hub.connect(new TerminalIdentity(session, terminal), message -> {
+            if (!(message instanceof HubMessage.Event)) {
+                inbox.add(message);
+            }
+        });
+        connection.receive(new ClientMessage.Hello(session, terminal, null, 0, 0, 1));
+        return connection;
     }
 
     @Test
