@@ -233,6 +233,11 @@ final class Broadcaster {
         connections.remove(connection);
     }
 
+    /** Whether any connection gets broadcasts. */
+    boolean hasConnections() {
+        return !connections.isEmpty();
+    }
+
     /** The connections that get broadcasts. */
     List<TerminalConnection> connections() {
         return new ArrayList<>(connections);

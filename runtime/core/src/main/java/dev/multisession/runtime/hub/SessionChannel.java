@@ -41,7 +41,7 @@ final class SessionChannel {
     private final HubObserver observer;
     private final Executor executor;
     private final CommitsUnderWay underWay;
-    /** Touched only by the session's batches, one at a time. */
+    /** Used by the session's batches, one at a time; forgotten when its last terminal leaves. */
     private final SessionMemory memory = new SessionMemory();
 
     SessionChannel(String session, HubConfig config, Executor executor, StoreOutage outage, HubObserver observer,
@@ -62,9 +62,16 @@ final class SessionChannel {
         return mailbox.offer(new SessionMailbox.Work(connection, message));
     }
 
-    /** The connection went away: no more broadcasts to it; its queued messages are skipped. */
+    /**
+     * The connection went away: no more broadcasts to it; its queued messages are skipped. When
+     * it was the session's last on this node, the node forgets the session's state until a
+     * terminal is back.
+     */
     void disconnected(TerminalConnection connection) {
         broadcaster.remove(connection);
+        if (!broadcaster.hasConnections()) {
+            memory.forget();
+        }
     }
 
     /** Another node may have committed changes: send what the log holds beyond what was broadcast. */

@@ -24,8 +24,12 @@ import java.util.Set;
  * against the store ({@link #readThrough}), as it always was, and the memory learns what that read.
  *
  * <p>Bounded: past {@link #MAX_ORDERS} orders (open or removed) the session is forgotten and its batches are decided
- * inside their transactions. Not thread-safe: only the session's own batches use it, one at a
- * time, each handing it over to the next through the store's and the mailbox's queues.
+ * inside their transactions; and a session none of whose terminals is connected to the node is
+ * forgotten ({@link #forget}), so the memory follows the sessions the node serves. The
+ * session's batches use it one at a time; forgetting may come from any thread at any moment,
+ * so every access holds the memory's lock (never while reading the store). Forgetting is always
+ * safe: what is left is still the store's rows at the head, and whatever the memory does not
+ * know is read from the store or checked there.
  */
 final class SessionMemory {
 
@@ -51,20 +55,23 @@ final class SessionMemory {
      * A view for deciding a batch before its transaction, or null when the memory knows nothing
      * to decide on.
      */
-    Speculation speculate() {
+    synchronized Speculation speculate() {
         return head == null ? null : new Speculation(head);
     }
 
     /** A view for deciding a batch inside {@code tx}, from the memory where it still describes the store. */
     ReadThrough readThrough(SessionTx tx) {
-        return new ReadThrough(tx, head != null && head.equals(tx.head()));
+        SessionHead txHead = tx.head();
+        synchronized (this) {
+            return new ReadThrough(tx, head != null && head.equals(txHead));
+        }
     }
 
     /**
      * Learns what a committed batch read and wrote: the store now stands at {@code copy}'s saved
      * head. A batch decided by a {@link ReadThrough} that could not trust the memory replaces it.
      */
-    void committed(SessionWorkingCopy copy, ReadThrough reads) {
+    synchronized void committed(SessionWorkingCopy copy, ReadThrough reads) {
         if (reads != null) {
             if (!reads.trusted) {
                 forget();
@@ -82,15 +89,26 @@ final class SessionMemory {
         }
     }
 
-    /** Knows nothing any more (a transaction failed: whether it committed is not known). */
-    void forget() {
+    /**
+     * Knows nothing any more: a transaction failed (whether it committed is not known), or no
+     * terminal of the session is connected to this node.
+     */
+    synchronized void forget() {
         head = null;
         orders.clear();
         cursors.clear();
     }
 
+    private synchronized StoredOrder remembered(String uid) {
+        return orders.get(uid);
+    }
+
+    private synchronized TerminalCursor rememberedCursor(String terminalId) {
+        return cursors.get(terminalId);
+    }
+
     /** How many orders the memory holds (for tests). */
-    int orderCount() {
+    synchronized int orderCount() {
         return orders.size();
     }
 
@@ -114,7 +132,10 @@ final class SessionMemory {
 
         @Override
         public Optional<StoredOrder> order(String uid) {
-            StoredOrder known = orders.get(uid);
+            StoredOrder known;
+            synchronized (SessionMemory.this) {
+                known = orders.get(uid);
+            }
             if (known == null) {
                 absentOrders.add(uid);
             }
@@ -123,7 +144,10 @@ final class SessionMemory {
 
         @Override
         public TerminalCursor terminal(String terminalId) {
-            TerminalCursor known = cursors.get(terminalId);
+            TerminalCursor known;
+            synchronized (SessionMemory.this) {
+                known = cursors.get(terminalId);
+            }
             if (known == null) {
                 newTerminals.add(terminalId);
                 return TerminalCursor.NONE;
@@ -176,7 +200,7 @@ final class SessionMemory {
 
         @Override
         public Optional<StoredOrder> order(String uid) {
-            StoredOrder known = trusted ? SessionMemory.this.orders.get(uid) : null;
+            StoredOrder known = trusted ? remembered(uid) : null;
             if (known != null) {
                 return Optional.of(known);
             }
@@ -187,7 +211,7 @@ final class SessionMemory {
 
         @Override
         public TerminalCursor terminal(String terminalId) {
-            TerminalCursor known = trusted ? SessionMemory.this.cursors.get(terminalId) : null;
+            TerminalCursor known = trusted ? rememberedCursor(terminalId) : null;
             if (known != null) {
                 return known;
             }

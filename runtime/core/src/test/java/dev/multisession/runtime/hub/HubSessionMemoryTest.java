@@ -138,6 +138,25 @@ class HubSessionMemoryTest {
     }
 
     @Test
+    void aSessionIsForgottenWhenItsLastTerminalOnTheNodeLeaves() {
+        WatchingClock clock = new WatchingClock();
+        Hub hub = Hub.builder().store(store).clock(clock).sameThread().build();
+        Peer a = new Peer(hub, "A", 0);
+        Peer b = new Peer(hub, "B", 0);
+        a.send(1, 1, "O1", 0, "note", "one"); // decided in the store: the node knew nothing yet
+        b.connection.close();
+        a.send(2, 1, "O1", 1, "note", "two");
+        assertEquals(1, clock.readInTransaction, "A is still there: the session is remembered");
+
+        a.connection.close();
+        Peer back = new Peer(hub, "A", 1);
+        assertInstanceOf(HubMessage.Ack.class, back.send(3, 1, "O1", 2, "note", "three"));
+
+        assertEquals(2, clock.readInTransaction, "nobody was left: decided in the store again");
+        assertEquals("three", stored("O1").data().path("note").asText());
+    }
+
+    @Test
     void aNewOrderCostsOneReadThatFindsNothing() {
         Hub hub = Hub.builder().store(store).sameThread().build();
         Peer a = new Peer(hub, "A", 0);
