@@ -1,7 +1,6 @@
 package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -23,7 +22,7 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
         if (map == null) {
             return NullNode.getInstance();
         }
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        ObjectNode object = Capacities.objectNode(map.size());
         for (Map.Entry<String, V> entry : map.entrySet()) {
             object.set(entry.getKey(), value.toJson(entry.getValue()));
         }
@@ -38,7 +37,7 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
         if (!node.isObject()) {
             throw ValueErrors.wrongType(key, "an object", node);
         }
-        Map<String, V> map = new LinkedHashMap<>();
+        Map<String, V> map = new LinkedHashMap<>(Capacities.forEntries(node.size()));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             map.put(entry.getKey(), readValue(entry, key));

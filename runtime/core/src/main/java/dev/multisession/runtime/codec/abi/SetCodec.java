@@ -20,6 +20,6 @@ final class SetCodec<E> implements ValueCodec<Set<E>> {
 
     @Override
     public Set<E> fromJson(JsonNode node, String key) {
-        return array.readInto(node, key, size -> new LinkedHashSet<>(Math.max(16, size * 2)));
+        return array.readInto(node, key, size -> new LinkedHashSet<>(Capacities.forEntries(size)));
     }
 }
