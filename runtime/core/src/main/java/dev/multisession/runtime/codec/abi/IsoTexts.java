@@ -114,7 +114,7 @@ final class IsoTexts {
             return null;
         }
         try {
-            ZoneId zone = ZoneId.of(text.substring(open + 1, text.length() - 1));
+            ZoneId zone = RegionIds.of(text, open + 1, text.length() - 1);
             // as the parse resolves it: the instant the date-time and offset name, in the region
             return ZonedDateTime.ofInstant(local, offset, zone);
         } catch (DateTimeException e) {

@@ -45,6 +45,12 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
         return map;
     }
 
+    /** Never an array: {@code equals}, without the array checks of the default's {@code deepEquals}. */
+    @Override
+    public boolean same(Map<String, V> a, Map<String, V> b) {
+        return Objects.equals(a, b);
+    }
+
     /** One value; its path ({@code key.name}) is only put together when it cannot be read, as in {@link ArrayCodec}. */
     private V readValue(Map.Entry<String, JsonNode> entry, String key) {
         try {

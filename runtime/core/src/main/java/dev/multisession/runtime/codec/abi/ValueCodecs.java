@@ -288,7 +288,7 @@ public final class ValueCodecs {
     public static final ValueCodec<ZoneId> ZONE_ID = new TextCodec<>() {
         @Override
         ZoneId parse(String text) {
-            return ZoneId.of(text);
+            return RegionIds.of(text);
         }
     };
 
