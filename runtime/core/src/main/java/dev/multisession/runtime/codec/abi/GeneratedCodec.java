@@ -1,7 +1,6 @@
 package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.SyncedField;
@@ -33,6 +32,13 @@ public abstract class GeneratedCodec<T> implements MultiSessionCodec<T> {
     private final Class<T> type;
     private final Optional<String> idKey;
     private volatile List<SyncedField> fieldList;
+    /**
+     * How many keys the last export wrote, so the next one's object has room for them from the
+     * start. Read and written without synchronisation: a stale value only sizes the object
+     * differently, and it is written only when it changes, so threads exporting the same model
+     * type do not keep taking the line it sits on from each other.
+     */
+    private int exportedKeys;
 
     /**
      * Creates the codec of a model class.
@@ -86,8 +92,11 @@ public abstract class GeneratedCodec<T> implements MultiSessionCodec<T> {
 
     @Override
     public final ObjectNode exportAsJson(T model) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        ObjectNode json = Capacities.objectNode(exportedKeys);
         exportTo(model, json);
+        if (json.size() != exportedKeys) {
+            exportedKeys = json.size();
+        }
         return json;
     }
 

@@ -28,25 +28,6 @@ final class IsoTexts {
 
     private IsoTexts() {}
 
-    /** The first and the last second {@link #instantText} writes itself: years 0000 to 9999. */
-    private static final long FIRST_SECOND = -62_167_219_200L;
-    private static final long AFTER_LAST_SECOND = 253_402_300_800L;
-
-    /**
-     * {@code Instant.toString()}, without its formatter for years 0000 to 9999: the UTC date-time's
-     * own {@code toString}, which writes the fraction in the same groups of three digits and leaves
-     * out zero seconds, which the instant's form keeps.
-     */
-    static String instantText(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_SECOND || seconds >= AFTER_LAST_SECOND) {
-            return instant.toString();
-        }
-        LocalDateTime local = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
-        String text = local.toString();
-        return local.getSecond() == 0 && local.getNano() == 0 ? text + ":00Z" : text + "Z";
-    }
-
     /** {@code yyyy-MM-dd}. */
     static LocalDate localDate(String text) {
         return text.length() == 10 ? date(text, 0) : null;
@@ -133,7 +114,7 @@ final class IsoTexts {
             return null;
         }
         try {
-            ZoneId zone = ZoneId.of(text.substring(open + 1, text.length() - 1));
+            ZoneId zone = RegionIds.of(text, open + 1, text.length() - 1);
             // as the parse resolves it: the instant the date-time and offset name, in the region
             return ZonedDateTime.ofInstant(local, offset, zone);
         } catch (DateTimeException e) {

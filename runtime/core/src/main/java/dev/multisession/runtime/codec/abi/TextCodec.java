@@ -3,6 +3,7 @@ package dev.multisession.runtime.codec.abi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Objects;
 
 /**
  * A value written as its {@code toString()} (ISO-8601 for {@code java.time}) and read back by
@@ -20,6 +21,12 @@ abstract class TextCodec<V> implements ValueCodec<V> {
     @Override
     public JsonNode toJson(V value) {
         return value == null ? NullNode.getInstance() : JsonNodeFactory.instance.textNode(format(value));
+    }
+
+    /** Never an array: {@code equals}, without the array checks of the default's {@code deepEquals}. */
+    @Override
+    public boolean same(V a, V b) {
+        return Objects.equals(a, b);
     }
 
     @Override

@@ -176,7 +176,7 @@ public final class ValueCodecs {
     public static final ValueCodec<Instant> INSTANT = new TextCodec<>() {
         @Override
         String format(Instant value) {
-            return IsoTexts.instantText(value);
+            return IsoWrites.instant(value);
         }
 
         @Override
@@ -187,12 +187,22 @@ public final class ValueCodecs {
     };
     public static final ValueCodec<LocalDate> LOCAL_DATE = new TextCodec<>() {
         @Override
+        String format(LocalDate value) {
+            return IsoWrites.localDate(value);
+        }
+
+        @Override
         LocalDate parse(String text) {
             LocalDate read = IsoTexts.localDate(text);
             return read != null ? read : LocalDate.parse(text);
         }
     };
     public static final ValueCodec<LocalDateTime> LOCAL_DATE_TIME = new TextCodec<>() {
+        @Override
+        String format(LocalDateTime value) {
+            return IsoWrites.localDateTime(value);
+        }
+
         @Override
         LocalDateTime parse(String text) {
             LocalDateTime read = IsoTexts.localDateTime(text);
@@ -201,12 +211,22 @@ public final class ValueCodecs {
     };
     public static final ValueCodec<LocalTime> LOCAL_TIME = new TextCodec<>() {
         @Override
+        String format(LocalTime value) {
+            return IsoWrites.localTime(value);
+        }
+
+        @Override
         LocalTime parse(String text) {
             LocalTime read = IsoTexts.localTime(text);
             return read != null ? read : LocalTime.parse(text);
         }
     };
     public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME = new TextCodec<>() {
+        @Override
+        String format(OffsetDateTime value) {
+            return IsoWrites.offsetDateTime(value);
+        }
+
         @Override
         OffsetDateTime parse(String text) {
             OffsetDateTime read = IsoTexts.offsetDateTime(text);
@@ -215,12 +235,22 @@ public final class ValueCodecs {
     };
     public static final ValueCodec<OffsetTime> OFFSET_TIME = new TextCodec<>() {
         @Override
+        String format(OffsetTime value) {
+            return IsoWrites.offsetTime(value);
+        }
+
+        @Override
         OffsetTime parse(String text) {
             OffsetTime read = IsoTexts.offsetTime(text);
             return read != null ? read : OffsetTime.parse(text);
         }
     };
     public static final ValueCodec<ZonedDateTime> ZONED_DATE_TIME = new TextCodec<>() {
+        @Override
+        String format(ZonedDateTime value) {
+            return IsoWrites.zonedDateTime(value);
+        }
+
         @Override
         ZonedDateTime parse(String text) {
             ZonedDateTime read = IsoTexts.zonedDateTime(text);
@@ -258,7 +288,7 @@ public final class ValueCodecs {
     public static final ValueCodec<ZoneId> ZONE_ID = new TextCodec<>() {
         @Override
         ZoneId parse(String text) {
-            return ZoneId.of(text);
+            return RegionIds.of(text);
         }
     };
 
