@@ -8,6 +8,7 @@ import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
 import dev.multisession.runtime.codec.abi.ValueUpdates;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -53,8 +54,12 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void initFrom(Orderline model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
     model.quantity = ValueUpdates.initInt(json, "qty", model.quantity);
-    ValueCodecs.BIG_DECIMAL.initWith(json, "price_unit", model::setPrice);
-    ValueUpdates.initBoolean(json, "printed", model::setPrinted);
+    BigDecimal priceBefore = model.getPrice();
+    BigDecimal priceAfter = ValueCodecs.BIG_DECIMAL.init(json, "price_unit", priceBefore);
+    if (priceAfter != priceBefore) model.setPrice(priceAfter);
+    boolean printedBefore = model.isPrinted();
+    boolean printedAfter = ValueUpdates.initBoolean(json, "printed", printedBefore);
+    if (printedAfter != printedBefore) model.setPrinted(printedAfter);
     model.note = ValueCodecs.STRING.init(json, "note", model.note);
   }
 
@@ -62,8 +67,12 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void applyTo(Orderline model, JsonNode data, Set<String> changed) {
     // "uid" is the id: never changed by an update
     model.quantity = ValueUpdates.applyInt(data, "qty", model.quantity, changed);
-    ValueCodecs.BIG_DECIMAL.applyWith(data, "price_unit", model.getPrice(), model::setPrice, changed);
-    ValueUpdates.applyBoolean(data, "printed", model.isPrinted(), model::setPrinted, changed);
+    BigDecimal priceBefore = model.getPrice();
+    BigDecimal priceAfter = ValueCodecs.BIG_DECIMAL.apply(data, "price_unit", priceBefore, changed);
+    if (priceAfter != priceBefore) model.setPrice(priceAfter);
+    boolean printedBefore = model.isPrinted();
+    boolean printedAfter = ValueUpdates.applyBoolean(data, "printed", printedBefore, changed);
+    if (printedAfter != printedBefore) model.setPrinted(printedAfter);
     model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed);
   }
 

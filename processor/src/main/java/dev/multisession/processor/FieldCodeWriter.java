@@ -11,19 +11,22 @@ import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the statements that export, initialise, apply and describe one synced field, one line
- * each. The statements live in the codec's hooks, whose parameters are {@code model},
+ * Writes the statements that export, initialise, apply and describe one synced field. The
+ * statements live in the codec's hooks, whose parameters are {@code model},
  * {@code json} (or {@code data}) and {@code changed}; the codec of a model type variable is a field.
  * Initialising and applying is one call: a field reached directly stores what it returns
- * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}), a field with a
- * setter hands over a reference to it ({@code model::setNote}). None of the calls is of a generic
- * method with a functional argument, which javac would have to infer at every field: values go through
- * the methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
- * their own type.
+ * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}); for a field with a
+ * setter the same call's result is handed to the setter when it differs from the value before
+ * ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
+ * which javac spends far more on. None of the calls of a value field is of a generic method or takes
+ * a functional argument, which javac would have to infer at every field: values go through the
+ * methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
+ * their own type. Nested model fields still hand over a setter.
  *
  * <p>Every runtime member the statements call comes from the shared ABI table
  * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
@@ -88,16 +91,16 @@ final class FieldCodeWriter {
         CodeBlock key = CodeBlock.of("json, $S", property.jsonKey());
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            BuiltInType builtIn = primitive.builtIn();
+            AbiMethod init = primitive.builtIn().initDirect().orElseThrow();
             return direct(property)
-                    ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
-                    : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
+                    ? store(property, call(init, CodeBlock.of("$L, $L", key, read(property))))
+                    : throughSetter(property, before -> call(init, CodeBlock.of("$L, $N", key, before)));
         }
         if (type instanceof ValueType.Value) {
             return direct(property)
                     ? store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))))
-                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.INIT_VALUE_WITH,
-                            CodeBlock.of("$L, $L", key, setter(property))));
+                    : throughSetter(property,
+                            before -> onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $N", key, before)));
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
@@ -116,19 +119,17 @@ final class FieldCodeWriter {
         CodeBlock current = read(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            BuiltInType builtIn = primitive.builtIn();
+            AbiMethod apply = primitive.builtIn().applyDirect().orElseThrow();
             return direct(property)
-                    ? store(property, call(builtIn.applyDirect().orElseThrow(),
-                            CodeBlock.of("$L, $L, changed", key, current)))
-                    : statement(builtIn.apply().orElseThrow(),
-                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property)));
+                    ? store(property, call(apply, CodeBlock.of("$L, $L, changed", key, current)))
+                    : throughSetter(property, before -> call(apply, CodeBlock.of("$L, $N, changed", key, before)));
         }
         if (type instanceof ValueType.Value) {
             return direct(property)
                     ? store(property, onCodec(property, RuntimeCalls.APPLY_VALUE,
                             CodeBlock.of("$L, $L, changed", key, current)))
-                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.APPLY_VALUE_WITH,
-                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property))));
+                    : throughSetter(property, before -> onCodec(property, RuntimeCalls.APPLY_VALUE,
+                            CodeBlock.of("$L, $N, changed", key, before)));
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
@@ -145,6 +146,37 @@ final class FieldCodeWriter {
     /** Whether the field is written directly, not through a setter. */
     private static boolean direct(SyncedProperty property) {
         return property.access().orElseThrow().setter() == null;
+    }
+
+    /**
+     * Initialises or applies a field written through its setter, in three statements:
+     * <pre>{@code
+     * String noteBefore = model.getNote();
+     * String noteAfter = ValueCodecs.STRING.apply(data, "note", noteBefore, changed);
+     * if (noteAfter != noteBefore) model.setNote(noteAfter);
+     * }</pre>
+     * The call is the one of a field reached directly, which returns {@code current} itself when
+     * the key is absent or its value the same, so the setter runs only for a value that differs,
+     * as {@code applyWith} did. No method reference is handed over: javac attributes each one as
+     * a poly expression and compiles it to an {@code invokedynamic}, which made the setters' lines
+     * cost about as much to compile as all the rest of the codec.
+     *
+     * @param value the call, given the name of the local holding the value before
+     */
+    private static CodeBlock throughSetter(SyncedProperty property, Function<String, CodeBlock> value) {
+        String before = property.name() + "Before";
+        String after = property.name() + "After";
+        CodeBlock differs = switch (property.type().toString()) {
+            // the comparison of the runtime's change check: NaN is NaN, 0.0 is not -0.0
+            case "double" -> CodeBlock.of("$T.compare($N, $N) != 0", Double.class, after, before);
+            case "float" -> CodeBlock.of("$T.compare($N, $N) != 0", Float.class, after, before);
+            default -> CodeBlock.of("$N != $N", after, before);
+        };
+        return CodeBlock.builder()
+                .addStatement("$T $N = $L", property.type(), before, read(property))
+                .addStatement("$T $N = $L", property.type(), after, value.apply(before))
+                .addStatement("if ($L) model.$N($N)", differs, property.access().orElseThrow().setter(), after)
+                .build();
     }
 
     /** {@code model.note = value;} */
@@ -237,30 +269,14 @@ final class FieldCodeWriter {
     }
 
     /**
-     * The setter handed to the runtime: {@code model::setNote}, or {@code v -> model.note = v} for a
-     * nested model field without a setter. A {@code byte}, {@code short} or {@code char} arrives as
-     * an {@code int} and a {@code float} as a {@code double}, narrowed back here.
+     * The setter of a nested model field handed to the runtime: {@code model::setLine}, or
+     * {@code v -> model.line = v} for a field without a setter.
      */
     private static CodeBlock setter(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();
-        CodeBlock value = narrowing(property)
-                .map(primitive -> CodeBlock.of("($L) v", primitive))
-                .orElse(CodeBlock.of("v"));
-        if (access.setter() == null) {
-            return CodeBlock.of("v -> model.$N = $L", property.name(), value);
-        }
-        return narrowing(property).isPresent()
-                ? CodeBlock.of("v -> model.$N($L)", access.setter(), value)
+        return access.setter() == null
+                ? CodeBlock.of("v -> model.$N = v", property.name())
                 : CodeBlock.of("model::$N", access.setter());
-    }
-
-    private static Optional<String> narrowing(SyncedProperty property) {
-        if (property.valueType() instanceof ValueType.Primitive primitive) {
-            String name = primitive.builtIn().typeName();
-            return name.equals("byte") || name.equals("short") || name.equals("char") || name.equals("float")
-                    ? Optional.of(name) : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static CodeBlock valueCodec(ValueCodecSpec spec) {
