@@ -54,12 +54,8 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void initFrom(Orderline model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
     model.quantity = ValueUpdates.initInt(json, "qty", model.quantity);
-    BigDecimal priceBefore = model.getPrice();
-    BigDecimal priceAfter = ValueCodecs.BIG_DECIMAL.init(json, "price_unit", priceBefore);
-    if (priceAfter != priceBefore) model.setPrice(priceAfter);
-    boolean printedBefore = model.isPrinted();
-    boolean printedAfter = ValueUpdates.initBoolean(json, "printed", printedBefore);
-    if (printedAfter != printedBefore) model.setPrinted(printedAfter);
+    ValueCodecs.BIG_DECIMAL.initWith(json, "price_unit", model::setPrice);
+    ValueUpdates.initBoolean(json, "printed", model::setPrinted);
     model.note = ValueCodecs.STRING.init(json, "note", model.note);
   }
 

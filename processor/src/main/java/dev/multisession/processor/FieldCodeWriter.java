@@ -20,10 +20,11 @@ import javax.lang.model.element.Modifier;
  * statements live in the codec's hooks, whose parameters are {@code model},
  * {@code json} (or {@code data}) and {@code changed}; the codec of a model type variable is a field.
  * Initialising and applying is one call: a field reached directly stores what it returns
- * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}); for a field with a
- * setter the same call's result is handed to the setter when it differs from the value before
- * ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
- * which javac spends far more on. None of the calls of a value field is of a generic method or takes
+ * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}). On apply, a
+ * field with a setter hands the same call's result to the setter when it differs from the value
+ * before ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
+ * which javac spends far more on; on init, where the setter is called for every key present, it
+ * still hands over the reference. None of the calls of a value field is of a generic method or takes
  * a functional argument, which javac would have to infer at every field: values go through the
  * methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
  * their own type. Nested model fields still hand over a setter.
@@ -91,16 +92,18 @@ final class FieldCodeWriter {
         CodeBlock key = CodeBlock.of("json, $S", property.jsonKey());
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            AbiMethod init = primitive.builtIn().initDirect().orElseThrow();
+            BuiltInType builtIn = primitive.builtIn();
             return direct(property)
-                    ? store(property, call(init, CodeBlock.of("$L, $L", key, read(property))))
-                    : throughSetter(property, before -> call(init, CodeBlock.of("$L, $N", key, before)));
+                    ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
+                    : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
         }
         if (type instanceof ValueType.Value) {
+            // A setter is called for every key present, even with the value the field holds: its own
+            // references, since the call of a field reached directly cannot tell an absent key from that.
             return direct(property)
                     ? store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))))
-                    : throughSetter(property,
-                            before -> onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $N", key, before)));
+                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.INIT_VALUE_WITH,
+                            CodeBlock.of("$L, $L", key, setter(property))));
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
@@ -149,7 +152,7 @@ final class FieldCodeWriter {
     }
 
     /**
-     * Initialises or applies a field written through its setter, in three statements:
+     * Applies a field written through its setter, in three statements:
      * <pre>{@code
      * String noteBefore = model.getNote();
      * String noteAfter = ValueCodecs.STRING.apply(data, "note", noteBefore, changed);
@@ -157,7 +160,8 @@ final class FieldCodeWriter {
      * }</pre>
      * The call is the one of a field reached directly, which returns {@code current} itself when
      * the key is absent or its value the same, so the setter runs only for a value that differs,
-     * as {@code applyWith} did. No method reference is handed over: javac attributes each one as
+     * as {@code applyWith} did. (Not for init: there the setter runs for every key present, even
+     * with the value the field holds, which the returned value cannot tell apart from an absent key.) No method reference is handed over: javac attributes each one as
      * a poly expression and compiles it to an {@code invokedynamic}, which made the setters' lines
      * cost about as much to compile as all the rest of the codec.
      *
@@ -269,14 +273,31 @@ final class FieldCodeWriter {
     }
 
     /**
-     * The setter of a nested model field handed to the runtime: {@code model::setLine}, or
-     * {@code v -> model.line = v} for a field without a setter.
+     * The setter handed to the runtime on init and for a nested model: {@code model::setNote}, or
+     * {@code v -> model.note = v} for a nested model field without a setter. A {@code byte},
+     * {@code short} or {@code char} arrives as an {@code int} and a {@code float} as a
+     * {@code double}, narrowed back here.
      */
     private static CodeBlock setter(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();
-        return access.setter() == null
-                ? CodeBlock.of("v -> model.$N = v", property.name())
+        CodeBlock value = narrowing(property)
+                .map(primitive -> CodeBlock.of("($L) v", primitive))
+                .orElse(CodeBlock.of("v"));
+        if (access.setter() == null) {
+            return CodeBlock.of("v -> model.$N = $L", property.name(), value);
+        }
+        return narrowing(property).isPresent()
+                ? CodeBlock.of("v -> model.$N($L)", access.setter(), value)
                 : CodeBlock.of("model::$N", access.setter());
+    }
+
+    private static Optional<String> narrowing(SyncedProperty property) {
+        if (property.valueType() instanceof ValueType.Primitive primitive) {
+            String name = primitive.builtIn().typeName();
+            return name.equals("byte") || name.equals("short") || name.equals("char") || name.equals("float")
+                    ? Optional.of(name) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static CodeBlock valueCodec(ValueCodecSpec spec) {
