@@ -54,7 +54,8 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void initFrom(Orderline model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
     model.quantity = ValueUpdates.initInt(json, "qty", model.quantity);
-    ValueCodecs.BIG_DECIMAL.initWith(json, "price_unit", model::setPrice);
+    JsonNode priceNode = json.get("price_unit");
+    if (priceNode != null) model.setPrice(ValueCodecs.BIG_DECIMAL.fromJson(priceNode, "price_unit"));
     ValueUpdates.initBoolean(json, "printed", model::setPrinted);
     model.note = ValueCodecs.STRING.init(json, "note", model.note);
   }

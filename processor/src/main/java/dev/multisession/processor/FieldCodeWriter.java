@@ -23,7 +23,8 @@ import javax.lang.model.element.Modifier;
  * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}). On apply, a
  * field with a setter hands the same call's result to the setter when it differs from the value
  * before ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
- * which javac spends far more on; on init, where the setter is called for every key present, it
+ * which javac spends far more on; on init, where the setter is called for every key present, a value
+ * field looks its node up and converts it ({@code CONSTANT.fromJson}) in two lines, a primitive one
  * still hands over the reference. None of the calls of a value field is of a generic method or takes
  * a functional argument, which javac would have to infer at every field: values go through the
  * methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
@@ -98,12 +99,17 @@ final class FieldCodeWriter {
                     : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
         }
         if (type instanceof ValueType.Value) {
-            // A setter is called for every key present, even with the value the field holds: its own
-            // references, since the call of a field reached directly cannot tell an absent key from that.
-            return direct(property)
-                    ? store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))))
-                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.INIT_VALUE_WITH,
-                            CodeBlock.of("$L, $L", key, setter(property))));
+            if (direct(property)) {
+                return store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))));
+            }
+            // The setter is called for every key present, even with the value the field holds, which the
+            // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
+            String node = property.name() + "Node";
+            return CodeBlock.builder()
+                    .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
+                    .addStatement("if ($N != null) model.$N($L)", node, property.access().orElseThrow().setter(),
+                            onCodec(property, RuntimeCalls.CODEC_FROM_JSON, CodeBlock.of("$N, $S", node, property.jsonKey())))
+                    .build();
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
