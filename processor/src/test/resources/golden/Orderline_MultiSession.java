@@ -8,7 +8,6 @@ import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
 import dev.multisession.runtime.codec.abi.ValueUpdates;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -64,11 +63,11 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void applyTo(Orderline model, JsonNode data, Set<String> changed) {
     // "uid" is the id: never changed by an update
     model.quantity = ValueUpdates.applyInt(data, "qty", model.quantity, changed);
-    BigDecimal priceBefore = model.getPrice();
-    BigDecimal priceAfter = ValueCodecs.BIG_DECIMAL.apply(data, "price_unit", priceBefore, changed);
+    var priceBefore = model.getPrice();
+    var priceAfter = ValueCodecs.BIG_DECIMAL.apply(data, "price_unit", priceBefore, changed);
     if (priceAfter != priceBefore) model.setPrice(priceAfter);
-    boolean printedBefore = model.isPrinted();
-    boolean printedAfter = ValueUpdates.applyBoolean(data, "printed", printedBefore, changed);
+    var printedBefore = model.isPrinted();
+    var printedAfter = ValueUpdates.applyBoolean(data, "printed", printedBefore, changed);
     if (printedAfter != printedBefore) model.setPrinted(printedAfter);
     model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed);
   }

@@ -160,8 +160,8 @@ final class FieldCodeWriter {
     /**
      * Applies a field written through its setter, in three statements:
      * <pre>{@code
-     * String noteBefore = model.getNote();
-     * String noteAfter = ValueCodecs.STRING.apply(data, "note", noteBefore, changed);
+     * var noteBefore = model.getNote();
+     * var noteAfter = ValueCodecs.STRING.apply(data, "note", noteBefore, changed);
      * if (noteAfter != noteBefore) model.setNote(noteAfter);
      * }</pre>
      * The call is the one of a field reached directly, which returns {@code current} itself when
@@ -183,8 +183,9 @@ final class FieldCodeWriter {
             default -> CodeBlock.of("$N != $N", after, before);
         };
         return CodeBlock.builder()
-                .addStatement("$T $N = $L", property.type(), before, read(property))
-                .addStatement("$T $N = $L", property.type(), after, value.apply(before))
+                // var: no import for the field's type, nothing for javac to resolve but the call itself
+                .addStatement("var $N = $L", before, read(property))
+                .addStatement("var $N = $L", after, value.apply(before))
                 .addStatement("if ($L) model.$N($N)", differs, property.access().orElseThrow().setter(), after)
                 .build();
     }
