@@ -39,7 +39,7 @@ import picocli.CommandLine;
  *
  * <p>Usage: {@code CompileOverhead [--classes 300] [--warmup 3] [--runs 7]
  * [--processor target/javac/processor/multisession-processor.jar] [--classpath target/javac/classpath]
- * [--compare other-processor.jar] [--out docs/benchmarks]}
+ * [--compare other-processor.jar] [--out docs/benchmarks] [--write-sources DIR]}
  */
 @Command(name = "CompileOverhead", mixinStandardHelpOptions = true,
         description = "javac on generated model classes with and without the annotation processor.")
@@ -60,6 +60,9 @@ public final class CompileOverhead implements Callable<Integer> {
     @Option(names = "--compare", description = "another processor jar, compiled with in the same rounds")
     Path compare;
 
+    @Option(names = "--write-sources", description = "only write the model sources into this directory")
+    Path writeSources;
+
     CompileOverhead() {}
 
     public static void main(String[] args) {
@@ -71,6 +74,11 @@ public final class CompileOverhead implements Callable<Integer> {
         models.check();
         models.atLeast("--warmup", warmup, 0);
         models.atLeast("--runs", runs, 1);
+        if (writeSources != null) {
+            // for timing javac elsewhere, e.g. the javac command in a JVM of its own per compile
+            System.out.println(ModelSources.write(writeSources, models.classes).size() + " sources under " + writeSources);
+            return 0;
+        }
         String classpath = models.classpath();
         Path work = Files.createTempDirectory("multisession-javac");
         try {
