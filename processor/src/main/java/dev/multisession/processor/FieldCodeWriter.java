@@ -100,7 +100,8 @@ final class FieldCodeWriter {
         }
         if (type instanceof ValueType.Value) {
             if (direct(property)) {
-                return store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))));
+                return store(property,
+                        onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))));
             }
             // The setter is called for every key present, even with the value the field holds, which the
             // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
@@ -108,7 +109,8 @@ final class FieldCodeWriter {
             return CodeBlock.builder()
                     .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
                     .addStatement("if ($N != null) model.$N($L)", node, property.access().orElseThrow().setter(),
-                            onCodec(property, RuntimeCalls.CODEC_FROM_JSON, CodeBlock.of("$N, $S", node, property.jsonKey())))
+                            onCodec(property, RuntimeCalls.CODEC_FROM_JSON,
+                                    CodeBlock.of("$N, $S", node, property.jsonKey())))
                     .build();
         }
         CodeBlock setter = setter(property);
@@ -167,16 +169,19 @@ final class FieldCodeWriter {
      * The call is the one of a field reached directly, which returns {@code current} itself when
      * the key is absent or its value the same, so the setter runs only for a value that differs,
      * as {@code applyWith} did. (Not for init: there the setter runs for every key present, even
-     * with the value the field holds, which the returned value cannot tell apart from an absent key.) No method reference is handed over: javac attributes each one as
-     * a poly expression and compiles it to an {@code invokedynamic}, which made the setters' lines
-     * cost about as much to compile as all the rest of the codec.
+     * with the value the field holds, which the returned value cannot tell apart from an absent key.)
+     * No method reference is handed over: javac attributes each one as a poly expression and
+     * compiles it to an {@code invokedynamic}, which made the setters' lines cost about as much to
+     * compile as all the rest of the codec.
      *
      * @param value the call, given the name of the local holding the value before
      */
     private static CodeBlock throughSetter(SyncedProperty property, Function<String, CodeBlock> value) {
         String before = property.name() + "Before";
         String after = property.name() + "After";
-        CodeBlock differs = switch (property.type().toString()) {
+        String primitive = property.valueType() instanceof ValueType.Primitive p
+                ? p.builtIn().typeName() : "";
+        CodeBlock differs = switch (primitive) {
             // the comparison of the runtime's change check: NaN is NaN, 0.0 is not -0.0
             case "double" -> CodeBlock.of("$T.compare($N, $N) != 0", Double.class, after, before);
             case "float" -> CodeBlock.of("$T.compare($N, $N) != 0", Float.class, after, before);
@@ -280,8 +285,8 @@ final class FieldCodeWriter {
     }
 
     /**
-     * The setter handed to the runtime on init and for a nested model: {@code model::setNote}, or
-     * {@code v -> model.note = v} for a nested model field without a setter. A {@code byte},
+     * The setter handed to the runtime on a primitive field's init and for a nested model:
+     * {@code model::setQty}, or {@code v -> model.line = v} for a nested model field without a setter. A {@code byte},
      * {@code short} or {@code char} arrives as an {@code int} and a {@code float} as a
      * {@code double}, narrowed back here.
      */

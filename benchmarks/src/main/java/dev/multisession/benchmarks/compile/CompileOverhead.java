@@ -76,7 +76,8 @@ public final class CompileOverhead implements Callable<Integer> {
         models.atLeast("--runs", runs, 1);
         if (writeSources != null) {
             // for timing javac elsewhere, e.g. the javac command in a JVM of its own per compile
-            System.out.println(ModelSources.write(writeSources, models.classes).size() + " sources under " + writeSources);
+            int written = ModelSources.write(writeSources, models.classes).size();
+            System.out.println(written + " sources under " + writeSources);
             return 0;
         }
         String classpath = models.classpath();
@@ -145,7 +146,8 @@ public final class CompileOverhead implements Callable<Integer> {
                     runs, median(withCpu), median(withoutCpu), median(pregeneratedCpu),
                     median(withCpu) / median(withoutCpu), median(pregeneratedCpu) / median(withoutCpu));
             if (compare != null) {
-                System.out.printf(Locale.ROOT, "with %s: CPU median %.0f ms, %.2fx without; this processor / it %.3f%n",
+                System.out.printf(Locale.ROOT,
+                        "with %s: CPU median %.0f ms, %.2fx without; this processor / it %.3f%n",
                         compare, median(otherCpu), median(otherCpu) / median(withoutCpu),
                         median(withCpu) / median(otherCpu));
             }

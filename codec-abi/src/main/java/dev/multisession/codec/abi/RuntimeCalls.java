@@ -68,7 +68,10 @@ public final class RuntimeCalls {
     public static final AbiMethod CODEC_FROM_JSON = instanceMethod(VALUE_CODEC, OBJECT, "fromJson", JSON_NODE, STRING);
     /** {@code model.f = CONSTANT.init(json, key, model.f)}: a reference value field reached directly (since ABI 3). */
     public static final AbiMethod INIT_VALUE = instanceMethod(VALUE_CODEC, OBJECT, "init", JSON_NODE, STRING, OBJECT);
-    /** {@code CONSTANT.initWith(json, key, model::setF)}: a reference value field with a setter, in codecs of ABI 3 written before {@link #CODEC_FROM_JSON}. */
+    /**
+     * {@code CONSTANT.initWith(json, key, model::setF)}: a reference value field with a setter, in codecs of
+     * ABI 3 written before {@link #CODEC_FROM_JSON}.
+     */
     public static final AbiMethod INIT_VALUE_WITH =
             instanceMethod(VALUE_CODEC, "void", "initWith", JSON_NODE, STRING, CONSUMER);
     /**
@@ -77,7 +80,10 @@ public final class RuntimeCalls {
      */
     public static final AbiMethod APPLY_VALUE =
             instanceMethod(VALUE_CODEC, OBJECT, "apply", JSON_NODE, STRING, OBJECT, SET);
-    /** {@code CONSTANT.applyWith(data, key, model.getF(), model::setF, changed)}, in codecs of ABI 3 written before setters were called without a reference. */
+    /**
+     * {@code CONSTANT.applyWith(data, key, model.getF(), model::setF, changed)}, in codecs of ABI 3 written
+     * before setters were called without a reference.
+     */
     public static final AbiMethod APPLY_VALUE_WITH =
             instanceMethod(VALUE_CODEC, "void", "applyWith", JSON_NODE, STRING, OBJECT, CONSUMER, SET);
     /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model. */
