@@ -53,7 +53,8 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void initFrom(Orderline model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
     model.quantity = ValueUpdates.initInt(json, "qty", model.quantity);
-    ValueCodecs.BIG_DECIMAL.initWith(json, "price_unit", model::setPrice);
+    JsonNode priceNode = json.get("price_unit");
+    if (priceNode != null) model.setPrice(ValueCodecs.BIG_DECIMAL.fromJson(priceNode, "price_unit"));
     ValueUpdates.initBoolean(json, "printed", model::setPrinted);
     model.note = ValueCodecs.STRING.init(json, "note", model.note);
   }
@@ -62,8 +63,12 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
   protected void applyTo(Orderline model, JsonNode data, Set<String> changed) {
     // "uid" is the id: never changed by an update
     model.quantity = ValueUpdates.applyInt(data, "qty", model.quantity, changed);
-    ValueCodecs.BIG_DECIMAL.applyWith(data, "price_unit", model.getPrice(), model::setPrice, changed);
-    ValueUpdates.applyBoolean(data, "printed", model.isPrinted(), model::setPrinted, changed);
+    var priceBefore = model.getPrice();
+    var priceAfter = ValueCodecs.BIG_DECIMAL.apply(data, "price_unit", priceBefore, changed);
+    if (priceAfter != priceBefore) model.setPrice(priceAfter);
+    var printedBefore = model.isPrinted();
+    var printedAfter = ValueUpdates.applyBoolean(data, "printed", printedBefore, changed);
+    if (printedAfter != printedBefore) model.setPrinted(printedAfter);
     model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed);
   }
 

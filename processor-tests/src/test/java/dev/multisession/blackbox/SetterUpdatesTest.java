@@ -46,6 +46,17 @@ class SetterUpdatesTest {
     }
 
     @Test
+    void initCallsTheSetterOfAKeyPresentEvenWithTheValueTheFieldHolds() throws Exception {
+        Settings settings = codec.newInstance();
+
+        codec.initFromJson(settings, json("""
+                {"level": 0, "code": 0, "ratio": 0.0, "total": 0, "open": false, "label": null}"""));
+
+        assertEquals(List.of("level=0", "code=0", "ratio=0.0", "total=0", "open=false", "label=null"),
+                settings.calls);
+    }
+
+    @Test
     void applyCallsOnlyTheSettersOfValuesThatDiffer() throws Exception {
         Settings settings = codec.newInstance();
         codec.initFromJson(settings, json("""

@@ -11,19 +11,24 @@ import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the statements that export, initialise, apply and describe one synced field, one line
- * each. The statements live in the codec's hooks, whose parameters are {@code model},
+ * Writes the statements that export, initialise, apply and describe one synced field. The
+ * statements live in the codec's hooks, whose parameters are {@code model},
  * {@code json} (or {@code data}) and {@code changed}; the codec of a model type variable is a field.
  * Initialising and applying is one call: a field reached directly stores what it returns
- * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}), a field with a
- * setter hands over a reference to it ({@code model::setNote}). None of the calls is of a generic
- * method with a functional argument, which javac would have to infer at every field: values go through
- * the methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
- * their own type.
+ * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}). On apply, a
+ * field with a setter hands the same call's result to the setter when it differs from the value
+ * before ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
+ * which javac spends far more on; on init, where the setter is called for every key present, a value
+ * field looks its node up and converts it ({@code CONSTANT.fromJson}) in two lines, a primitive one
+ * still hands over the reference. None of the calls of a value field is of a generic method or takes
+ * a functional argument, which javac would have to infer at every field: values go through the
+ * methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
+ * their own type. Nested model fields still hand over a setter.
  *
  * <p>Every runtime member the statements call comes from the shared ABI table
  * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
@@ -94,10 +99,19 @@ final class FieldCodeWriter {
                     : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
         }
         if (type instanceof ValueType.Value) {
-            return direct(property)
-                    ? store(property, onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))))
-                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.INIT_VALUE_WITH,
-                            CodeBlock.of("$L, $L", key, setter(property))));
+            if (direct(property)) {
+                return store(property,
+                        onCodec(property, RuntimeCalls.INIT_VALUE, CodeBlock.of("$L, $L", key, read(property))));
+            }
+            // The setter is called for every key present, even with the value the field holds, which the
+            // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
+            String node = property.name() + "Node";
+            return CodeBlock.builder()
+                    .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
+                    .addStatement("if ($N != null) model.$N($L)", node, property.access().orElseThrow().setter(),
+                            onCodec(property, RuntimeCalls.CODEC_FROM_JSON,
+                                    CodeBlock.of("$N, $S", node, property.jsonKey())))
+                    .build();
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
@@ -116,19 +130,17 @@ final class FieldCodeWriter {
         CodeBlock current = read(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
-            BuiltInType builtIn = primitive.builtIn();
+            AbiMethod apply = primitive.builtIn().applyDirect().orElseThrow();
             return direct(property)
-                    ? store(property, call(builtIn.applyDirect().orElseThrow(),
-                            CodeBlock.of("$L, $L, changed", key, current)))
-                    : statement(builtIn.apply().orElseThrow(),
-                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property)));
+                    ? store(property, call(apply, CodeBlock.of("$L, $L, changed", key, current)))
+                    : throughSetter(property, before -> call(apply, CodeBlock.of("$L, $N, changed", key, before)));
         }
         if (type instanceof ValueType.Value) {
             return direct(property)
                     ? store(property, onCodec(property, RuntimeCalls.APPLY_VALUE,
                             CodeBlock.of("$L, $L, changed", key, current)))
-                    : CodeBlock.of("$L;\n", onCodec(property, RuntimeCalls.APPLY_VALUE_WITH,
-                            CodeBlock.of("$L, $L, $L, changed", key, current, setter(property))));
+                    : throughSetter(property, before -> onCodec(property, RuntimeCalls.APPLY_VALUE,
+                            CodeBlock.of("$L, $N, changed", key, before)));
         }
         CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
@@ -145,6 +157,42 @@ final class FieldCodeWriter {
     /** Whether the field is written directly, not through a setter. */
     private static boolean direct(SyncedProperty property) {
         return property.access().orElseThrow().setter() == null;
+    }
+
+    /**
+     * Applies a field written through its setter, in three statements:
+     * <pre>{@code
+     * var noteBefore = model.getNote();
+     * var noteAfter = ValueCodecs.STRING.apply(data, "note", noteBefore, changed);
+     * if (noteAfter != noteBefore) model.setNote(noteAfter);
+     * }</pre>
+     * The call is the one of a field reached directly, which returns {@code current} itself when
+     * the key is absent or its value the same, so the setter runs only for a value that differs,
+     * as {@code applyWith} did. (Not for init: there the setter runs for every key present, even
+     * with the value the field holds, which the returned value cannot tell apart from an absent key.)
+     * No method reference is handed over: javac attributes each one as a poly expression and
+     * compiles it to an {@code invokedynamic}, which made the setters' lines cost about as much to
+     * compile as all the rest of the codec.
+     *
+     * @param value the call, given the name of the local holding the value before
+     */
+    private static CodeBlock throughSetter(SyncedProperty property, Function<String, CodeBlock> value) {
+        String before = property.name() + "Before";
+        String after = property.name() + "After";
+        String primitive = property.valueType() instanceof ValueType.Primitive p
+                ? p.builtIn().typeName() : "";
+        CodeBlock differs = switch (primitive) {
+            // the comparison of the runtime's change check: NaN is NaN, 0.0 is not -0.0
+            case "double" -> CodeBlock.of("$T.compare($N, $N) != 0", Double.class, after, before);
+            case "float" -> CodeBlock.of("$T.compare($N, $N) != 0", Float.class, after, before);
+            default -> CodeBlock.of("$N != $N", after, before);
+        };
+        return CodeBlock.builder()
+                // var: no import for the field's type, nothing for javac to resolve but the call itself
+                .addStatement("var $N = $L", before, read(property))
+                .addStatement("var $N = $L", after, value.apply(before))
+                .addStatement("if ($L) model.$N($N)", differs, property.access().orElseThrow().setter(), after)
+                .build();
     }
 
     /** {@code model.note = value;} */
@@ -237,9 +285,10 @@ final class FieldCodeWriter {
     }
 
     /**
-     * The setter handed to the runtime: {@code model::setNote}, or {@code v -> model.note = v} for a
-     * nested model field without a setter. A {@code byte}, {@code short} or {@code char} arrives as
-     * an {@code int} and a {@code float} as a {@code double}, narrowed back here.
+     * The setter handed to the runtime on a primitive field's init and for a nested model:
+     * {@code model::setQty}, or {@code v -> model.line = v} for a nested model field without a setter. A {@code byte},
+     * {@code short} or {@code char} arrives as an {@code int} and a {@code float} as a
+     * {@code double}, narrowed back here.
      */
     private static CodeBlock setter(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();

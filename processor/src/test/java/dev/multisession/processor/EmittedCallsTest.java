@@ -10,6 +10,7 @@ import dev.multisession.codec.abi.AbiMember;
 import dev.multisession.codec.abi.BuiltInType;
 import dev.multisession.codec.abi.BuiltInTypes;
 import dev.multisession.codec.abi.CodecAbi;
+import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.codec.abi.RuntimeTypes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * a model with a field of every built-in type of the table and of every other kind of value is
  * compiled, and the runtime members its codecs call are read back from the generated sources. The
  * runtime's own test checks that every member of the table exists with its signature; together they
- * cover every call the processor can emit.
+ * cover every call the processor can emit. The calls the runtime keeps only for codecs an earlier
+ * processor wrote ({@link RuntimeCalls#keptForEarlierCodecs()}) are listed and no longer emitted.
  */
 class EmittedCallsTest {
 
@@ -124,6 +126,7 @@ class EmittedCallsTest {
         }
         Set<String> listed = CodecAbi.members().stream().map(EmittedCallsTest::describe)
                 .collect(Collectors.toCollection(TreeSet::new));
+        RuntimeCalls.keptForEarlierCodecs().forEach(kept -> listed.remove(describe(kept)));
 
         assertEquals(Set.of(), difference(emitted, listed), "emitted, but not in the ABI table");
         assertEquals(Set.of(), difference(listed, emitted), "in the ABI table, but never emitted");

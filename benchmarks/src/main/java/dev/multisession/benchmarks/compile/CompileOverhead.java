@@ -29,11 +29,17 @@ import picocli.CommandLine;
  * and compiling its output. Runs alternate (with, without, with, ...) after warm-up rounds, so
  * both see the same JIT state; the ratio is of the medians. Each compile is timed on the wall clock and
  * in this thread's CPU time (javac runs on the calling thread), which other jobs on the machine disturb
- * far less.
+ * far less. {@code --compare} adds, in the same rounds, a compile with another processor jar (one
+ * built from other sources), so that a change to the processor is measured against the code before
+ * it alternated, in one run.
+ *
+ * <p>What this measures is a JVM whose javac is warm and whose processor is not: javac loads the
+ * processor in a fresh class loader for every compile, as a build daemon does, while a build run
+ * once per JVM (plain Maven) has javac itself cold too.
  *
  * <p>Usage: {@code CompileOverhead [--classes 300] [--warmup 3] [--runs 7]
  * [--processor target/javac/processor/multisession-processor.jar] [--classpath target/javac/classpath]
- * [--out docs/benchmarks]}
+ * [--compare other-processor.jar] [--out docs/benchmarks] [--write-sources DIR]}
  */
 @Command(name = "CompileOverhead", mixinStandardHelpOptions = true,
         description = "javac on generated model classes with and without the annotation processor.")
@@ -51,6 +57,12 @@ public final class CompileOverhead implements Callable<Integer> {
     @Option(names = "--out", description = "directory for compile-overhead.csv")
     Path out;
 
+    @Option(names = "--compare", description = "another processor jar, compiled with in the same rounds")
+    Path compare;
+
+    @Option(names = "--write-sources", description = "only write the model sources into this directory")
+    Path writeSources;
+
     CompileOverhead() {}
 
     public static void main(String[] args) {
@@ -62,6 +74,12 @@ public final class CompileOverhead implements Callable<Integer> {
         models.check();
         models.atLeast("--warmup", warmup, 0);
         models.atLeast("--runs", runs, 1);
+        if (writeSources != null) {
+            // for timing javac elsewhere, e.g. the javac command in a JVM of its own per compile
+            int written = ModelSources.write(writeSources, models.classes).size();
+            System.out.println(written + " sources under " + writeSources);
+            return 0;
+        }
         String classpath = models.classpath();
         Path work = Files.createTempDirectory("multisession-javac");
         try {
@@ -71,6 +89,13 @@ public final class CompileOverhead implements Callable<Integer> {
                     "-implicit:none", "-Xlint:none");
             List<String> with = new ArrayList<>(common);
             with.addAll(List.of("-processorpath", models.processorJar()));
+            List<String> other = new ArrayList<>(common);
+            if (compare != null) {
+                if (!Files.isRegularFile(compare)) {
+                    throw new IllegalArgumentException("no processor jar at " + compare);
+                }
+                other.addAll(List.of("-processorpath", compare.toString()));
+            }
             List<String> without = new ArrayList<>(common);
             without.add("-proc:none");
 
@@ -92,10 +117,12 @@ public final class CompileOverhead implements Callable<Integer> {
             double[] withCpu = new double[runs];
             double[] withoutCpu = new double[runs];
             double[] pregeneratedCpu = new double[runs];
+            double[] otherCpu = new double[runs];
             for (int i = 0; i < warmup + runs; i++) {
                 double[] a = compile(javac, sources, with, work.resolve("out-with-" + i));
                 double[] b = compile(javac, sources, without, work.resolve("out-without-" + i));
                 double[] c = compile(javac, plusGenerated, without, work.resolve("out-pregenerated-" + i));
+                double[] d = compare == null ? null : compile(javac, sources, other, work.resolve("out-other-" + i));
                 if (i >= warmup) {
                     withTimes[i - warmup] = a[0];
                     withoutTimes[i - warmup] = b[0];
@@ -103,17 +130,27 @@ public final class CompileOverhead implements Callable<Integer> {
                     withCpu[i - warmup] = a[1];
                     withoutCpu[i - warmup] = b[1];
                     pregeneratedCpu[i - warmup] = c[1];
+                    otherCpu[i - warmup] = d == null ? 0 : d[1];
                 }
                 System.out.printf(Locale.ROOT,
                         "%s run %d: with processor %.0f ms (CPU %.0f ms), without %.0f ms (CPU %.0f ms), models +"
                                 + " generated sources without processor %.0f ms (CPU %.0f ms)%n",
                         i < warmup ? "warm-up" : "measured", i + 1, a[0], a[1], b[0], b[1], c[0], c[1]);
+                if (d != null) {
+                    System.out.printf(Locale.ROOT, "  with %s %.0f ms (CPU %.0f ms)%n", compare, d[0], d[1]);
+                }
             }
             // javac runs on this thread: its CPU time is what the machine's other load disturbs least.
             System.out.printf(Locale.ROOT, "javac CPU time, medians of %d: with processor %.0f ms, without %.0f ms,"
                             + " models + generated sources without processor %.0f ms: %.2fx (pregenerated %.2fx)%n",
                     runs, median(withCpu), median(withoutCpu), median(pregeneratedCpu),
                     median(withCpu) / median(withoutCpu), median(pregeneratedCpu) / median(withoutCpu));
+            if (compare != null) {
+                System.out.printf(Locale.ROOT,
+                        "with %s: CPU median %.0f ms, %.2fx without; this processor / it %.3f%n",
+                        compare, median(otherCpu), median(otherCpu) / median(withoutCpu),
+                        median(withCpu) / median(otherCpu));
+            }
             double withMedian = median(withTimes);
             double withoutMedian = median(withoutTimes);
             double pregeneratedMedian = median(pregeneratedTimes);

@@ -61,15 +61,29 @@ public final class RuntimeCalls {
     /** {@code ModelValues.exportAll(codec, models)}: a collection of models. */
     public static final AbiMethod EXPORT_MODELS =
             staticMethod(MODEL_VALUES, JSON_NODE, "exportAll", MULTI_SESSION_CODEC, COLLECTION);
+    /**
+     * {@code if (fNode != null) model.setF(CONSTANT.fromJson(fNode, key))}: a reference value field with
+     * a setter, on init (since ABI 3; codecs written before called {@link #INIT_VALUE_WITH}).
+     */
+    public static final AbiMethod CODEC_FROM_JSON = instanceMethod(VALUE_CODEC, OBJECT, "fromJson", JSON_NODE, STRING);
     /** {@code model.f = CONSTANT.init(json, key, model.f)}: a reference value field reached directly (since ABI 3). */
     public static final AbiMethod INIT_VALUE = instanceMethod(VALUE_CODEC, OBJECT, "init", JSON_NODE, STRING, OBJECT);
-    /** {@code CONSTANT.initWith(json, key, model::setF)}: a reference value field with a setter (since ABI 3). */
+    /**
+     * {@code CONSTANT.initWith(json, key, model::setF)}: a reference value field with a setter, in codecs of
+     * ABI 3 written before {@link #CODEC_FROM_JSON}.
+     */
     public static final AbiMethod INIT_VALUE_WITH =
             instanceMethod(VALUE_CODEC, "void", "initWith", JSON_NODE, STRING, CONSUMER);
-    /** {@code model.f = CONSTANT.apply(data, key, model.f, changed)} (since ABI 3). */
+    /**
+     * {@code model.f = CONSTANT.apply(data, key, model.f, changed)}, or for a field with a setter its
+     * result handed to the setter when it is not the value before (since ABI 3).
+     */
     public static final AbiMethod APPLY_VALUE =
             instanceMethod(VALUE_CODEC, OBJECT, "apply", JSON_NODE, STRING, OBJECT, SET);
-    /** {@code CONSTANT.applyWith(data, key, model.getF(), model::setF, changed)} (since ABI 3). */
+    /**
+     * {@code CONSTANT.applyWith(data, key, model.getF(), model::setF, changed)}, in codecs of ABI 3 written
+     * before setters were called without a reference.
+     */
     public static final AbiMethod APPLY_VALUE_WITH =
             instanceMethod(VALUE_CODEC, "void", "applyWith", JSON_NODE, STRING, OBJECT, CONSUMER, SET);
     /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model. */
@@ -144,10 +158,19 @@ public final class RuntimeCalls {
     /** Every call above. */
     public static List<AbiMethod> all() {
         return List.of(WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC, BOUND_TYPE_CODEC,
-                CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, INIT_VALUE, INIT_VALUE_WITH, APPLY_VALUE, APPLY_VALUE_WITH,
+                CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, CODEC_FROM_JSON, INIT_VALUE, INIT_VALUE_WITH, APPLY_VALUE,
+                APPLY_VALUE_WITH,
                 INIT_MODEL, UPDATE_MODEL, INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO,
                 ADD_FIELDS_TO, EXPORT_INTO, INIT_FROM_JSON, APPLY_MS_DATA, FIELDS, EXPORT_ID, ID_FIELD, VALUE_FIELD,
                 VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, CODEC_FOR_CLASS,
                 POLYMORPHIC_CODEC_OF);
+    }
+
+    /**
+     * The calls of {@link #all()} that codecs of this ABI version written by an earlier processor make
+     * and the processor no longer writes: the runtime keeps them for those codecs.
+     */
+    public static List<AbiMethod> keptForEarlierCodecs() {
+        return List.of(INIT_VALUE_WITH, APPLY_VALUE_WITH);
     }
 }
