@@ -191,7 +191,7 @@ final class LightTerminal implements WebSocket.Listener, DrivenTerminal {
         scheduledAt.set((int) (mutationId % RING), scheduledNanos);
         long now = System.nanoTime();
         if (window.contains(scheduledNanos)) {
-            stats.lags.recordValue(Math.max(0, now - scheduledNanos));
+            stats.lags.recordValue(PacingLag.nanos(now, scheduledNanos));
         }
         send(new ClientMessage.Mutate(mutationId, runId, order, 0, null, List.of(new Op.Add(
                 List.of(PathStep.key("lines"), PathStep.element("uid", TextNode.valueOf(line)), PathStep.key("qty")),

@@ -146,7 +146,7 @@ final class LoadTerminal implements AutoCloseable, DrivenTerminal {
             long now = System.nanoTime();
             started.put(mutationId, now);
             if (inWindow(now)) {
-                lags.recordValue(now - scheduledNanos);
+                lags.recordValue(PacingLag.nanos(now, scheduledNanos));
             }
             terminal.edit(order, o -> line.changeQty(1));
         });
