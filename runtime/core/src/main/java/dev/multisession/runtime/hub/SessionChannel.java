@@ -152,7 +152,7 @@ final class SessionChannel {
         } catch (RuntimeException e) {
             outage.failed(message.type() + " of " + connection, e);
             observer.storeFailed(session);
-            broadcaster.reply(connection, internal(e, message));
+            broadcaster.reply(connection, DecidedBatch.internal(e, message));
             connection.sink.close("the hub's store is unavailable");
             return;
         }
@@ -243,7 +243,7 @@ final class SessionChannel {
         observer.storeFailed(session);
         List<HubMessage> failures = new ArrayList<>();
         for (SessionMailbox.Work work : mutations) {
-            failures.add(internal(e, work.message()));
+            failures.add(DecidedBatch.internal(e, work.message()));
         }
         tellAnswers(mutations, failures);
         broadcaster.answerAndBroadcast(senders(mutations), failures, List.of());
@@ -271,9 +271,5 @@ final class SessionChannel {
             senders.add(work.connection());
         }
         return senders;
-    }
-
-    private static HubMessage.Error internal(RuntimeException e, ClientMessage message) {
-        return DecidedBatch.internal(e, message);
     }
 }

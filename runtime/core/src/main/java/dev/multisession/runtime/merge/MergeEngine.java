@@ -244,7 +244,8 @@ public final class MergeEngine {
         return new PendingConflict(reason, message);
     }
 
-    private static int indexOf(ArrayNode array, PathStep.Element element) {
+    /** The index of the first object of {@code array} that {@code element} selects, or -1. */
+    static int indexOf(ArrayNode array, PathStep.Element element) {
         for (int i = 0; i < array.size(); i++) {
             JsonNode candidate = array.get(i);
             if (candidate.isObject() && element.selects(candidate)) {

@@ -71,7 +71,7 @@ public final class SharedCopy {
                 if (!(current instanceof ArrayNode array)) {
                     return;
                 }
-                int index = indexOf(array, element);
+                int index = MergeEngine.indexOf(array, element); // the element the merge will change
                 if (index < 0) {
                     return;
                 }
@@ -105,16 +105,5 @@ public final class SharedCopy {
         ArrayNode copy = JSON.arrayNode(original.size());
         copy.addAll(original);
         return copy;
-    }
-
-    /** The element the step selects, as {@link MergeEngine} finds it: the first object it selects. */
-    private static int indexOf(ArrayNode array, PathStep.Element element) {
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode candidate = array.get(i);
-            if (candidate.isObject() && element.selects(candidate)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
