@@ -15,11 +15,16 @@ import java.util.List;
 final class GroupCommit {
 
     private final Connection writer;
+    private final Statements statements;
     private final HubSql sql;
 
-    /** @param writer the connection to write on, auto-commit off, used by nobody else meanwhile */
-    GroupCommit(Connection writer, HubSql sql) {
+    /**
+     * @param writer the connection to write on, auto-commit off, used by nobody else meanwhile
+     * @param statements where the works get their statements on {@code writer}
+     */
+    GroupCommit(Connection writer, Statements statements, HubSql sql) {
         this.writer = writer;
+        this.statements = statements;
         this.sql = sql;
     }
 
@@ -35,7 +40,7 @@ final class GroupCommit {
             Savepoint savepoint = null;
             try {
                 savepoint = alone ? null : writer.setSavepoint();
-                work.run(JdbcSessionTx.lock(writer, sql, work.session));
+                work.run(JdbcSessionTx.lock(statements, sql, work.session));
                 if (savepoint != null) {
                     writer.releaseSavepoint(savepoint);
                 }

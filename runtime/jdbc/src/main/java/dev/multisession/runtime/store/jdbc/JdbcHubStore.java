@@ -36,6 +36,14 @@ abstract class JdbcHubStore implements HubStore {
 
     abstract void releaseReadConnection(Connection connection);
 
+    /**
+     * Where a session's transaction on {@code connection} (from {@link #writeConnection}) gets its
+     * statements: prepared per use, unless the store keeps those of the connection.
+     */
+    Statements statements(Connection connection) {
+        return Statements.perUse(connection);
+    }
+
     /** Whether a session's transaction keeps its saved head for {@link #beforeCommit} to write. */
     boolean defersHead() {
         return false;
@@ -68,7 +76,7 @@ abstract class JdbcHubStore implements HubStore {
         try {
             R result;
             try {
-                JdbcSessionTx tx = JdbcSessionTx.lock(connection, sql, session, defersHead());
+                JdbcSessionTx tx = JdbcSessionTx.lock(statements(connection), sql, session, defersHead());
                 SessionHead unsavedHead;
                 boolean written;
                 try {

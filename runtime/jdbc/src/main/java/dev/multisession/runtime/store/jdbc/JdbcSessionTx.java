@@ -5,7 +5,6 @@ import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
 import dev.multisession.runtime.protocol.HubMessage;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +35,7 @@ import java.util.Set;
  * its commit notification, one round trip fewer for every transaction.
  */
 final class JdbcSessionTx implements SessionTx {
-    private final Connection connection;
+    private final Statements statements;
     private final HubSql sql;
     private final String session;
     private SessionHead head;
@@ -50,8 +49,8 @@ final class JdbcSessionTx implements SessionTx {
     /** The head saved but not written yet (with {@code deferHead}), or null. */
     private SessionHead unsavedHead;
 
-    private JdbcSessionTx(Connection connection, HubSql sql, String session, SessionHead head, boolean deferHead) {
-        this.connection = connection;
+    private JdbcSessionTx(Statements statements, HubSql sql, String session, SessionHead head, boolean deferHead) {
+        this.statements = statements;
         this.sql = sql;
         this.session = session;
         this.head = head;
@@ -64,28 +63,33 @@ final class JdbcSessionTx implements SessionTx {
      * new: a session that exists costs one statement, and a transaction that then only reads
      * writes nothing.
      */
-    static JdbcSessionTx lock(Connection connection, HubSql sql, String session) throws SQLException {
-        return lock(connection, sql, session, false);
+    static JdbcSessionTx lock(Statements statements, HubSql sql, String session) throws SQLException {
+        return lock(statements, sql, session, false);
     }
 
     /**
-     * As {@link #lock(Connection, HubSql, String)}; with {@code deferHead} a saved head is kept
+     * As {@link #lock(Statements, HubSql, String)}; with {@code deferHead} a saved head is kept
      * for the store to write ({@link #unsavedHead}).
      */
-    static JdbcSessionTx lock(Connection connection, HubSql sql, String session, boolean deferHead)
+    static JdbcSessionTx lock(Statements statements, HubSql sql, String session, boolean deferHead)
             throws SQLException {
-        SessionHead head = lockHead(connection, sql, session);
+        SessionHead head = lockHead(statements, sql, session);
         if (head == null) {
-            try (PreparedStatement create = connection.prepareStatement(sql.createSession)) {
+            PreparedStatement create = statements.prepare(sql.createSession);
+            try {
                 create.setString(1, session);
                 create.executeUpdate();
+            } catch (SQLException e) {
+                statements.discard(create);
+                throw e;
             }
-            head = lockHead(connection, sql, session);
+            statements.release(create);
+            head = lockHead(statements, sql, session);
             if (head == null) {
                 throw new SQLException("session " + session + " vanished while being locked");
             }
         }
-        return new JdbcSessionTx(connection, sql, session, head, deferHead);
+        return new JdbcSessionTx(statements, sql, session, head, deferHead);
     }
 
     /** Drops writes still batched without sending them (the work failed; the transaction is rolled back). */
@@ -96,22 +100,25 @@ final class JdbcSessionTx implements SessionTx {
         batchKeys.clear();
         unsavedHead = null;
         if (pending != null) {
-            try {
-                pending.close();
-            } catch (SQLException e) {
-                // the transaction is being rolled back; the statement goes with the connection
-            }
+            statements.discard(pending);
         }
     }
 
-    private static SessionHead lockHead(Connection connection, HubSql sql, String session) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql.lockHead)) {
+    private static SessionHead lockHead(Statements statements, HubSql sql, String session) throws SQLException {
+        PreparedStatement select = statements.prepare(sql.lockHead);
+        SessionHead head;
+        try {
             select.setString(1, session);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                head = rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)) : null;
             }
+        } catch (SQLException e) {
+            statements.discard(select);
+            throw e;
         }
+        statements.release(select);
+        return head;
     }
 
     /** Sends the writes still batched; the store calls it after the work, before it commits. */
@@ -123,11 +130,13 @@ final class JdbcSessionTx implements SessionTx {
         batch = null;
         batchSql = null;
         batchKeys.clear();
-        try (pending) {
+        try {
             pending.executeBatch();
         } catch (SQLException e) {
+            statements.discard(pending);
             throw failure("write", e);
         }
+        statements.release(pending);
     }
 
     /**
@@ -191,15 +200,13 @@ final class JdbcSessionTx implements SessionTx {
     public TerminalCursor terminal(String terminalId) {
         Objects.requireNonNull(terminalId, "terminalId");
         flush();
-        try (PreparedStatement select = connection.prepareStatement(sql.selectTerminal)) {
+        return read(sql.selectTerminal, "read terminal " + terminalId, select -> {
             select.setString(1, session);
             select.setString(2, terminalId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? new TerminalCursor(rs.getLong(1), rs.getLong(2)) : TerminalCursor.NONE;
             }
-        } catch (SQLException e) {
-            throw failure("read terminal " + terminalId, e);
-        }
+        });
     }
 
     @Override
@@ -223,20 +230,18 @@ final class JdbcSessionTx implements SessionTx {
     @Override
     public OptionalLong loggedTag(long seq) {
         flush();
-        try (PreparedStatement select = connection.prepareStatement(sql.selectLogged)) {
+        return read(sql.selectLogged, "read logged event " + seq, select -> {
             select.setString(1, session);
             select.setLong(2, seq);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? OptionalLong.of(JsonColumns.readEvent(rs.getString(1)).tag()) : OptionalLong.empty();
             }
-        } catch (SQLException e) {
-            throw failure("read logged event " + seq, e);
-        }
+        });
     }
 
     private List<StoredOrder> orders(String query, String uid) {
         flush();
-        try (PreparedStatement select = connection.prepareStatement(query)) {
+        return read(query, uid == null ? "read open orders" : "read order " + uid, select -> {
             select.setString(1, session);
             if (uid != null) {
                 select.setString(2, uid);
@@ -262,9 +267,37 @@ final class JdbcSessionTx implements SessionTx {
                 }
                 return orders;
             }
+        });
+    }
+
+    /** A query's use of its statement; may throw what JDBC throws. */
+    private interface Query<R> {
+        R run(PreparedStatement select) throws SQLException;
+    }
+
+    /**
+     * Runs {@code query} on the statement for {@code statement} and gives the statement back,
+     * or discards it if anything went wrong ({@code what} names the read in the failure).
+     */
+    private <R> R read(String statement, String what, Query<R> query) {
+        PreparedStatement select;
+        try {
+            select = statements.prepare(statement);
         } catch (SQLException e) {
-            throw failure(uid == null ? "read open orders" : "read order " + uid, e);
+            throw failure(what, e);
         }
+        R result;
+        try {
+            result = query.run(select);
+        } catch (SQLException e) {
+            statements.discard(select);
+            throw failure(what, e);
+        } catch (RuntimeException | Error e) {
+            statements.discard(select);
+            throw e;
+        }
+        statements.release(select);
+        return result;
     }
 
     /** As {@link #update}, for a statement that upserts the row {@code key}: never twice in one batch. */
@@ -283,7 +316,7 @@ final class JdbcSessionTx implements SessionTx {
         }
         try {
             if (batch == null) {
-                batch = connection.prepareStatement(statement);
+                batch = statements.prepare(statement);
                 batchSql = statement;
             }
             for (int i = 0; i < parameters.length; i++) {

@@ -41,6 +41,8 @@ public final class SqliteHubStore extends JdbcHubStore {
 
     private final Path file;
     private final Connection writer;
+    /** The writer's statements, kept for reuse: used under {@link #writeLock} only. */
+    private final Statements.Reused writerStatements;
     private final Connection reader;
     // Fair so that a busy session cannot starve the others; SQLite has one writer anyway.
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -59,8 +61,9 @@ public final class SqliteHubStore extends JdbcHubStore {
         this.file = file;
         this.fileLock = fileLock;
         this.writer = writer;
+        this.writerStatements = Statements.reused(writer);
         this.reader = reader;
-        this.commits = new CommitQueue(file.toString(), new GroupCommit(writer, sql), writeLock);
+        this.commits = new CommitQueue(file.toString(), new GroupCommit(writer, writerStatements, sql), writeLock);
     }
 
     /** Opens (creating if needed) the store in {@code file} with {@link SqliteSync#FULL}. */
@@ -200,6 +203,16 @@ public final class SqliteHubStore extends JdbcHubStore {
     }
 
     @Override
+    Statements statements(Connection connection) {
+        return connection == writer ? writerStatements : super.statements(connection);
+    }
+
+    /** Statements the writer connection prepared so far (for tests). */
+    int writerPrepares() {
+        return writerStatements.prepares();
+    }
+
+    @Override
     void releaseWriteConnection(Connection connection) {
         writeLock.unlock();
     }
@@ -230,6 +243,7 @@ public final class SqliteHubStore extends JdbcHubStore {
             }
             closed = true;
             closeQuietly(reader);
+            writerStatements.close();
             closeQuietly(writer);
             fileLock.close();
             LOG.info("hub store closed: SQLite {}", file);
