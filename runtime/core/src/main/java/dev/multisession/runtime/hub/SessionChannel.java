@@ -8,6 +8,7 @@ import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.MessageCodec;
 import dev.multisession.runtime.protocol.Reason;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -174,17 +175,17 @@ final class SessionChannel {
         }
         long started = System.nanoTime();
         CompletionStage<DecidedBatch> committed;
+        // the texts of every event decided for this batch, held until the connections have them
+        List<HubMessage.Event> held = Collections.synchronizedList(new ArrayList<>());
         underWay.started();
         try {
             SessionMemory.Speculation speculation = memory.speculate();
             DecidedBatch early = speculation == null ? null
                     : DecidedBatch.decide(speculation, null, mutations, config);
             if (early != null) {
-                for (HubMessage.Event event : early.events()) {
-                    // the store logs each event as this text: encoding it here keeps that off a
-                    // store's single writer thread (MessageCodec keeps recent events' texts)
-                    CODEC.encode(event);
-                }
+                // the store logs each event as this text: encoding it here keeps that off a
+                // store's single writer thread
+                hold(early.events(), held);
             }
             committed = commit(tx -> {
                 DecidedBatch batch;
@@ -193,6 +194,7 @@ final class SessionChannel {
                 } else {
                     SessionMemory.ReadThrough reads = memory.readThrough(tx);
                     batch = DecidedBatch.decide(reads, reads, mutations, config);
+                    hold(batch.events(), held);
                 }
                 batch.copy().writeTo(tx);
                 return batch;
@@ -210,10 +212,31 @@ final class SessionChannel {
                     succeeded(mutations, batch.replies(), batch.events(), started);
                 }
             } finally {
+                release(held);
                 underWay.finished();
             }
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    /** Encodes {@code events} once and keeps their texts for the log and every connection (see {@link #release}). */
+    private static void hold(List<HubMessage.Event> events, List<HubMessage.Event> held) {
+        for (HubMessage.Event event : events) {
+            held.add(event);
+            CODEC.hold(event);
+        }
+    }
+
+    /**
+     * Lets go of the texts held for a batch, once every connection has been handed its events
+     * (the transports encode what they are handed at once) or the batch failed.
+     */
+    private static void release(List<HubMessage.Event> held) {
+        synchronized (held) {
+            for (HubMessage.Event event : held) {
+                CODEC.release(event);
+            }
+        }
     }
 
     /**

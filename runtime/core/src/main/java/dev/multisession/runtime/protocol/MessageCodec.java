@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisession.runtime.json.JsonMappers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Encodes protocol messages as JSON text and decodes them strictly: a missing member, a
@@ -46,6 +48,12 @@ public final class MessageCodec {
      * so a thread sees a whole entry or an older one (then it encodes the event itself).
      */
     private final EncodedEvent[] recentEvents = new EncodedEvent[RECENT_EVENTS];
+    /**
+     * The texts of the events held ({@link #hold}), by the events' identity. Unlike the recent
+     * events, whose slots the events of a thousand sessions committed together share, a held
+     * text stays until it is released.
+     */
+    private final Map<Identity, String> heldEvents = new ConcurrentHashMap<>();
 
     private MessageCodec() {
         JsonMapper jsonMapper = JsonMappers.protocol();
@@ -66,6 +74,12 @@ public final class MessageCodec {
         if (!(message instanceof HubMessage.Event event)) {
             return write(message);
         }
+        if (!heldEvents.isEmpty()) {
+            String held = heldEvents.get(new Identity(event));
+            if (held != null) {
+                return held;
+            }
+        }
         int slot = System.identityHashCode(event) & (RECENT_EVENTS - 1);
         EncodedEvent recent = recentEvents[slot];
         if (recent != null && recent.event() == event) {
@@ -78,6 +92,28 @@ public final class MessageCodec {
         return text;
     }
 
+    /**
+     * Encodes {@code event} and keeps its text until {@link #release}: meanwhile every {@link
+     * #encode} of this same object, on any thread, returns that text. The hub holds each batch's
+     * events from its decision until it has handed them to every connection, so the log and the
+     * connections get the text encoded once, however many sessions commit together.
+     */
+    public String hold(HubMessage.Event event) {
+        String text = encode(event);
+        heldEvents.put(new Identity(event), text);
+        return text;
+    }
+
+    /** Stops keeping the text of {@code event} for {@link #encode}; nothing happens if it was not held. */
+    public void release(HubMessage.Event event) {
+        heldEvents.remove(new Identity(event));
+    }
+
+    /** How many events have their texts held now ({@link #hold}); zero whenever the hub has no batch under way. */
+    public int heldEvents() {
+        return heldEvents.size();
+    }
+
     private String write(Message message) {
         try {
             return writer.writeValueAsString(message);
@@ -87,6 +123,25 @@ public final class MessageCodec {
     }
 
     private record EncodedEvent(HubMessage.Event event, String text) {}
+
+    /** An event as a key by identity: equal events made apart are different events to send. */
+    private static final class Identity {
+        private final Object value;
+
+        Identity(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
 
     /** The message as a JSON tree (for storing events). */
     public JsonNode toTree(Message message) {
