@@ -14,10 +14,10 @@ import java.util.Set;
 /**
  * The members of a JSON object that export builds, in insertion order: the map under the
  * {@code ObjectNode}s of {@link Capacities#objectNode}. Jackson's own {@code ObjectNode} holds a
- * {@code LinkedHashMap}, whose every put allocates an entry and links it; here the keys and the
- * values are two arrays, searched one by one up to {@value #LINEAR} members and through an index of
- * positions (open addressing on the keys' hashes) above that. An export object of twenty keys is
- * three arrays instead of a table and twenty entries.
+ * {@code LinkedHashMap}, whose every put allocates an entry and links it; here the keys, their
+ * hashes and the values are three arrays, searched one by one up to {@value #LINEAR} members and
+ * through an index of positions (open addressing on the hashes) above that. An export object of
+ * twenty keys is four arrays instead of a table and twenty entries.
  *
  * <p>It is a complete {@code Map} with {@code LinkedHashMap}'s order: a put of a new key appends
  * it, a put of a present key replaces its value in place, a removal keeps the order of the others,
@@ -33,9 +33,11 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
 
     private static final String[] NO_KEYS = {};
     private static final JsonNode[] NO_VALUES = {};
+    private static final int[] NO_HASHES = {};
 
     private String[] keys;
     private JsonNode[] values;
+    private int[] hashes;
     private int size;
     /** Position + 1 of the member whose key hashes to each slot (0: free), or null up to {@link #LINEAR} members. */
     private int[] index;
@@ -45,6 +47,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
     MemberMap(int capacity) {
         keys = capacity == 0 ? NO_KEYS : new String[capacity];
         values = capacity == 0 ? NO_VALUES : new JsonNode[capacity];
+        hashes = capacity == 0 ? NO_HASHES : new int[capacity];
         if (capacity > LINEAR) {
             index = new int[tableSize(capacity)];
         }
@@ -92,6 +95,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
             grow();
         }
         keys[size] = key;
+        hashes[size] = key == null ? 0 : key.hashCode();
         values[size] = value;
         size++;
         modCount++;
@@ -130,41 +134,46 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
     }
 
     /**
-     * The position of {@code key}, or -1. A key is compared by identity first (export's keys and
-     * the codec's look-ups are the same constants), then by hash, cached in a {@code String}, and
-     * only then with {@code equals}.
+     * The position of {@code key}, or -1. A key is compared with {@code equals} only where the
+     * hashes kept beside the keys are equal, and by identity before that (export's keys and the
+     * codec's look-ups are the same constants): a search reads one array of ints, not each key.
      */
     private int find(Object key) {
         if (key == null) {
             return findNull();
         }
+        return index == null ? findLinear(key) : findHashed(key);
+    }
+
+    private int findLinear(Object key) {
         String[] k = keys;
+        int[] hs = hashes;
         int h = key.hashCode();
-        if (index == null) {
-            // identity alone first: it reads no key, only the array
-            for (int i = 0; i < size; i++) {
-                if (k[i] == key) {
-                    return i;
-                }
-            }
-            for (int i = 0; i < size; i++) {
+        for (int i = 0; i < size; i++) {
+            if (hs[i] == h) {
                 String candidate = k[i];
-                if (candidate != null && candidate.hashCode() == h && key.equals(candidate)) {
+                if (candidate == key || key.equals(candidate)) {
                     return i;
                 }
             }
-            return -1;
         }
+        return -1;
+    }
+
+    private int findHashed(Object key) {
         int[] table = index;
+        int h = key.hashCode();
         int mask = table.length - 1;
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
             int position = table[slot] - 1;
             if (position < 0) {
                 return -1;
             }
-            String candidate = k[position];
-            if (candidate == key || (candidate != null && candidate.hashCode() == h && key.equals(candidate))) {
-                return position;
+            if (hashes[position] == h) {
+                String candidate = keys[position];
+                if (candidate == key || key.equals(candidate)) {
+                    return position;
+                }
             }
         }
     }
@@ -182,6 +191,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
         int moved = size - at - 1;
         System.arraycopy(keys, at + 1, keys, at, moved);
         System.arraycopy(values, at + 1, values, at, moved);
+        System.arraycopy(hashes, at + 1, hashes, at, moved);
         size--;
         keys[size] = null;
         values[size] = null;
@@ -196,6 +206,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
         int capacity = Math.max(4, keys.length * 2);
         keys = Arrays.copyOf(keys, capacity);
         values = Arrays.copyOf(values, capacity);
+        hashes = Arrays.copyOf(hashes, capacity);
         if (index != null) {
             index = new int[tableSize(capacity)];
             for (int i = 0; i < size; i++) {
@@ -220,8 +231,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
     private void indexPosition(int position) {
         int[] table = index;
         int mask = table.length - 1;
-        String key = keys[position];
-        int slot = spread(key == null ? 0 : key.hashCode()) & mask;
+        int slot = spread(hashes[position]) & mask;
         while (table[slot] != 0) {
             slot = (slot + 1) & mask;
         }
