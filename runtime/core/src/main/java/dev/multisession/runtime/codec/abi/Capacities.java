@@ -2,6 +2,7 @@ package dev.multisession.runtime.codec.abi;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 
 /**
  * Hash-based collections and JSON objects made with room for the entries they are about to get.
@@ -19,11 +20,8 @@ final class Capacities {
         return (int) Math.min(Integer.MAX_VALUE, (entries * 4L + 2) / 3);
     }
 
-    /**
-     * An empty JSON object whose members take {@code keys} keys without growing, held in a
-     * {@link MemberMap} rather than Jackson's {@code LinkedHashMap}.
-     */
+    /** An empty JSON object whose map takes {@code keys} keys without growing. */
     static ObjectNode objectNode(int keys) {
-        return new ObjectNode(JsonNodeFactory.instance, new MemberMap(keys));
+        return new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(forEntries(keys)));
     }
 }
