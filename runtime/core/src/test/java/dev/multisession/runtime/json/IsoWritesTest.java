@@ -1,7 +1,8 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.multisession.runtime.codec.abi.ValueCodecs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

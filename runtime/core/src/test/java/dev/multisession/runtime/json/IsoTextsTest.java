@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
