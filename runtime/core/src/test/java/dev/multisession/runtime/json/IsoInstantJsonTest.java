@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * serializer and deserializer are registered last, so that they, not the ISO texts, handle
  * instants there, and with a mapper that has JavaTimeModule alone.
  */
-class IsoInstantJsonTest {
+public class IsoInstantJsonTest {
 
     record Stamp(Instant time) {}
 
@@ -165,7 +165,7 @@ class IsoInstantJsonTest {
     }
 
     /** The mapper's copy with JavaTimeModule's own instant serializer and deserializer registered last. */
-    static JsonMapper javaTimeInstants(JsonMapper mapper) {
+    public static JsonMapper javaTimeInstants(JsonMapper mapper) {
         JsonMapper copy = mapper.copy();
         copy.registerModule(new SimpleModule("java-time-instants")
                 .addSerializer(Instant.class, InstantSerializer.INSTANCE)
