@@ -41,19 +41,7 @@ public class IsoInstantJsonTest {
 
     @Test
     void randomInstantsAreWrittenAndReadAsJavaTimeModuleDoes() throws Exception {
-        Random random = new Random(17);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
-                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999Z"),
-                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.parse("2026-12-03T16:00:00Z"), Instant.parse("2026-12-03T16:00:00.100Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long seconds = switch (random.nextInt(3)) {
-                case 0 -> random.nextLong() % Instant.MAX.getEpochSecond();
-                case 1 -> random.nextLong() % 400_000_000_000L;
-                default -> 1_700_000_000L + random.nextInt(200_000_000);
-            };
-            instants.add(Instant.ofEpochSecond(random.nextBoolean() ? seconds - seconds % 60 : seconds, nanos(random)));
-        }
+        List<Instant> instants = IsoSamples.instants(new Random(17), 20_000);
         for (JsonMapper mapper : MAPPERS) {
             JsonMapper reference = javaTimeInstants(mapper);
             for (Instant instant : instants) {
@@ -113,7 +101,7 @@ public class IsoInstantJsonTest {
             JsonMapper reference = javaTimeInstants(mapper);
             for (int i = 0; i < 20_000; i++) {
                 StringBuilder text = new StringBuilder(Instant.ofEpochSecond(
-                        random.nextLong() % 400_000_000_000L, nanos(random)).toString());
+                        random.nextLong() % 400_000_000_000L, IsoSamples.nanos(random)).toString());
                 int changes = 1 + random.nextInt(2);
                 for (int c = 0; c < changes; c++) {
                     int at = random.nextInt(text.length());
@@ -186,12 +174,4 @@ public class IsoInstantJsonTest {
         return '"' + text.replace("\t", "\\t") + '"';
     }
 
-    private static int nanos(Random random) {
-        return switch (random.nextInt(4)) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1000;
-            default -> random.nextInt(1_000_000_000);
-        };
-    }
 }
