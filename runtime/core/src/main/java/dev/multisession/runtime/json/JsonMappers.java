@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * Makes the Jackson mappers of the project; each kind's settings are stated here and nowhere
@@ -51,6 +53,7 @@ public final class JsonMappers {
     private static JsonMapper strict(int nesting, boolean refuseDuplicates) {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(isoInstants())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -77,6 +80,17 @@ public final class JsonMappers {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
         return mapper;
+    }
+
+    /**
+     * Instants (every event's author carries one) written and read as JavaTimeModule does, without
+     * the JDK's formatter on the common path; registered after JavaTimeModule, so they take its
+     * place for {@code Instant}, and hand it every input they do not read themselves.
+     */
+    private static SimpleModule isoInstants() {
+        return new SimpleModule("multisession-iso-instants")
+                .addSerializer(Instant.class, new IsoInstantSerializer())
+                .addDeserializer(Instant.class, IsoInstantDeserializer.create());
     }
 
     /**

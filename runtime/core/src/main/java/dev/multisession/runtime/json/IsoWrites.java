@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,8 +15,11 @@ import java.time.ZonedDateTime;
  * for years 0000 to 9999, written into one byte array: the JDK's own {@code toString} builds the
  * date's and the time's text each in a builder of its own and then joins them, which was most of
  * the time an export of such a field took. Other years are left to the JDK.
+ *
+ * <p>Internal to the runtime: the model codecs' value codecs and the protocol mapper's
+ * {@code Instant} serializer write with it, so both write the same texts.
  */
-final class IsoWrites {
+public final class IsoWrites {
 
     /** {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnn+HH:MM:SS}: the longest text written here, without a region. */
     private static final int MAX_LENGTH = 10 + 1 + 18 + 9;
@@ -28,7 +31,7 @@ final class IsoWrites {
     private IsoWrites() {}
 
     /** {@code LocalDate.toString()}. */
-    static String localDate(LocalDate value) {
+    public static String localDate(LocalDate value) {
         if (!fourDigits(value.getYear())) {
             return value.toString();
         }
@@ -38,13 +41,13 @@ final class IsoWrites {
     }
 
     /** {@code LocalTime.toString()}. */
-    static String localTime(LocalTime value) {
+    public static String localTime(LocalTime value) {
         byte[] text = new byte[18];
         return string(text, time(text, 0, value));
     }
 
     /** {@code LocalDateTime.toString()}. */
-    static String localDateTime(LocalDateTime value) {
+    public static String localDateTime(LocalDateTime value) {
         if (!fourDigits(value.getYear())) {
             return value.toString();
         }
@@ -56,7 +59,7 @@ final class IsoWrites {
      * {@code Instant.toString()}: the UTC date-time's text, which writes the fraction in the same
      * groups of three digits, with the zero seconds it leaves out and a {@code Z}.
      */
-    static String instant(Instant value) {
+    public static String instant(Instant value) {
         long seconds = value.getEpochSecond();
         if (seconds < FIRST_SECOND || seconds >= AFTER_LAST_SECOND) {
             return value.toString();
@@ -74,7 +77,7 @@ final class IsoWrites {
     }
 
     /** {@code OffsetDateTime.toString()}. */
-    static String offsetDateTime(OffsetDateTime value) {
+    public static String offsetDateTime(OffsetDateTime value) {
         if (!fourDigits(value.getYear())) {
             return value.toString();
         }
@@ -83,13 +86,13 @@ final class IsoWrites {
     }
 
     /** {@code OffsetTime.toString()}. */
-    static String offsetTime(OffsetTime value) {
+    public static String offsetTime(OffsetTime value) {
         byte[] text = new byte[MAX_LENGTH];
         return string(text, offset(text, time(text, 0, value.toLocalTime()), value.getOffset()));
     }
 
     /** {@code ZonedDateTime.toString()}: the region, when it is not the offset itself, in brackets. */
-    static String zonedDateTime(ZonedDateTime value) {
+    public static String zonedDateTime(ZonedDateTime value) {
         if (!fourDigits(value.getYear())) {
             return value.toString();
         }

@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -8,9 +8,10 @@ import java.time.ZoneOffset;
  * and looking a region up (its id checked, its rules fetched from the provider) was a tenth of
  * applying a model with a {@code ZonedDateTime} and a {@code ZoneId}. A text that is exactly the
  * remembered zone's id gives that zone, which is what {@code ZoneId.of} would give (an equal
- * zone); any other text goes to {@code ZoneId.of}.
+ * zone); any other text goes to {@code ZoneId.of}. Internal to the runtime, for the value codecs
+ * and {@link IsoTexts}.
  */
-final class RegionIds {
+public final class RegionIds {
 
     /**
      * Shared by all threads without synchronisation: a zone is immutable (final fields only), so a
@@ -21,7 +22,7 @@ final class RegionIds {
     private RegionIds() {}
 
     /** The zone whose id is {@code text} from {@code from} to {@code to}; as {@code ZoneId.of}, else. */
-    static ZoneId of(String text, int from, int to) {
+    public static ZoneId of(String text, int from, int to) {
         ZoneId zone = last;
         String id = zone.getId();
         if (id.length() == to - from && text.startsWith(id, from)) {
@@ -33,7 +34,7 @@ final class RegionIds {
     }
 
     /** The zone {@code ZoneId.of(text)} gives. */
-    static ZoneId of(String text) {
+    public static ZoneId of(String text) {
         return of(text, 0, text.length());
     }
 }

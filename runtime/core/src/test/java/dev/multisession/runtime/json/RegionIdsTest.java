@@ -1,9 +1,10 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.multisession.runtime.codec.abi.ValueCodecs;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -23,18 +23,21 @@ import java.time.ZonedDateTime;
  * the JDK's {@code parse} gives for the same text, or null for any text of another shape, or
  * one the value's factory refuses: the caller then runs the JDK's {@code parse}, which gives the
  * same value or the same error as before. Only texts the JDK's parse accepts are read here.
+ *
+ * <p>Internal to the runtime: the model codecs' value codecs and the protocol mapper's
+ * {@code Instant} deserializer read with it.
  */
-final class IsoTexts {
+public final class IsoTexts {
 
     private IsoTexts() {}
 
     /** {@code yyyy-MM-dd}. */
-    static LocalDate localDate(String text) {
+    public static LocalDate localDate(String text) {
         return text.length() == 10 ? date(text, 0) : null;
     }
 
     /** {@code yyyy-MM}. */
-    static YearMonth yearMonth(String text) {
+    public static YearMonth yearMonth(String text) {
         if (text.length() != 7 || text.charAt(4) != '-') {
             return null;
         }
@@ -51,23 +54,23 @@ final class IsoTexts {
     }
 
     /** {@code yyyy}. */
-    static Year year(String text) {
+    public static Year year(String text) {
         int year = text.length() == 4 ? digits(text, 0, 4) : -1;
         return year < 0 ? null : Year.of(year);
     }
 
     /** {@code HH:mm[:ss[.fraction]]}. */
-    static LocalTime localTime(String text) {
+    public static LocalTime localTime(String text) {
         return time(text, 0, text.length());
     }
 
     /** A local date-time: {@code yyyy-MM-dd'T'} and a time. */
-    static LocalDateTime localDateTime(String text) {
+    public static LocalDateTime localDateTime(String text) {
         return dateTime(text, text.length());
     }
 
     /** A date-time in UTC written with {@code Z}; seconds required, as the JDK's parse requires them. */
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         int end = text.length() - 1;
         if (end < 19 || text.charAt(end) != 'Z' || text.charAt(16) != ':') {
             return null;
@@ -77,7 +80,7 @@ final class IsoTexts {
     }
 
     /** A date-time and its offset. */
-    static OffsetDateTime offsetDateTime(String text) {
+    public static OffsetDateTime offsetDateTime(String text) {
         int offsetAt = offsetStart(text, text.length());
         if (offsetAt < 0) {
             return null;
@@ -88,7 +91,7 @@ final class IsoTexts {
     }
 
     /** A time and its offset. */
-    static OffsetTime offsetTime(String text) {
+    public static OffsetTime offsetTime(String text) {
         int offsetAt = offsetStart(text, text.length());
         if (offsetAt < 0) {
             return null;
@@ -99,7 +102,7 @@ final class IsoTexts {
     }
 
     /** A date-time, its offset and a region id in brackets, e.g. {@code ...+01:00[Europe/Paris]}. */
-    static ZonedDateTime zonedDateTime(String text) {
+    public static ZonedDateTime zonedDateTime(String text) {
         int open = text.indexOf('[');
         if (open < 0 || text.charAt(text.length() - 1) != ']' || text.indexOf('/', open) < 0) {
             return null;
@@ -123,7 +126,7 @@ final class IsoTexts {
     }
 
     /** {@code PT[nH][nM][n[.f]S]} with plain digits, as {@code Duration.toString} writes positive durations. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         int length = text.length();
         if (length < 4 || text.charAt(0) != 'P' || text.charAt(1) != 'T') {
             return null;
@@ -168,7 +171,7 @@ final class IsoTexts {
     }
 
     /** {@code P[nY][nM][nD]} with plain digits. */
-    static Period period(String text) {
+    public static Period period(String text) {
         int length = text.length();
         if (length < 3 || text.charAt(0) != 'P') {
             return null;

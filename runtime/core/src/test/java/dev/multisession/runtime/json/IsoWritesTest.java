@@ -1,7 +1,8 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.multisession.runtime.codec.abi.ValueCodecs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,7 +40,7 @@ class IsoWritesTest {
             };
             locals.add(LocalDateTime.of(Math.max(-999_999_999, Math.min(999_999_999, year)), 1 + random.nextInt(12),
                     1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
-                    random.nextBoolean() ? 0 : random.nextInt(60), nanos(random)));
+                    random.nextBoolean() ? 0 : random.nextInt(60), IsoSamples.nanos(random)));
         }
         for (LocalDateTime local : locals) {
             ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(4) == 0
@@ -60,7 +61,7 @@ class IsoWritesTest {
         for (int i = 0; i < 20_000; i++) {
             int year = random.nextInt(8) == 0 ? random.nextInt(200_000) - 100_000 : 1900 + random.nextInt(200);
             LocalDateTime local = LocalDateTime.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28),
-                    random.nextInt(24), random.nextInt(60), random.nextBoolean() ? 0 : random.nextInt(60), nanos(random));
+                    random.nextInt(24), random.nextInt(60), random.nextBoolean() ? 0 : random.nextInt(60), IsoSamples.nanos(random));
             ZonedDateTime zoned = ZonedDateTime.of(local, ZONES.get(random.nextInt(ZONES.size())));
             assertEquals(zoned.toString(), IsoWrites.zonedDateTime(zoned));
         }
@@ -72,16 +73,7 @@ class IsoWritesTest {
 
     @Test
     void instantsAreWrittenAsInstantToStringWrites() {
-        Random random = new Random(7);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
-                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999Z"),
-                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.parse("2025-03-14T19:21:00Z"), Instant.parse("2025-03-14T19:21:00.100Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long seconds = random.nextLong() % 400_000_000_000L;
-            instants.add(Instant.ofEpochSecond(random.nextBoolean() ? seconds - seconds % 60 : seconds, nanos(random)));
-        }
-        for (Instant instant : instants) {
+        for (Instant instant : IsoSamples.instants(new Random(7), 20_000)) {
             assertEquals(instant.toString(), IsoWrites.instant(instant));
         }
     }
@@ -101,12 +93,4 @@ class IsoWritesTest {
         assertEquals("2025-03-14T18:00:07.125Z", ValueCodecs.INSTANT.toJson(zoned.toInstant()).textValue());
     }
 
-    private static int nanos(Random random) {
-        return switch (random.nextInt(4)) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1000;
-            default -> random.nextInt(1_000_000_000);
-        };
-    }
 }

@@ -1,4 +1,4 @@
-package dev.multisession.runtime.codec.abi;
+package dev.multisession.runtime.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -35,7 +35,7 @@ class IsoTextsTest {
         for (int i = 0; i < 20_000; i++) {
             LocalDateTime local = LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(60), random.nextBoolean() ? 0 : random.nextInt(60),
-                    nanos(random));
+                    IsoSamples.nanos(random));
             ZoneOffset offset = ZoneOffset.ofTotalSeconds((random.nextInt(37) - 18) * 1800);
             ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
             readBack(local.toLocalDate().toString(), IsoTexts::localDate, LocalDate::parse);
@@ -50,7 +50,7 @@ class IsoTextsTest {
             // four digits: the fast read takes only those, other years go to Year.parse (which reads them too)
             readBack(Year.of(1000 + local.getYear() % 9000).toString(), IsoTexts::year, Year::parse);
             readBack(YearMonth.from(local).toString(), IsoTexts::yearMonth, YearMonth::parse);
-            readBack(Duration.ofSeconds(random.nextInt(1_000_000), random.nextBoolean() ? 0 : nanos(random)).toString(),
+            readBack(Duration.ofSeconds(random.nextInt(1_000_000), random.nextBoolean() ? 0 : IsoSamples.nanos(random)).toString(),
                     IsoTexts::duration, Duration::parse);
             readBack(Period.of(random.nextInt(100), random.nextInt(24), random.nextInt(400)).toString(),
                     IsoTexts::period, Period::parse);
@@ -97,14 +97,6 @@ class IsoTextsTest {
         assertNull(IsoTexts.instant("2025-03-14T23:59:60Z"));
     }
 
-    private static int nanos(Random random) {
-        return switch (random.nextInt(4)) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1000;
-            default -> random.nextInt(1_000_000_000);
-        };
-    }
 
     private static <T> void readBack(String text, Function<String, T> fast, Function<String, T> jdk) {
         T read = fast.apply(text);
