@@ -5,12 +5,13 @@
 #   benchmarks/run.sh                    # everything (about 15 minutes on 2 cores)
 #   benchmarks/run.sh codec wire         # only some: codec codec-kinds wire catchup compile generated-lines capacity
 #                                        capacity-postgres terminal-startup load-sqlite load-sqlite-light
-#                                        light connections load-postgres charts
+#                                        light light-steady connections connections-steady load-postgres charts
 #
 # Environment: OUT (default docs/benchmarks), TERMINALS (default 1,5,20,50,100,200), RATE (5000),
 # LIGHT_RATE (200: a rate the hub sustains, for the latency curve),
 # SECONDS_PER_STEP (15), LIGHT_RATES (1000,5000,10000: the light clients' steps at 20 terminals),
-# CONNECTIONS (10000 light terminals for the connections step),
+# CONNECTIONS (10000 light terminals for the connections step), STEADY_STEPS (3: the measured steps
+# at the target rate of light-steady and connections-steady, after one at 1,000/s, in the same hub),
 # MULTISESSION_PG_URL for PostgreSQL (started with .ci/postgres.sh when absent),
 # SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar.
 set -euo pipefail
@@ -22,7 +23,7 @@ terminals=${TERMINALS:-1,5,20,50,100,200}
 rate=${RATE:-5000}
 seconds=${SECONDS_PER_STEP:-15}
 all_steps=(codec codec-kinds wire catchup compile generated-lines capacity terminal-startup load-sqlite load-sqlite-light
-           light connections load-postgres capacity-postgres charts)
+           light light-steady connections connections-steady load-postgres capacity-postgres charts)
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
   steps=("${all_steps[@]}")
@@ -102,10 +103,22 @@ for step in "${steps[@]}"; do
       java -Xmx2g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite --terminals 20 \
         --rates "${LIGHT_RATES:-1000,5000,10000}" --warmup 5 --seconds "$seconds" --out "$out" --name sqlite-20
       ;;
+    light-steady)
+      # the same hub kept running: one step at 1,000/s, then STEADY_STEPS at 5,000/s, each
+      # measured; the last ones show the hub once its JIT compilation has settled
+      java -Xmx2g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite --terminals 20 \
+        --rates "1000$(printf ',5000%.0s' $(seq 1 "${STEADY_STEPS:-3}"))" --warmup 5 --seconds "$seconds" \
+        --out "$out" --name sqlite-20-steady
+      ;;
     connections)
       java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite \
         --terminals "${CONNECTIONS:-10000}" --orders 1 --rates 1000 --warmup 5 --seconds "$seconds" --out "$out" \
         --name "sqlite-${CONNECTIONS:-10000}"
+      ;;
+    connections-steady)
+      java -Xmx3g -cp "$jar" dev.multisession.benchmarks.load.LightLoadGenerator --store sqlite \
+        --terminals "${CONNECTIONS:-10000}" --orders 1 --rates "1000$(printf ',1000%.0s' $(seq 1 "${STEADY_STEPS:-3}"))" \
+        --warmup 5 --seconds "$seconds" --out "$out" --name "sqlite-${CONNECTIONS:-10000}-steady"
       ;;
     terminal-startup)
       run dev.multisession.benchmarks.startup.TerminalStartup --runs 11 --out "$out" | tee "$out/terminal-startup.txt"
