@@ -75,15 +75,10 @@ final class JdbcSessionTx implements SessionTx {
             throws SQLException {
         SessionHead head = lockHead(statements, sql, session);
         if (head == null) {
-            PreparedStatement create = statements.prepare(sql.createSession);
-            try {
+            statements.use(sql.createSession, create -> {
                 create.setString(1, session);
-                create.executeUpdate();
-            } catch (SQLException e) {
-                statements.discard(create);
-                throw e;
-            }
-            statements.release(create);
+                return create.executeUpdate();
+            });
             head = lockHead(statements, sql, session);
             if (head == null) {
                 throw new SQLException("session " + session + " vanished while being locked");
@@ -105,20 +100,13 @@ final class JdbcSessionTx implements SessionTx {
     }
 
     private static SessionHead lockHead(Statements statements, HubSql sql, String session) throws SQLException {
-        PreparedStatement select = statements.prepare(sql.lockHead);
-        SessionHead head;
-        try {
+        return statements.use(sql.lockHead, select -> {
             select.setString(1, session);
             try (ResultSet rs = select.executeQuery()) {
-                head = rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                return rs.next() ? new SessionHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)) : null;
             }
-        } catch (SQLException e) {
-            statements.discard(select);
-            throw e;
-        }
-        statements.release(select);
-        return head;
+        });
     }
 
     /** Sends the writes still batched; the store calls it after the work, before it commits. */
@@ -270,34 +258,13 @@ final class JdbcSessionTx implements SessionTx {
         });
     }
 
-    /** A query's use of its statement; may throw what JDBC throws. */
-    private interface Query<R> {
-        R run(PreparedStatement select) throws SQLException;
-    }
-
-    /**
-     * Runs {@code query} on the statement for {@code statement} and gives the statement back,
-     * or discards it if anything went wrong ({@code what} names the read in the failure).
-     */
-    private <R> R read(String statement, String what, Query<R> query) {
-        PreparedStatement select;
+    /** Runs {@code query} on a statement for {@code statement}; {@code what} names the read in a failure. */
+    private <R> R read(String statement, String what, Statements.Use<R> query) {
         try {
-            select = statements.prepare(statement);
+            return statements.use(statement, query);
         } catch (SQLException e) {
             throw failure(what, e);
         }
-        R result;
-        try {
-            result = query.run(select);
-        } catch (SQLException e) {
-            statements.discard(select);
-            throw failure(what, e);
-        } catch (RuntimeException | Error e) {
-            statements.discard(select);
-            throw e;
-        }
-        statements.release(select);
-        return result;
     }
 
     /** As {@link #update}, for a statement that upserts the row {@code key}: never twice in one batch. */

@@ -34,6 +34,28 @@ abstract class Statements {
      */
     abstract void discard(PreparedStatement statement);
 
+    /** What a caller does with a statement; may throw what JDBC throws. */
+    interface Use<R> {
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs {@code use} on a statement for {@code sql} and gives the statement back; if {@code use}
+     * throws, discards the statement and rethrows.
+     */
+    final <R> R use(String sql, Use<R> use) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        R result;
+        try {
+            result = use.run(statement);
+        } catch (SQLException | RuntimeException | Error e) {
+            discard(statement);
+            throw e;
+        }
+        release(statement);
+        return result;
+    }
+
     /** Prepares every statement on {@code connection} anew and closes it when given back. */
     static Statements perUse(Connection connection) {
         return new PerUse(connection);
