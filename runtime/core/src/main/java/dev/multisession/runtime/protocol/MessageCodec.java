@@ -109,7 +109,10 @@ public final class MessageCodec {
         heldEvents.remove(new Identity(event));
     }
 
-    /** How many events have their texts held now ({@link #hold}); zero whenever the hub has no batch under way. */
+    /**
+     * How many events have their texts held now ({@link #hold}), by every hub in this JVM (the codec
+     * is shared); zero whenever none of them has a batch under way.
+     */
     public int heldEvents() {
         return heldEvents.size();
     }
