@@ -72,7 +72,7 @@ for step in "${steps[@]}"; do
       run dev.multisession.benchmarks.codec.MessageCpuTime | tee "$out/message-cpu.md"
       ;;
     codec-kinds)
-      java -jar "$jar" KindCodecBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/codec-kinds-jmh.json" \
+      java -jar "$jar" KindCodecBenchmark -f 3 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/codec-kinds-jmh.json" \
         | tee "$out/codec-kinds-jmh.txt" | grep -E '^(Benchmark|KindCodecBenchmark)'
       run dev.multisession.benchmarks.codec.CodecCpuTime --model kinds | tee "$out/codec-kinds-cpu.md"
       run dev.multisession.benchmarks.codec.CodecCpuTime --model restaurant | tee "$out/codec-restaurant-cpu.md"
