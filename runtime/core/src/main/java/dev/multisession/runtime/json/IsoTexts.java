@@ -133,41 +133,25 @@ public final class IsoTexts {
         }
         long seconds = 0;
         int nanos = 0;
-        int i = 2;
-        int unitRank = 0; // H, then M, then S: each at most once, in that order
-        while (i < length) {
-            int end = digitRunEnd(text, i);
-            if (end < 0) {
+        int unit = NO_UNIT;
+        for (int i = 2; i < length; ) {
+            long part = part(text, i, DURATION_UNITS, unit);
+            if (part < 0) {
                 return null;
             }
-            long value = digits(text, i, end - i);
-            i = end;
-            char unit = text.charAt(i);
-            if (unit == 'H' && unitRank < 1) {
-                seconds += value * 3600;
-                unitRank = 1;
-            } else if (unit == 'M' && unitRank < 2) {
-                seconds += value * 60;
-                unitRank = 2;
-            } else if (unit == 'S' && unitRank < 3) {
-                seconds += value;
-                unitRank = 3;
-            } else if (unit == '.' && unitRank < 3) {
-                int fractionStart = i + 1;
-                i = digitRunEnd(text, fractionStart);
-                if (i < 0 || text.charAt(i) != 'S') {
-                    return null;
-                }
-                int fraction = i - fractionStart;
-                seconds += value;
-                nanos = digits(text, fractionStart, fraction) * POWERS[9 - fraction];
-                unitRank = 3;
+            int end = partEnd(part);
+            if (unit == FRACTION_POINT) {
+                // the part after the point: its digits, ended by S, are the fraction of a second
+                int fractionDigits = end - 1 - i;
+                nanos = partValue(part) * POWERS[9 - fractionDigits];
             } else {
-                return null;
+                seconds += partValue(part) * SECONDS_PER_DURATION_UNIT[partUnit(part)];
             }
-            i++;
+            unit = partUnit(part);
+            i = end;
         }
-        return Duration.ofSeconds(seconds, nanos);
+        // a point must be followed by the fraction's digits and S
+        return unit == FRACTION_POINT ? null : Duration.ofSeconds(seconds, nanos);
     }
 
     /** {@code P[nY][nM][nD]} with plain digits. */
@@ -179,32 +163,34 @@ public final class IsoTexts {
         int years = 0;
         int months = 0;
         int days = 0;
-        int i = 1;
-        int unitRank = 0;
-        while (i < length) {
-            int end = digitRunEnd(text, i);
-            if (end < 0) {
+        for (int i = 1, unit = NO_UNIT; i < length; ) {
+            long part = part(text, i, PERIOD_UNITS, unit);
+            if (part < 0) {
                 return null;
             }
-            int value = digits(text, i, end - i);
-            i = end;
-            char unit = text.charAt(i);
-            if (unit == 'Y' && unitRank < 1) {
-                years = value;
-                unitRank = 1;
-            } else if (unit == 'M' && unitRank < 2) {
-                months = value;
-                unitRank = 2;
-            } else if (unit == 'D' && unitRank < 3) {
-                days = value;
-                unitRank = 3;
-            } else {
-                return null;
+            unit = partUnit(part);
+            switch (unit) { // its index in PERIOD_UNITS
+                case 0 -> years = partValue(part);
+                case 1 -> months = partValue(part);
+                default -> days = partValue(part);
             }
-            i++;
+            i = partEnd(part);
         }
         return Period.of(years, months, days);
     }
+
+    /**
+     * A duration's units in the order they are written. The point of {@code n.fS} counts as a unit of
+     * its own before {@code S}: the digits before it are seconds, those after it (ended by {@code S})
+     * the fraction.
+     */
+    private static final String DURATION_UNITS = "HM.S";
+    private static final int FRACTION_POINT = 2;
+    /** Seconds in one of each unit of {@link #DURATION_UNITS}; long, as 999,999,999 hours overflow an int. */
+    private static final long[] SECONDS_PER_DURATION_UNIT = {3600, 60, 1, 1};
+    private static final String PERIOD_UNITS = "YMD";
+    /** The unit before the first part: any unit may follow it. */
+    private static final int NO_UNIT = -1;
 
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
         1_000_000_000};
@@ -314,6 +300,37 @@ public final class IsoTexts {
         }
         int count = i - at;
         return count == 0 || count > 9 || i == text.length() ? -1 : i;
+    }
+
+    /**
+     * The part of a duration or period at {@code at}: 1 to 9 digits, then a unit written later in
+     * {@code units} than {@code previousUnit}. Packed in one long, so that the loops reading them
+     * allocate nothing: the digits' value (bits 0-29: 9 digits fit), the unit's index in {@code units} (bits 30-31)
+     * and where the part ends, after its unit (bits 32-62). -1 when there is no such part.
+     */
+    private static long part(String text, int at, String units, int previousUnit) {
+        int digitsEnd = digitRunEnd(text, at);
+        if (digitsEnd < 0) {
+            return -1;
+        }
+        int unit = units.indexOf(text.charAt(digitsEnd));
+        if (unit <= previousUnit) {
+            // not a unit (-1), or one out of order or repeated
+            return -1;
+        }
+        return (long) (digitsEnd + 1) << 32 | (long) unit << 30 | digits(text, at, digitsEnd - at);
+    }
+
+    private static int partValue(long part) {
+        return (int) (part & 0x3FFF_FFFF);
+    }
+
+    private static int partUnit(long part) {
+        return (int) (part >>> 30) & 0b11;
+    }
+
+    private static int partEnd(long part) {
+        return (int) (part >>> 32);
     }
 
     /** The decimal value of {@code count} ASCII digits at {@code at}, or -1 if one is not a digit. */

@@ -3,6 +3,7 @@ package dev.multisession.runtime.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fast reads give what the JDK's parse gives, or nothing (and the JDK's parse runs). */
 class IsoTextsTest {
@@ -97,6 +102,75 @@ class IsoTextsTest {
         assertNull(IsoTexts.instant("2025-03-14T23:59:60Z"));
     }
 
+    /** A duration text and the value read from it, or null where the text is left to the JDK's parse. */
+    static Stream<Arguments> durations() {
+        return Stream.of(
+                // each unit alone, several, leading zeros
+                arguments("PT0S", Duration.ZERO), arguments("PT7H", Duration.ofHours(7)),
+                arguments("PT7M", Duration.ofMinutes(7)), arguments("PT7S", Duration.ofSeconds(7)),
+                arguments("PT1H2M3S", Duration.ofSeconds(3_723)), arguments("PT1H3S", Duration.ofSeconds(3_603)),
+                arguments("PT0007H", Duration.ofHours(7)),
+                // fractions: 1 to 9 digits, leading zeros kept, after other units
+                arguments("PT0.5S", Duration.ofMillis(500)), arguments("PT3.000000001S", Duration.ofSeconds(3, 1)),
+                arguments("PT0.123456789S", Duration.ofNanos(123_456_789)),
+                arguments("PT1H0.25S", Duration.ofSeconds(3_600, 250_000_000)),
+                // the largest parts: their seconds pass an int
+                arguments("PT999999999H", Duration.ofHours(999_999_999)),
+                arguments("PT999999999H999999999M999999999.999999999S", Duration.ofHours(999_999_999)
+                        .plusMinutes(999_999_999).plusSeconds(999_999_999).plusNanos(999_999_999)),
+                // signs
+                arguments("-PT1H", null), arguments("PT-1H", null), arguments("PT+1H", null),
+                // units out of order, repeated, of a period, or in lower case
+                arguments("PT1M1H", null), arguments("PT1S1M", null), arguments("PT1H1H", null), arguments("PT1S1S", null),
+                arguments("PT1.5S1S", null), arguments("PT1D", null), arguments("PT1Y", null), arguments("PT1h", null),
+                // empty parts, and a point without digits on both sides and an S after them
+                arguments("PTH", null), arguments("PT1HM", null), arguments("PT.5S", null), arguments("PT1.", null),
+                arguments("PT1.5", null), arguments("PT1.5M", null), arguments("PT1.5H", null), arguments("PT1..5S", null),
+                arguments("PT1.5.5S", null), arguments("PT1H ", null),
+                // more than 9 digits
+                arguments("PT1234567890H", null), arguments("PT0.1234567890S", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("durations")
+    void durationsAreReadPartByPart(String text, Duration expected) {
+        readsOrLeavesToTheJdk(text, expected, IsoTexts::duration, Duration::parse);
+    }
+
+    /** A period text and the value read from it, or null where the text is left to the JDK's parse. */
+    static Stream<Arguments> periods() {
+        return Stream.of(
+                // each unit alone, several, leading zeros, the largest parts
+                arguments("P0D", Period.ZERO), arguments("P7Y", Period.ofYears(7)), arguments("P7M", Period.ofMonths(7)),
+                arguments("P7D", Period.ofDays(7)), arguments("P1Y2M3D", Period.of(1, 2, 3)),
+                arguments("P1Y3D", Period.of(1, 0, 3)), arguments("P2M3D", Period.of(0, 2, 3)),
+                arguments("P0007D", Period.ofDays(7)),
+                arguments("P999999999Y999999999M999999999D", Period.of(999_999_999, 999_999_999, 999_999_999)),
+                // signs
+                arguments("-P1D", null), arguments("P-1D", null), arguments("P+1D", null),
+                // units out of order, repeated, of a duration, weeks, or in lower case
+                arguments("P1M1Y", null), arguments("P1D1M", null), arguments("P1Y1Y", null), arguments("P1D1D", null),
+                arguments("P1H", null), arguments("P1S", null), arguments("PT1H", null), arguments("P1W", null),
+                arguments("P1d", null),
+                // empty parts, fractions, trailing digits, more than 9 digits
+                arguments("PY", null), arguments("P1YM", null), arguments("P1.5D", null), arguments("P1Y2", null),
+                arguments("P1234567890D", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("periods")
+    void periodsAreReadPartByPart(String text, Period expected) {
+        readsOrLeavesToTheJdk(text, expected, IsoTexts::period, Period::parse);
+    }
+
+    /** The fast read gives {@code expected}; a value the table gives is also the JDK's (the table is right). */
+    private static <T> void readsOrLeavesToTheJdk(String text, T expected, Function<String, T> fast,
+            Function<String, T> jdk) {
+        assertEquals(expected, fast.apply(text), text);
+        if (expected != null) {
+            assertEquals(jdk.apply(text), expected, "the JDK's reading of " + text);
+        }
+    }
 
     private static <T> void readBack(String text, Function<String, T> fast, Function<String, T> jdk) {
         T read = fast.apply(text);
