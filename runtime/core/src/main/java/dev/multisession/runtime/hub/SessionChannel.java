@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One session on this hub node, wiring its parts together: the {@link SessionMailbox} queues
@@ -31,6 +33,7 @@ import java.util.concurrent.Executor;
  */
 final class SessionChannel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
     private static final MessageCodec CODEC = MessageCodec.instance();
 
     private final String session;
@@ -167,7 +170,9 @@ final class SessionChannel {
      *
      * <p>The batch is decided here, on the hub's worker, against the session as this node last
      * committed it ({@link SessionMemory}); the transaction checks that the store still holds that and
-     * only writes. Otherwise it decides the batch again against the store, inside the transaction.
+     * only writes. Otherwise it decides the batch again against the store, inside the transaction
+     * (and again each time the store runs the transaction again). Only the decision committed is
+     * logged, after the commit: a mutation that threw is logged once, not once per decision.
      */
     private CompletableFuture<?> applyMutations(List<SessionMailbox.Work> mutations) {
         if (mutations.isEmpty()) {
@@ -209,7 +214,7 @@ final class SessionChannel {
                     failed(mutations, failure);
                 } else {
                     memory.committed(batch.copy(), batch.reads());
-                    succeeded(mutations, batch.replies(), batch.events(), started);
+                    succeeded(mutations, batch, started);
                 }
             } finally {
                 release(held);
@@ -251,14 +256,25 @@ final class SessionChannel {
         return config.store().inSessionAsync(session, work);
     }
 
-    private void succeeded(List<SessionMailbox.Work> mutations, List<HubMessage> replies,
-            List<HubMessage.Event> events, long started) {
+    private void succeeded(List<SessionMailbox.Work> mutations, DecidedBatch batch, long started) {
         outage.succeeded();
         observer.committed(session, mutations.size(), System.nanoTime() - started);
-        tellAnswers(mutations, replies);
-        broadcaster.answerAndBroadcast(senders(mutations), replies, events);
+        for (DecidedBatch.Failure failed : batch.failures()) {
+            LOG.warn("{} of {} failed", MessageChecks.referenceOf(failed.work().message()), failed.work().connection(),
+                    failed.error());
+        }
+        tellAnswers(mutations, batch.replies());
+        broadcaster.answerAndBroadcast(senders(mutations), batch.replies(), batch.events());
     }
 
+    /**
+     * Answers every mutation of a failed transaction {@code internal} with the store's failure,
+     * which {@link StoreOutage} logs. A mutation that threw in the transaction's decision is not
+     * logged: that decision was never committed and its terminal was answered with the store's
+     * failure, not the mutation's. The terminal re-sends it after reconnecting; if it throws
+     * again, that is logged with the decision that is committed. A warning now would show the
+     * operator a second fault beside the outage that the terminals never saw, and report it twice.
+     */
     private void failed(List<SessionMailbox.Work> mutations, Throwable failure) {
         RuntimeException e = failure instanceof RuntimeException runtime ? runtime
                 : new IllegalStateException("the hub's store failed: " + failure, failure);

@@ -14,10 +14,7 @@ import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.hub.spi.SessionTx;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +63,7 @@ class HubSessionMemoryTest {
     }
 
     /** The rules read the time once per mutation they decide: this counts those decided in a transaction. */
-    private final class WatchingClock extends Clock {
+    private final class WatchingClock extends NoonClock {
         int readInTransaction;
 
         @Override
@@ -74,17 +71,7 @@ class HubSessionMemoryTest {
             if (store.inTransaction) {
                 readInTransaction++;
             }
-            return Instant.parse("2026-12-03T12:00:00Z");
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+            return super.instant();
         }
     }
 
