@@ -4,6 +4,7 @@ import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
+import dev.multisession.runtime.hub.spi.UnreadableOrderException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -165,7 +166,13 @@ final class SessionMemory {
                 return false;
             }
             for (String uid : absentOrders) {
-                if (tx.order(uid).isPresent()) {
+                try {
+                    if (tx.order(uid).isPresent()) {
+                        return false;
+                    }
+                } catch (UnreadableOrderException damaged) {
+                    // not absent after all: decided again against the store, where only the
+                    // mutations of that order are refused, not the whole transaction
                     return false;
                 }
             }

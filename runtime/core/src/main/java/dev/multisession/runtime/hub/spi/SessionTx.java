@@ -17,7 +17,11 @@ public interface SessionTx {
     /** Replaces the session's head. */
     void saveHead(SessionHead head);
 
-    /** The order with this uid: open, or removed (a tombstone of the current run). */
+    /**
+     * The order with this uid: open, or removed (a tombstone of the current run).
+     *
+     * @throws UnreadableOrderException if the store holds the order but cannot read it
+     */
     Optional<StoredOrder> order(String uid);
 
     /** Every open (not removed) order, in order of their numbers. */

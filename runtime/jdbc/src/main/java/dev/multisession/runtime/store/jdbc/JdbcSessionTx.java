@@ -4,6 +4,7 @@ import dev.multisession.runtime.hub.spi.SessionHead;
 import dev.multisession.runtime.hub.spi.SessionTx;
 import dev.multisession.runtime.hub.spi.StoredOrder;
 import dev.multisession.runtime.hub.spi.TerminalCursor;
+import dev.multisession.runtime.hub.spi.UnreadableOrderException;
 import dev.multisession.runtime.protocol.HubMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -246,7 +247,7 @@ final class JdbcSessionTx implements SessionTx {
                         UnreadableRows.quarantined(session, orderUid, data, unreadable);
                         if (uid != null) {
                             // an edit must not take the order for new and overwrite the row
-                            throw new IllegalStateException("order " + uid + " of session " + session
+                            throw new UnreadableOrderException("order " + uid + " of session " + session
                                     + " cannot be read from the hub's store and is quarantined", unreadable);
                         }
                         continue; // a snapshot goes on without it

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.hub.Hub;
+import dev.multisession.runtime.hub.spi.HubConnection;
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.MessageSink;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +67,71 @@ class UnreadableOrderTest {
             rs.next();
             assertEquals("{\"note\": ", rs.getString(1), "the damaged row is kept for repair, not overwritten");
         }
+    }
+
+    /**
+     * A node that already remembers the session decides an edit before its transaction, taking an
+     * order it does not hold for new; the transaction then checks that against the store. A
+     * damaged row found there refuses that one edit, as it does on a node that remembers nothing:
+     * it is no failure of the store, so the terminal is not disconnected and its other edits go on.
+     */
+    @Test
+    void aDamagedRowFoundByANodeThatRemembersTheSessionRefusesOnlyThatEdit() throws Exception {
+        Path file = dir.resolve("hub.db");
+        try (HubStore store = SqliteHubStore.open(file)) {
+            Hub hub = Hub.builder().store(store).sameThread().build();
+            HubPeer waiter = new HubPeer(hub, "waiter");
+            waiter.connection.receive(note(1, "O1", "table 4"));
+            waiter.connection.receive(note(2, "O2", "table 7"));
+            hub.close();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = db.createStatement()) {
+            assertEquals(1, statement.executeUpdate("UPDATE orders SET data = '{\"note\": ' WHERE uid = 'O1'"));
+        }
+        try (HubStore store = SqliteHubStore.open(file)) {
+            Hub hub = Hub.builder().store(store).sameThread().build();
+            List<HubMessage> inbox = new ArrayList<>();
+            List<String> closed = new ArrayList<>();
+            HubConnection bar = hub.connect(new TerminalIdentity("bistro", "bar"), new MessageSink() {
+                @Override
+                public void send(HubMessage message) {
+                    inbox.add(message);
+                }
+
+                @Override
+                public void close(String reason) {
+                    closed.add(reason);
+                }
+            });
+            bar.receive(new ClientMessage.Hello("bistro", "bar", null, 0, 0, 1));
+            bar.receive(note(1, "O2", "table 8")); // committed: the node now remembers the session
+            assertEquals(1, lastReply(inbox, HubMessage.Ack.class).mutationId());
+
+            bar.receive(note(2, "O1", "overwritten?"));
+            assertEquals(Reason.INTERNAL, lastReply(inbox, HubMessage.Error.class).code());
+            assertEquals(List.of(), closed, "a damaged order is no outage of the store");
+
+            bar.receive(note(2, "O2", "table 9")); // a refused mutation keeps nothing, its id included
+            assertEquals(2, lastReply(inbox, HubMessage.Ack.class).mutationId());
+            assertEquals(List.of(), closed);
+            hub.close();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = db.createStatement()) {
+            var rs = statement.executeQuery("SELECT data FROM orders WHERE uid = 'O1'");
+            rs.next();
+            assertEquals("{\"note\": ", rs.getString(1), "the damaged row is kept for repair, not overwritten");
+        }
+    }
+
+    /** The last message that is not a broadcast event, which must be of this type. */
+    private static <M extends HubMessage> M lastReply(List<HubMessage> inbox, Class<M> type) {
+        for (int i = inbox.size() - 1; i >= 0; i--) {
+            if (!(inbox.get(i) instanceof HubMessage.Event)) {
+                return assertInstanceOf(type, inbox.get(i));
+            }
+        }
+        throw new AssertionError("no reply in " + inbox);
     }
 }
