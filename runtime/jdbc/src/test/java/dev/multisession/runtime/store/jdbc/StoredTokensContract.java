@@ -47,6 +47,13 @@ abstract class StoredTokensContract {
         return tokens;
     }
 
+    /** The hashes of the revocations {@code node} hears from now on, as they come. */
+    private static BlockingQueue<String> revocationsHeardBy(StoredTokens node) {
+        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+        node.onRevoked(revoked::add);
+        return revoked;
+    }
+
     /** Closes {@code closeable} after the test, after the tokens opened before it. */
     void closeAfter(AutoCloseable closeable) {
         open.add(0, closeable);
@@ -83,8 +90,7 @@ abstract class StoredTokensContract {
     void revokingRefusesTheTokenAndTellsEveryWatcher() throws Exception {
         StoredTokens cli = tokens();
         StoredTokens node = tokens();
-        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
-        node.onRevoked(revoked::add);
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
         String token = cli.issue(session, "bar");
 
         assertTrue(cli.revoke(session, "bar"));
@@ -101,8 +107,7 @@ abstract class StoredTokensContract {
     void issuingAgainRevokesThePreviousTokenOfTheTerminal() throws Exception {
         StoredTokens cli = tokens();
         StoredTokens node = tokens();
-        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
-        node.onRevoked(revoked::add);
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
         String first = cli.issue(session, "bar");
         String second = cli.issue(session, "bar");
         String kitchen = cli.issue(session, "kitchen");
@@ -129,8 +134,7 @@ abstract class StoredTokensContract {
     void aBatchIssuesEveryTerminalInTheOrderAskedAndRotatesThoseThatHadAToken() throws Exception {
         StoredTokens cli = tokens();
         StoredTokens node = tokens();
-        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
-        node.onRevoked(revoked::add);
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
         String oldBar = cli.issue(session, "bar");
         String oldTill = cli.issue(session, "till");
         long before = maxRevokedSeq();
