@@ -1,6 +1,8 @@
 package dev.multisession.runtime.store.jdbc;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenBatch;
+import dev.multisession.runtime.hub.tokens.TokenBatchException;
 import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,9 +11,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The terminals' tokens in the hub's own database (table {@code terminal_tokens}), so that every
  * hub node on one PostgreSQL knows the same tokens, and the command line can issue and revoke
  * them while hubs run. Only SHA-256 hashes are stored; {@link #issue} returns the clear token
- * once. Issuing a token for a terminal that has one revokes the old one.
+ * once ({@link #issueAll} many in one transaction). Issuing a token for a terminal that has one
+ * revokes the old one.
  *
  * <p>{@link #onRevoked} tells a hub node of every revocation, made by any process, so that it can
  * close the connections that authenticated with the revoked token: on PostgreSQL through
@@ -87,8 +93,7 @@ public final class StoredTokens implements AutoCloseable {
      * @throws IllegalArgumentException if an id is blank or longer than 200 characters
      */
     public String issue(String session, String terminal) {
-        requireId(session, "session");
-        requireId(terminal, "terminal");
+        requireIds(session, terminal);
         String token = TokenHash.newToken();
         long now = clock.millis();
         List<String> replaced = inTransaction("issue a token", connection -> {
@@ -106,6 +111,45 @@ public final class StoredTokens implements AutoCloseable {
                 replaced.isEmpty() ? "" : " (its previous token is revoked)");
         tellLocalWatchers(replaced);
         return token;
+    }
+
+    /**
+     * Issues a token for each terminal, as {@link #issue} does, in one transaction with batched
+     * statements, and returns them in clear text in the order of {@code terminals}, the only time
+     * they are visible. Every pair is checked as {@link #issue} checks it, and none may appear
+     * twice, before anything is written: a refused batch issues no token. The previous token of a
+     * terminal that had one stops working and its connections are closed (as for {@link #revoke}).
+     *
+     * @throws TokenBatchException naming the first refused pair
+     */
+    public List<String> issueAll(List<TerminalIdentity> terminals) {
+        TokenBatch.check(terminals, StoredTokens::requireIds);
+        if (terminals.isEmpty()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>(terminals.size());
+        for (int i = 0; i < terminals.size(); i++) {
+            tokens.add(TokenHash.newToken());
+        }
+        long now = clock.millis();
+        List<String> replaced = inTransaction("issue " + tokens.size() + " tokens", connection -> {
+            List<String> revoked = revokeValidOfAll(connection, terminals, now);
+            try (PreparedStatement insert = connection.prepareStatement(TokenSql.INSERT)) {
+                for (int i = 0; i < terminals.size(); i++) {
+                    insert.setString(1, TokenHash.hash(tokens.get(i)));
+                    insert.setString(2, terminals.get(i).session());
+                    insert.setString(3, terminals.get(i).terminal());
+                    insert.setLong(4, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return revoked;
+        });
+        LOG.info("issued {} terminal tokens; {} of those terminals had a token, now revoked", tokens.size(),
+                replaced.size());
+        tellLocalWatchers(replaced);
+        return tokens;
     }
 
     /** Revokes the terminal's token; returns whether it had a valid one. Every node closes its connections. */
@@ -271,6 +315,68 @@ public final class StoredTokens implements AutoCloseable {
         return revoked;
     }
 
+    /**
+     * {@link #revokeValid} for the terminals of a batch, in batched statements: one read of the
+     * valid tokens per session, one batch of updates, one notifying statement.
+     */
+    private List<String> revokeValidOfAll(Connection connection, List<TerminalIdentity> terminals, long now)
+            throws SQLException {
+        boolean notifying = notifyChannel != null;
+        if (notifying) {
+            // taken before reading, unlike a single issue: no other revocation can then come between
+            // the highest number read below and the numbers this batch gives
+            try (PreparedStatement lock = connection.prepareStatement(TokenSql.LOCK_REVOCATIONS)) {
+                lock.execute();
+            }
+        }
+        Set<TerminalIdentity> asked = new HashSet<>(terminals);
+        Set<String> sessions = new LinkedHashSet<>();
+        terminals.forEach(terminal -> sessions.add(terminal.session()));
+        List<String> valid = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_VALID_OF_SESSION)) {
+            for (String session : sessions) {
+                select.setString(1, session);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (asked.contains(new TerminalIdentity(session, rs.getString(2)))) {
+                            valid.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        if (valid.isEmpty()) {
+            return List.of();
+        }
+        long first = maxRevokedSeq(connection) + 1;
+        List<String> revoked = new ArrayList<>(valid.size());
+        List<String> payloads = new ArrayList<>(valid.size());
+        try (PreparedStatement revoke = connection.prepareStatement(TokenSql.REVOKE_NUMBERED)) {
+            for (int i = 0; i < valid.size(); i++) {
+                revoke.setLong(1, now);
+                revoke.setLong(2, first + i);
+                revoke.setString(3, valid.get(i));
+                revoke.addBatch();
+            }
+            int[] counts = revoke.executeBatch();
+            for (int i = 0; i < valid.size(); i++) {
+                if (counts[i] != 0) { // 0: revoked meanwhile by a writer outside this class; its number is unused
+                    revoked.add(valid.get(i));
+                    payloads.add(RevocationFeed.payload(first + i, valid.get(i)));
+                }
+            }
+        }
+        if (notifying && !payloads.isEmpty()) {
+            // delivered to every listening node when, and only if, this transaction commits
+            try (PreparedStatement notify = connection.prepareStatement(TokenSql.NOTIFY_EACH)) {
+                notify.setString(1, notifyChannel);
+                notify.setArray(2, connection.createArrayOf("text", payloads.toArray()));
+                notify.execute();
+            }
+        }
+        return revoked;
+    }
+
     /** Work inside one transaction. */
     @FunctionalInterface
     private interface Work<R> {
@@ -305,6 +411,11 @@ public final class StoredTokens implements AutoCloseable {
         } finally {
             connections.give(connection);
         }
+    }
+
+    private static void requireIds(String session, String terminal) {
+        requireId(session, "session");
+        requireId(terminal, "terminal");
     }
 
     private static void requireId(String value, String what) {

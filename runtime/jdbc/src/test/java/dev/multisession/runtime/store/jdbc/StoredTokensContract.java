@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenBatchException;
 import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,6 +45,13 @@ abstract class StoredTokensContract {
         StoredTokens tokens = openTokens();
         open.add(0, tokens);
         return tokens;
+    }
+
+    /** The hashes of the revocations {@code node} hears from now on, as they come. */
+    private static BlockingQueue<String> revocationsHeardBy(StoredTokens node) {
+        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+        node.onRevoked(revoked::add);
+        return revoked;
     }
 
     /** Closes {@code closeable} after the test, after the tokens opened before it. */
@@ -79,8 +90,7 @@ abstract class StoredTokensContract {
     void revokingRefusesTheTokenAndTellsEveryWatcher() throws Exception {
         StoredTokens cli = tokens();
         StoredTokens node = tokens();
-        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
-        node.onRevoked(revoked::add);
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
         String token = cli.issue(session, "bar");
 
         assertTrue(cli.revoke(session, "bar"));
@@ -97,8 +107,7 @@ abstract class StoredTokensContract {
     void issuingAgainRevokesThePreviousTokenOfTheTerminal() throws Exception {
         StoredTokens cli = tokens();
         StoredTokens node = tokens();
-        BlockingQueue<String> revoked = new LinkedBlockingQueue<>();
-        node.onRevoked(revoked::add);
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
         String first = cli.issue(session, "bar");
         String second = cli.issue(session, "bar");
         String kitchen = cli.issue(session, "kitchen");
@@ -118,6 +127,96 @@ abstract class StoredTokensContract {
         assertThrows(IllegalArgumentException.class, () -> cli.issue(session, " "));
         assertThrows(IllegalArgumentException.class, () -> cli.issue("", "bar"));
         assertThrows(IllegalArgumentException.class, () -> cli.issue(session, "x".repeat(201)));
+        assertTrue(cli.list().stream().noneMatch(t -> t.session().equals(session)));
+    }
+
+    @Test
+    void aBatchIssuesEveryTerminalInTheOrderAskedAndRotatesThoseThatHadAToken() throws Exception {
+        StoredTokens cli = tokens();
+        StoredTokens node = tokens();
+        BlockingQueue<String> revoked = revocationsHeardBy(node);
+        String oldBar = cli.issue(session, "bar");
+        String oldTill = cli.issue(session, "till");
+        long before = maxRevokedSeq();
+        String other = "o-" + session;
+        List<TerminalIdentity> asked = List.of(new TerminalIdentity(session, "kitchen"),
+                new TerminalIdentity(session, "bar"), new TerminalIdentity(other, "bar"),
+                new TerminalIdentity(session, "till"));
+
+        List<String> issued = cli.issueAll(asked);
+
+        assertEquals(asked.size(), issued.size());
+        for (int i = 0; i < asked.size(); i++) {
+            assertEquals(Optional.of(asked.get(i)), node.authenticate(issued.get(i)), "token " + i);
+        }
+        assertEquals(Optional.empty(), node.authenticate(oldBar));
+        assertEquals(Optional.empty(), node.authenticate(oldTill));
+        Set<String> heard = new HashSet<>();
+        heard.add(revoked.poll(20, TimeUnit.SECONDS));
+        heard.add(revoked.poll(20, TimeUnit.SECONDS));
+        assertEquals(Set.of(TokenHash.hash(oldBar), TokenHash.hash(oldTill)), heard, "the node heard both rotations");
+        List<StoredToken> mine = cli.list().stream().filter(t -> t.session().equals(session)).toList();
+        assertEquals(5, mine.size());
+        assertEquals(3, mine.stream().filter(StoredToken::valid).count());
+        // numbered one up each after every earlier revocation, so a later one follows them and a
+        // node catching up after the last number it heard reads them
+        assertTrue(cli.revoke(session, "kitchen"));
+        assertEquals(TokenHash.hash(issued.get(0)), revoked.poll(20, TimeUnit.SECONDS));
+        assertEquals(List.of(before + 1, before + 2, before + 3), revokedSeqsAfter(before));
+    }
+
+    /** The {@code revoked_seq} of every revocation numbered above {@code seq}, in order. */
+    private List<Long> revokedSeqsAfter(long seq) throws Exception {
+        List<Long> numbers = new ArrayList<>();
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_REVOKED_AFTER)) {
+            select.setLong(1, seq);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getLong(2));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private long maxRevokedSeq() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(TokenSql.MAX_REVOKED_SEQ)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aBatchWithABadPairIssuesNothing() throws Exception {
+        StoredTokens cli = tokens();
+        String bar = cli.issue(session, "bar");
+
+        TokenBatchException refused = assertThrows(TokenBatchException.class, () -> cli.issueAll(List.of(
+                new TerminalIdentity(session, "bar"), new TerminalIdentity(session, "kitchen"),
+                new TerminalIdentity(session, "x".repeat(201)))));
+
+        StoredToken listed = single(cli.list());
+        assertTrue(listed.valid(), "bar keeps its token and kitchen gets none");
+        assertEquals(Optional.of(new TerminalIdentity(session, "bar")), cli.authenticate(bar));
+        assertEquals(2, refused.index());
+        assertTrue(refused.getMessage().startsWith("pair 3 of the batch (session \"" + session + "\", terminal \"xxx"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("): terminal id must be at most 200 characters, not 201;"
+                + " no token was issued"), refused.getMessage());
+    }
+
+    @Test
+    void aPairTwiceInABatchIsRefusedAndNothingIsIssued() throws Exception {
+        StoredTokens cli = tokens();
+
+        TokenBatchException refused = assertThrows(TokenBatchException.class, () -> cli.issueAll(List.of(
+                new TerminalIdentity(session, "bar"), new TerminalIdentity(session, "kitchen"),
+                new TerminalIdentity(session, "bar"))));
+
+        assertEquals("pair 3 of the batch (session \"" + session + "\", terminal \"bar\"): already in the batch as"
+                + " pair 1; no token was issued", refused.getMessage());
         assertTrue(cli.list().stream().noneMatch(t -> t.session().equals(session)));
     }
 

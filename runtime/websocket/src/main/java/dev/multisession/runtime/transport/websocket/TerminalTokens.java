@@ -1,25 +1,30 @@
 package dev.multisession.runtime.transport.websocket;
 
-import dev.multisession.runtime.hub.tokens.TokenHash;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenBatch;
+import dev.multisession.runtime.hub.tokens.TokenBatchException;
+import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The tokens of a hub's terminals, one per terminal, each bound to one session and one
  * terminal id. Only SHA-256 hashes are kept (see {@link TokenHash} for why that suffices);
- * {@link #issue} returns the clear token once and it cannot be recovered afterwards.
+ * {@link #issue} returns the clear token once and it cannot be recovered afterwards;
+ * {@link #issueAll} does the same for many terminals at once.
  *
  * <p>A store opened on a file writes every change through to it and picks up changes other
  * processes make (for example a token issued from the command line while the hub runs): the
@@ -30,6 +35,8 @@ public final class TerminalTokens implements TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalTokens.class);
 
     private final Path file;
+    /** Replaces the file with the entries; {@link TokenFile#write} except in tests that count writes. */
+    private final BiConsumer<Path, List<TokenEntry>> write;
     private final Clock clock;
     /** Keyed by session and terminal: a terminal has at most one valid token. */
     private final Map<TerminalIdentity, TokenEntry> byTerminal = new HashMap<>();
@@ -37,14 +44,15 @@ public final class TerminalTokens implements TokenStore {
     private FileTime loadedModified;
     private long loadedSize = -1;
 
-    private TerminalTokens(Path file, Clock clock) {
+    private TerminalTokens(Path file, BiConsumer<Path, List<TokenEntry>> write, Clock clock) {
         this.file = file;
+        this.write = write;
         this.clock = clock;
     }
 
     /** A store kept in memory only (tests, or tokens handed in by code). */
     public static TerminalTokens inMemory() {
-        return new TerminalTokens(null, Clock.systemUTC());
+        return new TerminalTokens(null, TokenFile::write, Clock.systemUTC());
     }
 
     /**
@@ -54,7 +62,12 @@ public final class TerminalTokens implements TokenStore {
      * @throws IllegalArgumentException if the file exists but is not a token file
      */
     public static TerminalTokens open(Path file) {
-        TerminalTokens tokens = new TerminalTokens(Objects.requireNonNull(file, "file"), Clock.systemUTC());
+        return open(file, TokenFile::write);
+    }
+
+    /** {@link #open(Path)} writing the file through {@code write} (tests count the writes this way). */
+    static TerminalTokens open(Path file, BiConsumer<Path, List<TokenEntry>> write) {
+        TerminalTokens tokens = new TerminalTokens(Objects.requireNonNull(file, "file"), write, Clock.systemUTC());
         synchronized (tokens) {
             tokens.reloadIfChanged();
         }
@@ -69,16 +82,41 @@ public final class TerminalTokens implements TokenStore {
         TerminalIdentity identity = new TerminalIdentity(requireId(session, "session"), requireId(terminal, "terminal"));
         reloadIfChanged();
         String token = TokenHash.newToken();
-        TokenEntry entry = new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant());
-        TokenEntry previous = byTerminal.put(identity, entry);
-        if (previous != null) {
-            byHash.remove(previous.sha256());
-        }
-        byHash.put(entry.sha256(), entry);
+        TokenEntry previous = put(new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant()));
         save();
         LOG.info("issued a token for terminal {} of session {}{}", terminal, session,
                 previous == null ? "" : " (its previous token is revoked)");
         return token;
+    }
+
+    /**
+     * Issues a token for each terminal, as {@link #issue} does, with one write of the file for the
+     * whole batch, and returns them in clear text in the order of {@code terminals}; this is the
+     * only time they are visible. Every pair is checked as {@link #issue} checks it, and none may
+     * appear twice, before anything changes: a refused batch issues no token. A terminal that
+     * already has a token gets a new one and the old one stops working (rotation).
+     *
+     * @throws TokenBatchException naming the first refused pair
+     */
+    public synchronized List<String> issueAll(List<TerminalIdentity> terminals) {
+        TokenBatch.check(terminals, TerminalTokens::requireIds);
+        if (terminals.isEmpty()) {
+            return List.of();
+        }
+        reloadIfChanged();
+        Instant now = clock.instant();
+        List<String> tokens = new ArrayList<>(terminals.size());
+        int rotated = 0;
+        for (TerminalIdentity terminal : terminals) {
+            String token = TokenHash.newToken();
+            if (put(new TokenEntry(terminal.session(), terminal.terminal(), TokenHash.hash(token), now)) != null) {
+                rotated++;
+            }
+            tokens.add(token);
+        }
+        save();
+        LOG.info("issued {} terminal tokens; {} of those terminals had a token, now revoked", tokens.size(), rotated);
+        return tokens;
     }
 
     /** Revokes the terminal's token; returns whether it had one. Open connections are not cut. */
@@ -149,19 +187,25 @@ public final class TerminalTokens implements TokenStore {
         byTerminal.clear();
         byHash.clear();
         for (TokenEntry entry : entries) {
-            TokenEntry previous = byTerminal.put(entry.identity(), entry);
-            if (previous != null) {
-                byHash.remove(previous.sha256());
-            }
-            byHash.put(entry.sha256(), entry);
+            put(entry);
         }
+    }
+
+    /** Makes {@code entry} its terminal's token; returns the one it replaces, whose hash is forgotten. */
+    private TokenEntry put(TokenEntry entry) {
+        TokenEntry previous = byTerminal.put(entry.identity(), entry);
+        if (previous != null) {
+            byHash.remove(previous.sha256());
+        }
+        byHash.put(entry.sha256(), entry);
+        return previous;
     }
 
     private void save() {
         if (file == null) {
             return;
         }
-        TokenFile.write(file, new ArrayList<>(byTerminal.values()));
+        write.accept(file, new ArrayList<>(byTerminal.values()));
         try {
             loadedModified = Files.getLastModifiedTime(file);
             loadedSize = Files.size(file);
@@ -169,6 +213,11 @@ public final class TerminalTokens implements TokenStore {
             // The next authentication re-reads the file, which holds what was just written.
             loadedModified = null;
         }
+    }
+
+    private static void requireIds(String session, String terminal) {
+        requireId(session, "session");
+        requireId(terminal, "terminal");
     }
 
     private static String requireId(String value, String what) {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.hub.tokens.TokenBatchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +105,70 @@ class TerminalTokensTest {
         TerminalTokens tokens = TerminalTokens.inMemory();
         assertThrows(IllegalArgumentException.class, () -> tokens.issue(" ", "bar"));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("bistro", ""));
+    }
+
+    /** A store on {@code tokens.json} that counts its writes of the file. */
+    private TerminalTokens counted(AtomicInteger writes) {
+        return TerminalTokens.open(dir.resolve("tokens.json"), (file, entries) -> {
+            writes.incrementAndGet();
+            TokenFile.write(file, entries);
+        });
+    }
+
+    @Test
+    void aBatchIsOneWriteOfTheFileAndItsTokensComeInTheOrderAsked() {
+        AtomicInteger writes = new AtomicInteger();
+        TerminalTokens tokens = counted(writes);
+        String oldBar = tokens.issue("bistro", "bar");
+        assertEquals(1, writes.get());
+        List<TerminalIdentity> asked = List.of(new TerminalIdentity("bistro", "kitchen"),
+                new TerminalIdentity("cafe", "till-1"), new TerminalIdentity("bistro", "bar"));
+
+        List<String> issued = tokens.issueAll(asked);
+
+        assertEquals(2, writes.get(), "one write for the batch of 3");
+        assertEquals(3, issued.size());
+        TerminalTokens reopened = TerminalTokens.open(dir.resolve("tokens.json"));
+        for (int i = 0; i < asked.size(); i++) {
+            assertEquals(Optional.of(asked.get(i)), reopened.authenticate(issued.get(i)), "token " + i);
+        }
+        assertEquals(Optional.empty(), reopened.authenticate(oldBar), "rotated like a single issue");
+        assertEquals(3, reopened.entries().size());
+        assertEquals(List.of(), tokens.issueAll(List.of()));
+        assertEquals(2, writes.get(), "an empty batch writes nothing");
+    }
+
+    @Test
+    void aBatchWithABadPairIssuesNothing() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        TerminalTokens tokens = counted(writes);
+        String bar = tokens.issue("bistro", "bar");
+        String before = Files.readString(dir.resolve("tokens.json"));
+
+        TokenBatchException refused = assertThrows(TokenBatchException.class, () -> tokens.issueAll(List.of(
+                new TerminalIdentity("bistro", "bar"), new TerminalIdentity("bistro", "kitchen"),
+                new TerminalIdentity("bistro", " "))));
+
+        assertEquals(1, tokens.entries().size(), "kitchen got no token");
+        assertEquals(Optional.of(new TerminalIdentity("bistro", "bar")), tokens.authenticate(bar));
+        assertEquals(1, writes.get());
+        assertEquals(before, Files.readString(dir.resolve("tokens.json")));
+        assertEquals("pair 3 of the batch (session \"bistro\", terminal \" \"): terminal id must not be blank;"
+                + " no token was issued", refused.getMessage());
+        assertEquals(2, refused.index());
+    }
+
+    @Test
+    void aPairTwiceInABatchIsRefusedAndNothingIsIssued() {
+        TerminalTokens tokens = TerminalTokens.inMemory();
+
+        TokenBatchException refused = assertThrows(TokenBatchException.class, () -> tokens.issueAll(List.of(
+                new TerminalIdentity("bistro", "bar"), new TerminalIdentity("bistro", "kitchen"),
+                new TerminalIdentity("cafe", "bar"), new TerminalIdentity("bistro", "kitchen"))));
+
+        assertEquals("pair 4 of the batch (session \"bistro\", terminal \"kitchen\"): already in the batch as pair 2;"
+                + " no token was issued", refused.getMessage());
+        assertEquals(List.of(), tokens.entries());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.multisession.sample.cli.hub;
 
 import dev.multisession.runtime.hub.spi.HubStore;
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.store.jdbc.PostgresHubStore;
 import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.store.jdbc.StoredTokens;
@@ -51,6 +52,9 @@ final class TokenPlace {
     interface Tokens extends AutoCloseable {
         String issue(String session, String terminal);
 
+        /** A token for each terminal, in one write, in the order asked; a refused pair issues none. */
+        List<String> issueAll(List<TerminalIdentity> terminals);
+
         boolean revoke(String session, String terminal);
 
         List<Row> list();
@@ -65,6 +69,10 @@ final class TokenPlace {
             return new Tokens() {
                 public String issue(String session, String terminal) {
                     return file.issue(session, terminal);
+                }
+
+                public List<String> issueAll(List<TerminalIdentity> terminals) {
+                    return file.issueAll(terminals);
                 }
 
                 public boolean revoke(String session, String terminal) {
@@ -94,6 +102,10 @@ final class TokenPlace {
         return new Tokens() {
             public String issue(String session, String terminal) {
                 return stored.issue(session, terminal);
+            }
+
+            public List<String> issueAll(List<TerminalIdentity> terminals) {
+                return stored.issueAll(terminals);
             }
 
             public boolean revoke(String session, String terminal) {

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.store.jdbc.SqliteHubStore;
 import dev.multisession.runtime.store.jdbc.StoredTokens;
+import dev.multisession.runtime.transport.websocket.TerminalTokens;
 import dev.multisession.sample.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +31,22 @@ class TokenCommandsTest {
     private record Run(int exit, String out, String err) {}
 
     private Run run(String... args) {
+        return runWithInput(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    /** Runs with {@code stdin} as the standard input of {@code hub token create}. */
+    private Run runWithInput(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TokenCreateCommand.class
+                        ? (K) new TokenCreateCommand(stdin)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
@@ -58,6 +77,96 @@ class TokenCommandsTest {
         Run again = run("hub", "token", "revoke", "--sqlite", db, "--session", "bistro", "--terminal", "bar");
         assertEquals(TokenRevokeCommand.NOT_FOUND, again.exit());
         assertTrue(again.err().contains("no valid token"), again.err());
+    }
+
+    @Test
+    void aListOfTerminalsGetsItsTokensInOneBatchPrintedOnePerLine() throws Exception {
+        String db = dir.resolve("hub.db").toString();
+        Path list = Files.writeString(dir.resolve("terminals.txt"), """
+                # the bistro's tills
+                bistro,bar
+
+                  bistro , kitchen\s
+                cafe,till-1
+                """);
+
+        Run created = run("hub", "token", "create", "--sqlite", db, "--from", list.toString());
+
+        assertEquals(0, created.exit(), created.err());
+        List<String> lines = created.out().lines().toList();
+        assertEquals(3, lines.size(), created.out());
+        List<TerminalIdentity> expected = List.of(new TerminalIdentity("bistro", "bar"),
+                new TerminalIdentity("bistro", "kitchen"), new TerminalIdentity("cafe", "till-1"));
+        try (SqliteHubStore store = SqliteHubStore.open(Path.of(db)); StoredTokens tokens = store.tokens()) {
+            for (int i = 0; i < expected.size(); i++) {
+                String[] columns = lines.get(i).split("\t");
+                assertEquals(3, columns.length, lines.get(i));
+                assertEquals(expected.get(i), new TerminalIdentity(columns[0], columns[1]));
+                assertEquals(Optional.of(expected.get(i)), tokens.authenticate(columns[2]));
+            }
+        }
+        assertTrue(created.err().contains("Created 3 tokens"), created.err());
+    }
+
+    @Test
+    void aMalformedLineIsReportedByItsNumberAndNoTokenIsCreated() throws Exception {
+        assertEquals("line 3 is not session,terminal: \"bistro,\"",
+                refusedList("bistro,bar\n# next: no terminal\nbistro,\n"));
+    }
+
+    @Test
+    void aTerminalListedTwiceIsReportedByBothLinesAndNoTokenIsCreated() throws Exception {
+        assertEquals("line 4 (session \"bistro\", terminal \"bar\"): already in the batch on line 1",
+                refusedList("bistro,bar\nbistro,kitchen\n\nbistro, bar\n"));
+    }
+
+    /**
+     * Runs {@code create --from} on a list that must be refused, checks that it exits with a usage
+     * error, prints no token and stores none, and answers what it said was wrong.
+     */
+    private String refusedList(String content) throws Exception {
+        String db = dir.resolve("hub.db").toString();
+        Path list = Files.writeString(dir.resolve("terminals.txt"), content);
+
+        Run created = run("hub", "token", "create", "--sqlite", db, "--from", list.toString());
+
+        assertEquals(CommandLine.ExitCode.USAGE, created.exit());
+        assertEquals("", created.out());
+        assertEquals(List.of(), tokensIn(db));
+        String error = created.err().strip();
+        String prefix = "error: " + list + ": ";
+        String suffix = "; no token was created";
+        assertTrue(error.startsWith(prefix) && error.endsWith(suffix), error);
+        return error.substring(prefix.length(), error.length() - suffix.length());
+    }
+
+    @Test
+    void theListCanComeFromStandardInputIntoAConfigFile() {
+        Path config = dir.resolve("hub.json");
+        Run created = runWithInput(new ByteArrayInputStream("bistro,bar\nbistro,kitchen\n".getBytes(StandardCharsets.UTF_8)),
+                "hub", "token", "create", "--config", config.toString(), "--from", "-");
+
+        assertEquals(0, created.exit(), created.err());
+        List<String> lines = created.out().lines().toList();
+        assertEquals(2, lines.size(), created.out());
+        TerminalTokens tokens = TerminalTokens.open(config);
+        assertEquals(Optional.of(new TerminalIdentity("bistro", "kitchen")),
+                tokens.authenticate(lines.get(1).split("\t")[2]));
+        assertEquals(2, tokens.entries().size());
+    }
+
+    @Test
+    void aListAndASingleTerminalTogetherAreAUsageError() {
+        Run run = run("hub", "token", "create", "--sqlite", dir.resolve("hub.db").toString(), "--from", "-",
+                "--session", "bistro", "--terminal", "bar");
+        assertEquals(CommandLine.ExitCode.USAGE, run.exit());
+        assertTrue(run.err().contains("mutually exclusive"), run.err());
+    }
+
+    private List<String> tokensIn(String db) {
+        try (SqliteHubStore store = SqliteHubStore.open(Path.of(db)); StoredTokens tokens = store.tokens()) {
+            return tokens.list().stream().map(t -> t.session() + "/" + t.terminal()).toList();
+        }
     }
 
     @Test
