@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,9 @@ public final class TerminalTokens implements TokenStore {
         TerminalIdentity identity = new TerminalIdentity(requireId(session, "session"), requireId(terminal, "terminal"));
         reloadIfChanged();
         String token = TokenHash.newToken();
-        TokenEntry previous = put(new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant()));
-        save();
+        Map<TerminalIdentity, TokenEntry> next = new HashMap<>(byTerminal);
+        TokenEntry previous = next.put(identity, new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant()));
+        hold(next);
         LOG.info("issued a token for terminal {} of session {}{}", terminal, session,
                 previous == null ? "" : " (its previous token is revoked)");
         return token;
@@ -106,15 +108,17 @@ public final class TerminalTokens implements TokenStore {
         reloadIfChanged();
         Instant now = clock.instant();
         List<String> tokens = new ArrayList<>(terminals.size());
+        Map<TerminalIdentity, TokenEntry> next = new HashMap<>(byTerminal);
         int rotated = 0;
         for (TerminalIdentity terminal : terminals) {
             String token = TokenHash.newToken();
-            if (put(new TokenEntry(terminal.session(), terminal.terminal(), TokenHash.hash(token), now)) != null) {
+            if (next.put(terminal, new TokenEntry(terminal.session(), terminal.terminal(), TokenHash.hash(token), now))
+                    != null) {
                 rotated++;
             }
             tokens.add(token);
         }
-        save();
+        hold(next);
         LOG.info("issued {} terminal tokens; {} of those terminals had a token, now revoked", tokens.size(), rotated);
         return tokens;
     }
@@ -122,12 +126,11 @@ public final class TerminalTokens implements TokenStore {
     /** Revokes the terminal's token; returns whether it had one. Open connections are not cut. */
     public synchronized boolean revoke(String session, String terminal) {
         reloadIfChanged();
-        TokenEntry removed = byTerminal.remove(new TerminalIdentity(session, terminal));
-        if (removed == null) {
+        Map<TerminalIdentity, TokenEntry> next = new HashMap<>(byTerminal);
+        if (next.remove(new TerminalIdentity(session, terminal)) == null) {
             return false;
         }
-        byHash.remove(removed.sha256());
-        save();
+        hold(next);
         LOG.info("revoked the token of terminal {} of session {}", terminal, session);
         return true;
     }
@@ -183,29 +186,30 @@ public final class TerminalTokens implements TokenStore {
         LOG.debug("loaded {} terminal tokens from {}", byTerminal.size(), file);
     }
 
-    private void replaceAll(List<TokenEntry> entries) {
+    private void replaceAll(Collection<TokenEntry> entries) {
         byTerminal.clear();
         byHash.clear();
         for (TokenEntry entry : entries) {
-            put(entry);
+            byTerminal.put(entry.identity(), entry);
+            byHash.put(entry.sha256(), entry);
         }
     }
 
-    /** Makes {@code entry} its terminal's token; returns the one it replaces, whose hash is forgotten. */
-    private TokenEntry put(TokenEntry entry) {
-        TokenEntry previous = byTerminal.put(entry.identity(), entry);
-        if (previous != null) {
-            byHash.remove(previous.sha256());
+    /**
+     * Makes {@code next} the store's tokens: written to the file first, held in memory only once
+     * that succeeded, so that a failed write (a full disk, a read-only directory) leaves the store
+     * as the file is, with the old tokens working and no new one that would be lost on restart.
+     */
+    private void hold(Map<TerminalIdentity, TokenEntry> next) {
+        if (file != null) {
+            write.accept(file, new ArrayList<>(next.values()));
+            remember();
         }
-        byHash.put(entry.sha256(), entry);
-        return previous;
+        replaceAll(next.values());
     }
 
-    private void save() {
-        if (file == null) {
-            return;
-        }
-        write.accept(file, new ArrayList<>(byTerminal.values()));
+    /** Notes the file as just written, so that the next check does not read it back. */
+    private void remember() {
         try {
             loadedModified = Files.getLastModifiedTime(file);
             loadedSize = Files.size(file);

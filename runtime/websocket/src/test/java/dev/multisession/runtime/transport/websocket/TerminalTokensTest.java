@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.hub.tokens.TokenBatchException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +116,35 @@ class TerminalTokensTest {
             writes.incrementAndGet();
             TokenFile.write(file, entries);
         });
+    }
+
+    /**
+     * A write of the file that fails (a full disk) changes nothing: the store still answers as the
+     * file does, so no token works only until the next restart and no rotated one stops early.
+     */
+    @Test
+    void aFailedWriteOfTheFileChangesNothing() {
+        AtomicBoolean diskFull = new AtomicBoolean();
+        TerminalTokens tokens = TerminalTokens.open(dir.resolve("tokens.json"), (file, entries) -> {
+            if (diskFull.get()) {
+                throw new UncheckedIOException("cannot write token file " + file, new IOException("No space left on device"));
+            }
+            TokenFile.write(file, entries);
+        });
+        String bar = tokens.issue("bistro", "bar");
+        List<TokenEntry> before = tokens.entries();
+        diskFull.set(true);
+
+        assertThrows(UncheckedIOException.class, () -> tokens.issue("bistro", "bar"));
+        assertThrows(UncheckedIOException.class, () -> tokens.issue("bistro", "kitchen"));
+        assertThrows(UncheckedIOException.class,
+                () -> tokens.issueAll(List.of(new TerminalIdentity("bistro", "till"), new TerminalIdentity("bistro", "bar"))));
+        assertThrows(UncheckedIOException.class, () -> tokens.revoke("bistro", "bar"));
+
+        assertEquals(before, tokens.entries());
+        assertEquals(Optional.of(new TerminalIdentity("bistro", "bar")), tokens.authenticate(bar),
+                "the token the file holds still works");
+        assertEquals(before, TerminalTokens.open(dir.resolve("tokens.json")).entries(), "and the file is unchanged");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,12 @@ public final class TokenCreateCommand implements Callable<Integer> {
         String token;
         try (TokenPlace.Tokens tokens = place.open(spec)) {
             token = tokens.issue(session, terminal);
+        } catch (IllegalArgumentException e) {
+            // a blank or overlong id, or a --config file that is no token file
+            spec.commandLine().getErr().printf("error: %s; no token was created%n", e.getMessage());
+            return ExitCode.USAGE;
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(token);
@@ -117,6 +124,12 @@ public final class TokenCreateCommand implements Callable<Integer> {
         } catch (TokenBatchException e) {
             err.printf("error: %s: %s; no token was created%n", source, refusal(e, listed.lineNumbers()));
             return ExitCode.USAGE;
+        } catch (IllegalArgumentException e) {
+            // a --config file that is no token file
+            err.printf("error: %s; no token was created%n", e.getMessage());
+            return ExitCode.USAGE;
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < tokens.size(); i++) {
@@ -126,6 +139,13 @@ public final class TokenCreateCommand implements Callable<Integer> {
         out.flush();
         err.printf("Created %d tokens, shown once: keep them secret.%n", tokens.size());
         return 0;
+    }
+
+    /** The token file could not be written: the store, and the file, are as they were. */
+    private int cannotWrite(UncheckedIOException e) {
+        spec.commandLine().getErr().printf("error: %s (%s); no token was created%n", e.getMessage(),
+                e.getCause().getMessage());
+        return ExitCode.SOFTWARE;
     }
 
     /** The store's refusal of a pair, named by its line instead of its place in the batch. */

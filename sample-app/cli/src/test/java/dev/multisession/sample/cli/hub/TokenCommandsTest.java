@@ -141,6 +141,51 @@ class TokenCommandsTest {
     }
 
     @Test
+    void aBlankIdIsAUsageErrorWithTheReasonAndNoTokenIsCreated() {
+        String db = dir.resolve("hub.db").toString();
+        Run created = run("hub", "token", "create", "--sqlite", db, "--session", "bistro", "--terminal", " ");
+
+        assertEquals(CommandLine.ExitCode.USAGE, created.exit());
+        assertEquals("", created.out());
+        assertEquals("error: terminal id must not be blank; no token was created", created.err().strip());
+        assertEquals(List.of(), tokensIn(db));
+    }
+
+    @Test
+    void aConfigFileThatHoldsNoTokensIsAUsageErrorWithTheReason() throws Exception {
+        Path config = Files.writeString(dir.resolve("hub.json"), "{\"format\": \"something else\"}");
+        Run single = run("hub", "token", "create", "--config", config.toString(), "--session", "bistro", "--terminal", "bar");
+        Run listed = runWithInput(new ByteArrayInputStream("bistro,bar\n".getBytes(StandardCharsets.UTF_8)),
+                "hub", "token", "create", "--config", config.toString(), "--from", "-");
+
+        for (Run run : List.of(single, listed)) {
+            assertEquals(CommandLine.ExitCode.USAGE, run.exit(), run.err());
+            assertEquals("", run.out());
+            String error = run.err().strip();
+            assertTrue(error.startsWith("error: ") && error.contains(config.toString())
+                    && error.endsWith("; no token was created") && !error.contains("\tat "), error);
+        }
+        assertEquals("{\"format\": \"something else\"}", Files.readString(config), "the file is left as it was");
+    }
+
+    @Test
+    void aTokenFileThatCannotBeWrittenIsReportedWithoutAStackTrace() throws Exception {
+        // its directory cannot be made: a plain file holds the name (file permissions would not stop root)
+        Path config = Files.writeString(dir.resolve("not-a-directory"), "").resolve("hub.json");
+        Run single = run("hub", "token", "create", "--config", config.toString(), "--session", "bistro", "--terminal", "bar");
+        Run listed = runWithInput(new ByteArrayInputStream("bistro,bar\n".getBytes(StandardCharsets.UTF_8)),
+                "hub", "token", "create", "--config", config.toString(), "--from", "-");
+
+        for (Run run : List.of(single, listed)) {
+            assertEquals(CommandLine.ExitCode.SOFTWARE, run.exit(), run.err());
+            assertEquals("", run.out());
+            String error = run.err().strip();
+            assertTrue(error.startsWith("error: cannot write token file " + config)
+                    && error.endsWith("; no token was created") && !error.contains("\tat "), error);
+        }
+    }
+
+    @Test
     void theListCanComeFromStandardInputIntoAConfigFile() {
         Path config = dir.resolve("hub.json");
         Run created = runWithInput(new ByteArrayInputStream("bistro,bar\nbistro,kitchen\n".getBytes(StandardCharsets.UTF_8)),
