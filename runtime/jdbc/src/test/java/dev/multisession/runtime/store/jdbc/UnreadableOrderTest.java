@@ -34,8 +34,8 @@ class UnreadableOrderTest {
                 List.of(new Op.Set(List.of(PathStep.key("note")), TextNode.valueOf(text))));
     }
 
-    @Test
-    void aDamagedRowLeavesTheSnapshotAndTheOtherOrdersAlone() throws Exception {
+    /** A hub database with orders O1 and O2 of session bistro, O1's row damaged as by a hand edit. */
+    private Path storeWithADamagedOrder() throws Exception {
         Path file = dir.resolve("hub.db");
         try (HubStore store = SqliteHubStore.open(file)) {
             Hub hub = Hub.builder().store(store).sameThread().build();
@@ -48,6 +48,21 @@ class UnreadableOrderTest {
                 Statement statement = db.createStatement()) {
             assertEquals(1, statement.executeUpdate("UPDATE orders SET data = '{\"note\": ' WHERE uid = 'O1'"));
         }
+        return file;
+    }
+
+    private static void assertTheDamagedRowIsKept(Path file) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = db.createStatement()) {
+            var rs = statement.executeQuery("SELECT data FROM orders WHERE uid = 'O1'");
+            rs.next();
+            assertEquals("{\"note\": ", rs.getString(1), "the damaged row is kept for repair, not overwritten");
+        }
+    }
+
+    @Test
+    void aDamagedRowLeavesTheSnapshotAndTheOtherOrdersAlone() throws Exception {
+        Path file = storeWithADamagedOrder();
         try (HubStore store = SqliteHubStore.open(file)) {
             Hub hub = Hub.builder().store(store).sameThread().build();
             HubPeer bar = new HubPeer(hub, "bar");
@@ -61,12 +76,7 @@ class UnreadableOrderTest {
             assertEquals(1, bar.last(HubMessage.Ack.class).mutationId());
             hub.close();
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = db.createStatement()) {
-            var rs = statement.executeQuery("SELECT data FROM orders WHERE uid = 'O1'");
-            rs.next();
-            assertEquals("{\"note\": ", rs.getString(1), "the damaged row is kept for repair, not overwritten");
-        }
+        assertTheDamagedRowIsKept(file);
     }
 
     /**
@@ -77,18 +87,7 @@ class UnreadableOrderTest {
      */
     @Test
     void aDamagedRowFoundByANodeThatRemembersTheSessionRefusesOnlyThatEdit() throws Exception {
-        Path file = dir.resolve("hub.db");
-        try (HubStore store = SqliteHubStore.open(file)) {
-            Hub hub = Hub.builder().store(store).sameThread().build();
-            HubPeer waiter = new HubPeer(hub, "waiter");
-            waiter.connection.receive(note(1, "O1", "table 4"));
-            waiter.connection.receive(note(2, "O2", "table 7"));
-            hub.close();
-        }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = db.createStatement()) {
-            assertEquals(1, statement.executeUpdate("UPDATE orders SET data = '{\"note\": ' WHERE uid = 'O1'"));
-        }
+        Path file = storeWithADamagedOrder();
         try (HubStore store = SqliteHubStore.open(file)) {
             Hub hub = Hub.builder().store(store).sameThread().build();
             List<HubMessage> inbox = new ArrayList<>();
@@ -117,12 +116,7 @@ class UnreadableOrderTest {
             assertEquals(List.of(), closed);
             hub.close();
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = db.createStatement()) {
-            var rs = statement.executeQuery("SELECT data FROM orders WHERE uid = 'O1'");
-            rs.next();
-            assertEquals("{\"note\": ", rs.getString(1), "the damaged row is kept for repair, not overwritten");
-        }
+        assertTheDamagedRowIsKept(file);
     }
 
     /** The last message that is not a broadcast event, which must be of this type. */

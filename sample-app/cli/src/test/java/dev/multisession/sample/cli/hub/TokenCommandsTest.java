@@ -159,11 +159,7 @@ class TokenCommandsTest {
                 "hub", "token", "create", "--config", config.toString(), "--from", "-");
 
         for (Run run : List.of(single, listed)) {
-            assertEquals(CommandLine.ExitCode.USAGE, run.exit(), run.err());
-            assertEquals("", run.out());
-            String error = run.err().strip();
-            assertTrue(error.startsWith("error: ") && error.contains(config.toString())
-                    && error.endsWith("; no token was created") && !error.contains("\tat "), error);
+            assertOneLineError(run, CommandLine.ExitCode.USAGE, "error: token file " + config);
         }
         assertEquals("{\"format\": \"something else\"}", Files.readString(config), "the file is left as it was");
     }
@@ -177,12 +173,16 @@ class TokenCommandsTest {
                 "hub", "token", "create", "--config", config.toString(), "--from", "-");
 
         for (Run run : List.of(single, listed)) {
-            assertEquals(CommandLine.ExitCode.SOFTWARE, run.exit(), run.err());
-            assertEquals("", run.out());
-            String error = run.err().strip();
-            assertTrue(error.startsWith("error: cannot write token file " + config)
-                    && error.endsWith("; no token was created") && !error.contains("\tat "), error);
+            assertOneLineError(run, CommandLine.ExitCode.SOFTWARE, "error: cannot write token file " + config);
         }
+    }
+
+    /** The command printed no token and one line of error, no stack trace, and exited with {@code exit}. */
+    private static void assertOneLineError(Run run, int exit, String start) {
+        assertEquals(exit, run.exit(), run.err());
+        assertEquals("", run.out());
+        String error = run.err().strip();
+        assertTrue(error.startsWith(start) && error.endsWith("; no token was created") && !error.contains("\n"), error);
     }
 
     @Test
