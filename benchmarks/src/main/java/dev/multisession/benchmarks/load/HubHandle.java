@@ -50,6 +50,11 @@ final class HubHandle implements AutoCloseable {
         if (flightRecording != null) {
             command.add("-XX:StartFlightRecording=filename=" + flightRecording + ",settings=profile");
         }
+        // more options for the hub's JVM, separated by spaces: an AOT cache on JDK 25, a GC log
+        String jvmOptions = System.getProperty("hub.jvmOptions", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(HubProcess.class.getName());
