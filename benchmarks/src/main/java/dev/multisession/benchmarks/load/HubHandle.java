@@ -37,7 +37,8 @@ final class HubHandle implements AutoCloseable {
     /** Starts a hub on {@code store} ("sqlite" with a file, "postgres" with a JDBC URL) and waits until it listens. */
     static HubHandle start(String store, String where, Path tokens, String heap, long maxSeconds) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // the generator's own java unless another is named, to tell the hub's JDK from the clients'
+        command.add(System.getProperty("hub.java", ProcessHandle.current().info().command().orElse("java")));
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+UseG1GC");
