@@ -81,14 +81,10 @@ public final class TerminalTokens implements TokenStore {
      */
     public synchronized String issue(String session, String terminal) {
         TerminalIdentity identity = new TerminalIdentity(requireId(session, "session"), requireId(terminal, "terminal"));
-        reloadIfChanged();
-        String token = TokenHash.newToken();
-        Map<TerminalIdentity, TokenEntry> next = new HashMap<>(byTerminal);
-        TokenEntry previous = next.put(identity, new TokenEntry(session, terminal, TokenHash.hash(token), clock.instant()));
-        hold(next);
+        Issued issued = issueTokens(List.of(identity));
         LOG.info("issued a token for terminal {} of session {}{}", terminal, session,
-                previous == null ? "" : " (its previous token is revoked)");
-        return token;
+                issued.rotated() == 0 ? "" : " (its previous token is revoked)");
+        return issued.tokens().get(0);
     }
 
     /**
@@ -105,6 +101,17 @@ public final class TerminalTokens implements TokenStore {
         if (terminals.isEmpty()) {
             return List.of();
         }
+        Issued issued = issueTokens(terminals);
+        LOG.info("issued {} terminal tokens; {} of those terminals had a token, now revoked", issued.tokens().size(),
+                issued.rotated());
+        return issued.tokens();
+    }
+
+    /** New tokens in clear text, in the order asked, and how many of their terminals had one before. */
+    private record Issued(List<String> tokens, int rotated) {}
+
+    /** Gives each terminal (checked, none twice) a new token, in one write of the file. */
+    private Issued issueTokens(List<TerminalIdentity> terminals) {
         reloadIfChanged();
         Instant now = clock.instant();
         List<String> tokens = new ArrayList<>(terminals.size());
@@ -119,8 +126,7 @@ public final class TerminalTokens implements TokenStore {
             tokens.add(token);
         }
         hold(next);
-        LOG.info("issued {} terminal tokens; {} of those terminals had a token, now revoked", tokens.size(), rotated);
-        return tokens;
+        return new Issued(tokens, rotated);
     }
 
     /** Revokes the terminal's token; returns whether it had one. Open connections are not cut. */
