@@ -9,7 +9,6 @@ import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ModelValues;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
-import dev.multisession.runtime.codec.abi.ValueUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,14 +62,16 @@ public final class Order_MultiSession<L extends Orderline> extends GeneratedCode
   @Override
   protected void initFrom(Order<L> model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
-    ValueUpdates.initModels(json, "lines", lCodec, ArrayList::new, v -> model.lines = v);
+    JsonNode linesNode = json.get("lines");
+    if (linesNode != null) model.lines = ModelValues.readAll(lCodec, linesNode, "lines", ArrayList::new);
     model.name = ValueCodecs.STRING.init(json, "name", model.name);
   }
 
   @Override
   protected void applyTo(Order<L> model, JsonNode data, Set<String> changed) {
     // "uid" is the id: never changed by an update
-    ValueUpdates.updateModels(data, "lines", lCodec, ArrayList::new, model.lines, v -> model.lines = v, changed);
+    JsonNode linesNode = data.get("lines");
+    if (linesNode != null) model.lines = ModelValues.applyAll(lCodec, model.lines, linesNode, "lines", changed, ArrayList::new);
     model.name = ValueCodecs.STRING.apply(data, "name", model.name, changed);
   }
 

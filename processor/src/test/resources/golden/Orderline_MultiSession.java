@@ -7,6 +7,7 @@ import dev.multisession.runtime.codec.SyncedField;
 import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
+import dev.multisession.runtime.codec.abi.ValueReads;
 import dev.multisession.runtime.codec.abi.ValueUpdates;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,8 @@ public final class Orderline_MultiSession extends GeneratedCodec<Orderline> {
     model.quantity = ValueUpdates.initInt(json, "qty", model.quantity);
     JsonNode priceNode = json.get("price_unit");
     if (priceNode != null) model.setPrice(ValueCodecs.BIG_DECIMAL.fromJson(priceNode, "price_unit"));
-    ValueUpdates.initBoolean(json, "printed", model::setPrinted);
+    JsonNode printedNode = json.get("printed");
+    if (printedNode != null) model.setPrinted(ValueReads.readBoolean(printedNode, "printed"));
     model.note = ValueCodecs.STRING.init(json, "note", model.note);
   }
 

@@ -8,7 +8,6 @@ import dev.multisession.runtime.codec.abi.CodecAbiVersion;
 import dev.multisession.runtime.codec.abi.GeneratedCodec;
 import dev.multisession.runtime.codec.abi.ModelValues;
 import dev.multisession.runtime.codec.abi.ValueCodecs;
-import dev.multisession.runtime.codec.abi.ValueUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,17 +52,23 @@ public final class Tab_MultiSession extends GeneratedCodec<Tab> {
   @Override
   protected void initFrom(Tab model, JsonNode json) {
     model.uid = ValueCodecs.STRING.init(json, "uid", model.uid);
-    ValueUpdates.initModels(json, "rounds", PolymorphicCodec.of(Round.class, "uid"), ArrayList::new, v -> model.rounds = v);
-    ValueUpdates.initModels(json, "drinks", PolymorphicCodec.of(Drink.class, "uid"), ArrayList::new, v -> model.drinks = v);
-    ValueUpdates.initModel(json, "special", PolymorphicCodec.of(Round.class, "uid"), v -> model.special = v);
+    JsonNode roundsNode = json.get("rounds");
+    if (roundsNode != null) model.rounds = ModelValues.readAll(PolymorphicCodec.of(Round.class, "uid"), roundsNode, "rounds", ArrayList::new);
+    JsonNode drinksNode = json.get("drinks");
+    if (drinksNode != null) model.drinks = ModelValues.readAll(PolymorphicCodec.of(Drink.class, "uid"), drinksNode, "drinks", ArrayList::new);
+    JsonNode specialNode = json.get("special");
+    if (specialNode != null) model.special = ModelValues.read(PolymorphicCodec.of(Round.class, "uid"), specialNode, "special");
   }
 
   @Override
   protected void applyTo(Tab model, JsonNode data, Set<String> changed) {
     // "uid" is the id: never changed by an update
-    ValueUpdates.updateModels(data, "rounds", PolymorphicCodec.of(Round.class, "uid"), ArrayList::new, model.rounds, v -> model.rounds = v, changed);
-    ValueUpdates.updateModels(data, "drinks", PolymorphicCodec.of(Drink.class, "uid"), ArrayList::new, model.drinks, v -> model.drinks = v, changed);
-    ValueUpdates.updateModel(data, "special", PolymorphicCodec.of(Round.class, "uid"), model.special, v -> model.special = v, changed);
+    JsonNode roundsNode = data.get("rounds");
+    if (roundsNode != null) model.rounds = ModelValues.applyAll(PolymorphicCodec.of(Round.class, "uid"), model.rounds, roundsNode, "rounds", changed, ArrayList::new);
+    JsonNode drinksNode = data.get("drinks");
+    if (drinksNode != null) model.drinks = ModelValues.applyAll(PolymorphicCodec.of(Drink.class, "uid"), model.drinks, drinksNode, "drinks", changed, ArrayList::new);
+    JsonNode specialNode = data.get("special");
+    if (specialNode != null) model.special = ModelValues.apply(PolymorphicCodec.of(Round.class, "uid"), model.special, specialNode, "special", changed);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -23,12 +24,14 @@ import javax.lang.model.element.Modifier;
  * ({@code model.note = ValueCodecs.STRING.apply(data, "note", model.note, changed)}). On apply, a
  * field with a setter hands the same call's result to the setter when it differs from the value
  * before ({@link #throughSetter}), three lines rather than a method reference ({@code model::setNote}),
- * which javac spends far more on; on init, where the setter is called for every key present, a value
- * field looks its node up and converts it ({@code CONSTANT.fromJson}) in two lines, a primitive one
- * still hands over the reference. None of the calls of a value field is of a generic method or takes
- * a functional argument, which javac would have to infer at every field: values go through the
- * methods of their {@code ValueCodec} constant, primitives through {@code ValueUpdates} methods of
- * their own type. Nested model fields still hand over a setter.
+ * which javac spends far more on; on init, where the setter is called for every key present, a field
+ * looks its node up and converts it ({@code CONSTANT.fromJson}, {@code ValueReads.readInt},
+ * {@code ModelValues.read}) in two lines ({@link #fromNode}). None of the calls of a value field is of
+ * a generic method, and no statement hands over a setter as a method reference or a lambda, which
+ * javac would have to infer and attribute at every field: values go through the methods of their
+ * {@code ValueCodec} constant, primitives through {@code ValueUpdates} and {@code ValueReads} methods
+ * of their own type, nested models through {@code ModelValues}, whose collections still take the
+ * constructor of the collection to make ({@code ArrayList::new}).
  *
  * <p>Every runtime member the statements call comes from the shared ABI table
  * ({@link dev.multisession.codec.abi.BuiltInTypes}, {@link RuntimeCalls}), never from a name
@@ -91,12 +94,14 @@ final class FieldCodeWriter {
     /** The statement that sets the field when {@code json} has its key. */
     CodeBlock init(SyncedProperty property) {
         CodeBlock key = CodeBlock.of("json, $S", property.jsonKey());
+        String jsonKey = property.jsonKey();
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
             BuiltInType builtIn = primitive.builtIn();
             return direct(property)
                     ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
-                    : statement(builtIn.init().orElseThrow(), CodeBlock.of("$L, $L", key, setter(property)));
+                    : fromNode(property, "json", node -> call(builtIn.read().orElseThrow(),
+                            CodeBlock.of("$N, $S", node, jsonKey)));
         }
         if (type instanceof ValueType.Value) {
             if (direct(property)) {
@@ -105,21 +110,16 @@ final class FieldCodeWriter {
             }
             // The setter is called for every key present, even with the value the field holds, which the
             // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
-            String node = property.name() + "Node";
-            return CodeBlock.builder()
-                    .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
-                    .addStatement("if ($N != null) model.$N($L)", node, property.access().orElseThrow().setter(),
-                            onCodec(property, RuntimeCalls.CODEC_FROM_JSON,
-                                    CodeBlock.of("$N, $S", node, property.jsonKey())))
-                    .build();
+            return fromNode(property, "json",
+                    node -> onCodec(property, RuntimeCalls.CODEC_FROM_JSON, CodeBlock.of("$N, $S", node, jsonKey)));
         }
-        CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
-            return statement(RuntimeCalls.INIT_MODEL, CodeBlock.of("$L, $L, $L", key, codec(model.codec()), setter));
+            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODEL,
+                    CodeBlock.of("$L, $N, $S", codec(model.codec()), node, jsonKey)));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return statement(RuntimeCalls.INIT_MODELS, CodeBlock.of("$L, $L, $T::new, $L", key, codec(models.codec()),
-                    models.implementation(), setter));
+            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODELS,
+                    CodeBlock.of("$L, $N, $S, $T::new", codec(models.codec()), node, jsonKey, models.implementation())));
         }
         throw notValidated(property);
     }
@@ -127,6 +127,7 @@ final class FieldCodeWriter {
     /** The statement that applies the field when {@code data} has its key; the id is never applied. */
     CodeBlock apply(SyncedProperty property) {
         CodeBlock key = CodeBlock.of("data, $S", property.jsonKey());
+        String jsonKey = property.jsonKey();
         CodeBlock current = read(property);
         ValueType type = property.valueType();
         if (type instanceof ValueType.Primitive primitive) {
@@ -142,16 +143,63 @@ final class FieldCodeWriter {
                     : throughSetter(property, before -> onCodec(property, RuntimeCalls.APPLY_VALUE,
                             CodeBlock.of("$L, $N, changed", key, before)));
         }
-        CodeBlock setter = setter(property);
         if (type instanceof ValueType.Model model) {
-            return statement(RuntimeCalls.UPDATE_MODEL,
-                    CodeBlock.of("$L, $L, $L, $L, changed", key, codec(model.codec()), current, setter));
+            return modelInPlace(property, (node, before) -> call(RuntimeCalls.APPLY_MODEL,
+                    CodeBlock.of("$L, $L, $N, $S, changed", codec(model.codec()), before, node, jsonKey)));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return statement(RuntimeCalls.UPDATE_MODELS, CodeBlock.of("$L, $L, $T::new, $L, $L, changed", key,
-                    codec(models.codec()), models.implementation(), current, setter));
+            return modelInPlace(property, (node, before) -> call(RuntimeCalls.APPLY_MODELS,
+                    CodeBlock.of("$L, $L, $N, $S, changed, $T::new", codec(models.codec()), before, node, jsonKey,
+                            models.implementation())));
         }
         throw notValidated(property);
+    }
+
+    /**
+     * Sets the field from the node of its key when {@code from} has one, in two statements:
+     * <pre>{@code
+     * JsonNode noteNode = json.get("note");
+     * if (noteNode != null) model.setNote(ValueCodecs.STRING.fromJson(noteNode, "note"));
+     * }</pre>
+     * The setter (or the field) is written for every key present, as on init it must be, and nothing is
+     * handed over as a method reference or a lambda.
+     *
+     * @param value the value to set, given the name of the local holding the node
+     */
+    private static CodeBlock fromNode(SyncedProperty property, String from, Function<String, CodeBlock> value) {
+        String node = property.name() + "Node";
+        String setter = property.access().orElseThrow().setter();
+        return CodeBlock.builder()
+                .addStatement("$T $N = $N.get($S)", RuntimeNames.JSON_NODE, node, from, property.jsonKey())
+                .add(setter == null
+                        ? CodeBlock.of("if ($N != null) model.$N = $L;\n", node, property.name(), value.apply(node))
+                        : CodeBlock.of("if ($N != null) model.$N($L);\n", node, setter, value.apply(node)))
+                .build();
+    }
+
+    /**
+     * Applies a nested model or a collection of models in place when {@code data} has its key: the
+     * runtime changes the object the field holds and returns it, or returns another one (the field was
+     * null, the JSON is null, or the model is now of another subtype), which is then stored. A field
+     * reached directly takes the result in two statements, a setter in four, called only for another
+     * object, as {@code ValueUpdates.updateModel} did with a setter reference.
+     *
+     * @param value the call, given the names of the locals holding the node and the value before
+     */
+    private static CodeBlock modelInPlace(SyncedProperty property, BiFunction<String, CodeBlock, CodeBlock> value) {
+        String node = property.name() + "Node";
+        CodeBlock lookup = CodeBlock.of("$T $N = data.get($S);\n", RuntimeNames.JSON_NODE, node, property.jsonKey());
+        if (direct(property)) {
+            return CodeBlock.builder()
+                    .add(lookup)
+                    .add("if ($N != null) model.$N = $L;\n", node, property.name(), value.apply(node, read(property)))
+                    .build();
+        }
+        return CodeBlock.builder()
+                .add(lookup)
+                .add(throughSetter(property, before -> CodeBlock.of("$N == null ? $N : $L", node, before,
+                        value.apply(node, CodeBlock.of("$N", before)))))
+                .build();
     }
 
     /** Whether the field is written directly, not through a setter. */
@@ -273,43 +321,11 @@ final class FieldCodeWriter {
         return CodeBlock.of("$N", constantName(property));
     }
 
-    private static CodeBlock statement(AbiMethod method, CodeBlock arguments) {
-        return CodeBlock.of("$L;\n", call(method, arguments));
-    }
-
     private static CodeBlock read(SyncedProperty property) {
         SyncedProperty.Access access = property.access().orElseThrow();
         return access.getter() == null
                 ? CodeBlock.of("model.$N", property.name())
                 : CodeBlock.of("model.$N()", access.getter());
-    }
-
-    /**
-     * The setter handed to the runtime on a primitive field's init and for a nested model:
-     * {@code model::setQty}, or {@code v -> model.line = v} for a nested model field without a setter. A {@code byte},
-     * {@code short} or {@code char} arrives as an {@code int} and a {@code float} as a
-     * {@code double}, narrowed back here.
-     */
-    private static CodeBlock setter(SyncedProperty property) {
-        SyncedProperty.Access access = property.access().orElseThrow();
-        CodeBlock value = narrowing(property)
-                .map(primitive -> CodeBlock.of("($L) v", primitive))
-                .orElse(CodeBlock.of("v"));
-        if (access.setter() == null) {
-            return CodeBlock.of("v -> model.$N = $L", property.name(), value);
-        }
-        return narrowing(property).isPresent()
-                ? CodeBlock.of("v -> model.$N($L)", access.setter(), value)
-                : CodeBlock.of("model::$N", access.setter());
-    }
-
-    private static Optional<String> narrowing(SyncedProperty property) {
-        if (property.valueType() instanceof ValueType.Primitive primitive) {
-            String name = primitive.builtIn().typeName();
-            return name.equals("byte") || name.equals("short") || name.equals("char") || name.equals("float")
-                    ? Optional.of(name) : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static CodeBlock valueCodec(ValueCodecSpec spec) {

@@ -48,6 +48,7 @@ class EmittedCallsTest {
                 .withProcessors(new MultiSessionProcessor())
                 .withOptions("-Xlint:all,-processing")
                 .compile(JavaFileObjects.forSourceString("com.acme.EveryKind", everyKindSource()),
+                        JavaFileObjects.forSourceString("com.acme.EveryPrimitiveBySetter", everyPrimitiveBySetterSource()),
                         JavaFileObjects.forSourceString("com.acme.Part", """
                                 package com.acme;
                                 import dev.multisession.annotations.*;
@@ -161,6 +162,27 @@ class EmittedCallsTest {
             if (!type.primitive()) {
                 source.append("    @MultiSessionField public List<").append(type.typeName()).append("> list").append(i)
                         .append(";\n");
+            }
+        }
+        return source.append("}\n").toString();
+    }
+
+    /** A field of every primitive built-in type, reached through a getter and a setter. */
+    private static String everyPrimitiveBySetterSource() {
+        StringBuilder source = new StringBuilder("""
+                package com.acme;
+                import dev.multisession.annotations.*;
+                public class EveryPrimitiveBySetter {
+                """);
+        for (BuiltInType type : BuiltInTypes.all()) {
+            if (type.primitive()) {
+                String name = type.typeName();
+                String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                source.append("    @MultiSessionField private ").append(name).append(" a").append(capitalised).append(";\n")
+                        .append("    public ").append(name).append(" getA").append(capitalised).append("() { return a")
+                        .append(capitalised).append("; }\n")
+                        .append("    public void setA").append(capitalised).append("(").append(name).append(" value) { a")
+                        .append(capitalised).append(" = value; }\n");
             }
         }
         return source.append("}\n").toString();

@@ -9,8 +9,10 @@ import java.util.Optional;
  * <p>Every built-in type has a {@link #codec() ValueCodec constant}, through which generated code
  * initialises and applies a field of a reference type in one call of its own methods
  * ({@code ValueCodec.init}/{@code apply}); a primitive has {@code ValueUpdates} methods of its own
- * so that its value is not boxed: {@link #init()} and {@link #apply()} hand the value to a setter,
- * {@link #initDirect()} and {@link #applyDirect()} return it for a field reached directly. A {@link #direct() direct} type is exported
+ * so that its value is not boxed: {@link #initDirect()} and {@link #applyDirect()} return it for a
+ * field reached directly, and {@link #read()} reads it from its node for a setter; {@link #init()} and
+ * {@link #apply()}, which hand the value to a setter given as a method reference, are kept for the
+ * codecs written before. A {@link #direct() direct} type is exported
  * by direct static calls, which the JIT inlines at each call site: {@code write} turns the value
  * into a node, or, absent, {@code ObjectNode.put} has an overload for it; any other type is
  * exported through its codec constant.
@@ -23,10 +25,12 @@ import java.util.Optional;
  * @param apply the static method that applies a primitive field in one call
  * @param initDirect the static method that returns a primitive field's initial value (since ABI 3)
  * @param applyDirect the static method that returns a primitive field's applied value (since ABI 3)
+ * @param read the static method that reads a primitive from the node of its key, for a setter on init
+ *     (in the table since ABI 3's setters without method references; the runtime has it since ABI 1)
  */
 public record BuiltInType(String typeName, AbiConstant codec, boolean direct, Optional<AbiMethod> write,
         Optional<AbiMethod> init, Optional<AbiMethod> apply, Optional<AbiMethod> initDirect,
-        Optional<AbiMethod> applyDirect) {
+        Optional<AbiMethod> applyDirect, Optional<AbiMethod> read) {
 
     public BuiltInType {
         Objects.requireNonNull(typeName, "typeName");
@@ -36,6 +40,7 @@ public record BuiltInType(String typeName, AbiConstant codec, boolean direct, Op
         Objects.requireNonNull(apply, "apply");
         Objects.requireNonNull(initDirect, "initDirect");
         Objects.requireNonNull(applyDirect, "applyDirect");
+        Objects.requireNonNull(read, "read");
     }
 
     /** Whether the type is a primitive ({@code int}), not a class. */

@@ -4,6 +4,7 @@ import static dev.multisession.codec.abi.AbiMethod.staticMethod;
 import static dev.multisession.codec.abi.RuntimeTypes.JSON_NODE;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODEC;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_CODECS;
+import static dev.multisession.codec.abi.RuntimeTypes.VALUE_READS;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_UPDATES;
 import static dev.multisession.codec.abi.RuntimeTypes.VALUE_WRITES;
 
@@ -86,17 +87,18 @@ public final class BuiltInTypes {
                 Optional.of(staticMethod(VALUE_UPDATES, "void", "apply" + suffix, JSON_NODE, STRING, carried, setter,
                         SET)),
                 Optional.of(staticMethod(VALUE_UPDATES, typeName, "init" + suffix, JSON_NODE, STRING, typeName)),
-                Optional.of(staticMethod(VALUE_UPDATES, typeName, "apply" + suffix, JSON_NODE, STRING, typeName, SET))));
+                Optional.of(staticMethod(VALUE_UPDATES, typeName, "apply" + suffix, JSON_NODE, STRING, typeName, SET)),
+                Optional.of(staticMethod(VALUE_READS, typeName, "read" + suffix, JSON_NODE, STRING))));
     }
 
     private static void direct(String typeName, String constant, AbiMethod write) {
         add(new BuiltInType(typeName, codec(constant), true, Optional.ofNullable(write), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private static void throughCodec(String typeName, String constant) {
         add(new BuiltInType(typeName, codec(constant), false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private static void add(BuiltInType type) {

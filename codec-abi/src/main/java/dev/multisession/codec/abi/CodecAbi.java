@@ -37,6 +37,7 @@ public final class CodecAbi {
             type.apply().ifPresent(members::add);
             type.initDirect().ifPresent(members::add);
             type.applyDirect().ifPresent(members::add);
+            type.read().ifPresent(members::add);
         }
         members.addAll(RuntimeCalls.all());
         return List.copyOf(new LinkedHashSet<>(members));

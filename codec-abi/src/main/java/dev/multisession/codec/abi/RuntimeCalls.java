@@ -86,16 +86,51 @@ public final class RuntimeCalls {
      */
     public static final AbiMethod APPLY_VALUE_WITH =
             instanceMethod(VALUE_CODEC, "void", "applyWith", JSON_NODE, STRING, OBJECT, CONSUMER, SET);
-    /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model. */
+    /**
+     * {@code if (fNode != null) model.setF(ModelValues.read(codec, fNode, key))}: a nested model on init
+     * (since ABI 3's setters without method references; codecs written before called {@link #INIT_MODEL}).
+     */
+    public static final AbiMethod READ_MODEL =
+            staticMethod(MODEL_VALUES, OBJECT, "read", MULTI_SESSION_CODEC, JSON_NODE, STRING);
+    /**
+     * {@code ModelValues.apply(codec, before, fNode, key, changed)}: a nested model on apply, in place, its
+     * result stored or handed to the setter when it is not the model before (since ABI 3's setters without
+     * method references; codecs written before called {@link #UPDATE_MODEL}).
+     */
+    public static final AbiMethod APPLY_MODEL =
+            staticMethod(MODEL_VALUES, OBJECT, "apply", MULTI_SESSION_CODEC, OBJECT, JSON_NODE, STRING, SET);
+    /**
+     * {@code ModelValues.readAll(codec, fNode, key, ArrayList::new)}: a collection of models on init (since
+     * ABI 3's setters without method references; codecs written before called {@link #INIT_MODELS}).
+     */
+    public static final AbiMethod READ_MODELS =
+            staticMethod(MODEL_VALUES, COLLECTION, "readAll", MULTI_SESSION_CODEC, JSON_NODE, STRING, SUPPLIER);
+    /**
+     * {@code ModelValues.applyAll(codec, before, fNode, key, changed, ArrayList::new)}: a collection of
+     * models on apply, by id, in place (since ABI 3's setters without method references; codecs written
+     * before called {@link #UPDATE_MODELS}).
+     */
+    public static final AbiMethod APPLY_MODELS = staticMethod(MODEL_VALUES, COLLECTION, "applyAll",
+            MULTI_SESSION_CODEC, COLLECTION, JSON_NODE, STRING, SET, SUPPLIER);
+    /** {@code ValueUpdates.initModel(json, key, codec, setter)}: a nested model, in codecs written before {@link #READ_MODEL}. */
     public static final AbiMethod INIT_MODEL =
             staticMethod(VALUE_UPDATES, "void", "initModel", JSON_NODE, STRING, MULTI_SESSION_CODEC, CONSUMER);
-    /** {@code ValueUpdates.updateModel(data, key, codec, current, setter, changed)}: a nested model, in place. */
+    /**
+     * {@code ValueUpdates.updateModel(data, key, codec, current, setter, changed)}: a nested model, in place,
+     * in codecs written before {@link #APPLY_MODEL}.
+     */
     public static final AbiMethod UPDATE_MODEL = staticMethod(VALUE_UPDATES, "void", "updateModel", JSON_NODE, STRING,
             MULTI_SESSION_CODEC, OBJECT, CONSUMER, SET);
-    /** {@code ValueUpdates.initModels(json, key, codec, ArrayList::new, setter)}: a collection of models. */
+    /**
+     * {@code ValueUpdates.initModels(json, key, codec, ArrayList::new, setter)}: a collection of models, in
+     * codecs written before {@link #READ_MODELS}.
+     */
     public static final AbiMethod INIT_MODELS = staticMethod(VALUE_UPDATES, "void", "initModels", JSON_NODE, STRING,
             MULTI_SESSION_CODEC, SUPPLIER, CONSUMER);
-    /** {@code ValueUpdates.updateModels(data, key, codec, ArrayList::new, current, setter, changed)}: by id, in place. */
+    /**
+     * {@code ValueUpdates.updateModels(data, key, codec, ArrayList::new, current, setter, changed)}: by id, in
+     * place, in codecs written before {@link #APPLY_MODELS}.
+     */
     public static final AbiMethod UPDATE_MODELS = staticMethod(VALUE_UPDATES, "void", "updateModels", JSON_NODE,
             STRING, MULTI_SESSION_CODEC, SUPPLIER, COLLECTION, CONSUMER, SET);
 
@@ -160,7 +195,8 @@ public final class RuntimeCalls {
         return List.of(WRITE_ENUM, ENUM_CODEC, LIST_CODEC, SET_CODEC, MAP_CODEC, BOUND_CLASS_CODEC, BOUND_TYPE_CODEC,
                 CODEC_TO_JSON, EXPORT_MODEL, EXPORT_MODELS, CODEC_FROM_JSON, INIT_VALUE, INIT_VALUE_WITH, APPLY_VALUE,
                 APPLY_VALUE_WITH,
-                INIT_MODEL, UPDATE_MODEL, INIT_MODELS, UPDATE_MODELS, GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO,
+                READ_MODEL, APPLY_MODEL, READ_MODELS, APPLY_MODELS, INIT_MODEL, UPDATE_MODEL, INIT_MODELS, UPDATE_MODELS,
+                GENERATED_CODEC_NEW, EXPORT_TO, INIT_FROM, APPLY_TO,
                 ADD_FIELDS_TO, EXPORT_INTO, INIT_FROM_JSON, APPLY_MS_DATA, FIELDS, EXPORT_ID, ID_FIELD, VALUE_FIELD,
                 VALUE_MAP_FIELD, VALUE_SET_FIELD, MODEL_FIELD, MODEL_COLLECTION_FIELD, CODEC_FOR_CLASS,
                 POLYMORPHIC_CODEC_OF);
@@ -171,6 +207,6 @@ public final class RuntimeCalls {
      * and the processor no longer writes: the runtime keeps them for those codecs.
      */
     public static List<AbiMethod> keptForEarlierCodecs() {
-        return List.of(INIT_VALUE_WITH, APPLY_VALUE_WITH);
+        return List.of(INIT_VALUE_WITH, APPLY_VALUE_WITH, INIT_MODEL, UPDATE_MODEL, INIT_MODELS, UPDATE_MODELS);
     }
 }

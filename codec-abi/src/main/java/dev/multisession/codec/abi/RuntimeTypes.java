@@ -26,6 +26,7 @@ public final class RuntimeTypes {
     public static final String VALUE_CODEC = ABI_PACKAGE + ".ValueCodec";
     public static final String VALUE_CODECS = ABI_PACKAGE + ".ValueCodecs";
     public static final String VALUE_UPDATES = ABI_PACKAGE + ".ValueUpdates";
+    public static final String VALUE_READS = ABI_PACKAGE + ".ValueReads";
     public static final String GENERATED_CODEC = ABI_PACKAGE + ".GeneratedCodec";
     public static final String VALUE_WRITES = ABI_PACKAGE + ".ValueWrites";
     public static final String MODEL_VALUES = ABI_PACKAGE + ".ModelValues";
