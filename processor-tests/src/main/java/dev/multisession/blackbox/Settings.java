@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Private primitive fields of every width behind setters that record each call: the codec hands
- * {@code byte}, {@code short} and {@code char} over as {@code int} and {@code float} as
- * {@code double}, and must narrow them back exactly and call a setter only when it should.
+ * Private primitive fields of every width behind setters that record each call: the codec must set
+ * {@code byte}, {@code short}, {@code char} and {@code float} values exactly (codecs written before
+ * handed them to the runtime as {@code int} or {@code double} and narrowed them back) and call a
+ * setter only when it should.
  */
 public class Settings {
 
