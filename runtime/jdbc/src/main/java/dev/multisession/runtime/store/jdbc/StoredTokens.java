@@ -321,32 +321,22 @@ public final class StoredTokens implements AutoCloseable {
      */
     private List<String> revokeValidOfAll(Connection connection, List<TerminalIdentity> terminals, long now)
             throws SQLException {
+        List<String> valid = validTokensOf(connection, terminals);
+        if (valid.isEmpty()) {
+            // nothing rotates: no revocation lock, which other nodes' revocations would hold up
+            return List.of();
+        }
         boolean notifying = notifyChannel != null;
         if (notifying) {
-            // taken before reading, unlike a single issue: no other revocation can then come between
-            // the highest number read below and the numbers this batch gives
             try (PreparedStatement lock = connection.prepareStatement(TokenSql.LOCK_REVOCATIONS)) {
                 lock.execute();
             }
-        }
-        Set<TerminalIdentity> asked = new HashSet<>(terminals);
-        Set<String> sessions = new LinkedHashSet<>();
-        terminals.forEach(terminal -> sessions.add(terminal.session()));
-        List<String> valid = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_VALID_OF_SESSION)) {
-            for (String session : sessions) {
-                select.setString(1, session);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        if (asked.contains(new TerminalIdentity(session, rs.getString(2)))) {
-                            valid.add(rs.getString(1));
-                        }
-                    }
-                }
+            // read again under the lock: no other revocation can then come between the highest number
+            // read below and the numbers this batch gives, nor take a token this batch would number
+            valid = validTokensOf(connection, terminals);
+            if (valid.isEmpty()) {
+                return List.of();
             }
-        }
-        if (valid.isEmpty()) {
-            return List.of();
         }
         long first = maxRevokedSeq(connection) + 1;
         List<String> revoked = new ArrayList<>(valid.size());
@@ -375,6 +365,28 @@ public final class StoredTokens implements AutoCloseable {
             }
         }
         return revoked;
+    }
+
+    /** The valid tokens (their hashes) of the batch's terminals: one read per session. */
+    private static List<String> validTokensOf(Connection connection, List<TerminalIdentity> terminals)
+            throws SQLException {
+        Set<TerminalIdentity> asked = new HashSet<>(terminals);
+        Set<String> sessions = new LinkedHashSet<>();
+        terminals.forEach(terminal -> sessions.add(terminal.session()));
+        List<String> valid = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_VALID_OF_SESSION)) {
+            for (String session : sessions) {
+                select.setString(1, session);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (asked.contains(new TerminalIdentity(session, rs.getString(2)))) {
+                            valid.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return valid;
     }
 
     /** Work inside one transaction. */

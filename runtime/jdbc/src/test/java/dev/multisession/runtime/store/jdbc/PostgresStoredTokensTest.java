@@ -1,8 +1,10 @@
 package dev.multisession.runtime.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.hub.tokens.TokenHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +44,45 @@ class PostgresStoredTokensTest extends StoredTokensContract {
     @Override
     Connection connect() throws Exception {
         return PG.connect();
+    }
+
+    @Test
+    void aBatchOfNewTerminalsWaitsForNoRevocationButABatchThatRotatesDoes() throws Exception {
+        StoredTokens tokens = tokens();
+        tokens.issue(session, "till");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection revoking = connect(); Statement lock = revoking.createStatement()) {
+            revoking.setAutoCommit(false);
+            lock.execute(TokenSql.LOCK_REVOCATIONS); // another node's revocation, not committed yet
+
+            Future<List<String>> fresh = pool.submit(() -> tokens.issueAll(
+                    List.of(new TerminalIdentity(session, "bar"), new TerminalIdentity(session, "kitchen"))));
+            assertEquals(2, fresh.get(10, TimeUnit.SECONDS).size(), "nothing to rotate: no wait for the lock");
+
+            Future<List<String>> rotating = pool.submit(() -> tokens.issueAll(
+                    List.of(new TerminalIdentity(session, "till"), new TerminalIdentity(session, "pass"))));
+            assertThrows(TimeoutException.class, () -> rotating.get(1, TimeUnit.SECONDS),
+                    "a batch that revokes numbers its revocations under the lock");
+            revoking.rollback();
+            assertEquals(2, rotating.get(10, TimeUnit.SECONDS).size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Set.of("till", "bar", "kitchen", "pass"), terminalsWithAValidToken());
+    }
+
+    private Set<String> terminalsWithAValidToken() throws Exception {
+        Set<String> terminals = new HashSet<>();
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement(TokenSql.SELECT_VALID_OF_SESSION)) {
+            select.setString(1, session);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    assertTrue(terminals.add(rs.getString(2)), "one valid token per terminal");
+                }
+            }
+        }
+        return terminals;
     }
 
     @Test
