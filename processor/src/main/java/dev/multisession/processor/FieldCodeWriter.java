@@ -100,7 +100,7 @@ final class FieldCodeWriter {
             BuiltInType builtIn = primitive.builtIn();
             return direct(property)
                     ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
-                    : fromNode(property, "json", node -> call(builtIn.read().orElseThrow(),
+                    : fromNode(property, node -> call(builtIn.read().orElseThrow(),
                             CodeBlock.of("$N, $S", node, jsonKey)));
         }
         if (type instanceof ValueType.Value) {
@@ -110,15 +110,15 @@ final class FieldCodeWriter {
             }
             // The setter is called for every key present, even with the value the field holds, which the
             // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
-            return fromNode(property, "json",
+            return fromNode(property,
                     node -> onCodec(property, RuntimeCalls.CODEC_FROM_JSON, CodeBlock.of("$N, $S", node, jsonKey)));
         }
         if (type instanceof ValueType.Model model) {
-            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODEL,
+            return fromNode(property, node -> call(RuntimeCalls.READ_MODEL,
                     CodeBlock.of("$L, $N, $S", codec(model.codec()), node, jsonKey)));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODELS,
+            return fromNode(property, node -> call(RuntimeCalls.READ_MODELS,
                     CodeBlock.of("$L, $N, $S, $T::new", codec(models.codec()), node, jsonKey, models.implementation())));
         }
         throw notValidated(property);
@@ -156,7 +156,7 @@ final class FieldCodeWriter {
     }
 
     /**
-     * Sets the field from the node of its key when {@code from} has one, in two statements:
+     * Sets the field from the node of its key when {@code json} has one, in two statements:
      * <pre>{@code
      * JsonNode noteNode = json.get("note");
      * if (noteNode != null) model.setNote(ValueCodecs.STRING.fromJson(noteNode, "note"));
@@ -166,11 +166,11 @@ final class FieldCodeWriter {
      *
      * @param value the value to set, given the name of the local holding the node
      */
-    private static CodeBlock fromNode(SyncedProperty property, String from, Function<String, CodeBlock> value) {
+    private static CodeBlock fromNode(SyncedProperty property, Function<String, CodeBlock> value) {
         String node = property.name() + "Node";
         String setter = property.access().orElseThrow().setter();
         return CodeBlock.builder()
-                .addStatement("$T $N = $N.get($S)", RuntimeNames.JSON_NODE, node, from, property.jsonKey())
+                .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
                 .add(setter == null
                         ? CodeBlock.of("if ($N != null) model.$N = $L;\n", node, property.name(), value.apply(node))
                         : CodeBlock.of("if ($N != null) model.$N($L);\n", node, setter, value.apply(node)))
@@ -184,7 +184,8 @@ final class FieldCodeWriter {
      * reached directly takes the result in two statements, a setter in four, called only for another
      * object, as {@code ValueUpdates.updateModel} did with a setter reference.
      *
-     * @param value the call, given the names of the locals holding the node and the value before
+     * @param value the call, given the name of the local holding the node and the expression of the
+     *     value before
      */
     private static CodeBlock modelInPlace(SyncedProperty property, BiFunction<String, CodeBlock, CodeBlock> value) {
         String node = property.name() + "Node";
