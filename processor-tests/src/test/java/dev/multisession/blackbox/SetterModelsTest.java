@@ -3,6 +3,8 @@ package dev.multisession.blackbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,5 +104,34 @@ class SetterModelsTest {
 
         assertEquals(Set.of(), changed);
         assertEquals(List.of(), seating.calls);
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefusedByItsPathAndItsSetterIsNotCalled() throws Exception {
+        for (String bad : List.of("{\"host\": 5}", "{\"host\": []}", "{\"guests\": {\"id\": 2}}",
+                "{\"guests\": [{\"id\": 2}, 7]}", "{\"regulars\": [null]}")) {
+            Seating seating = codec.newInstance();
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> codec.initFromJson(seating, json(bad)), bad);
+
+            String path = bad.substring(2, bad.indexOf('"', 2));
+            assertTrue(refused.getMessage().contains(path), bad + ": " + refused.getMessage());
+            assertEquals(List.of(), seating.calls, bad);
+        }
+    }
+
+    @Test
+    void onApplyAValueOfTheWrongKindLeavesTheModelsAndTheSettersAlone() throws Exception {
+        Seating seating = seated();
+        Customer host = seating.getHost();
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> codec.applyMsData(seating, json("{\"host\": \"Ann\"}")));
+
+        assertTrue(refused.getMessage().contains("host"), refused.getMessage());
+        assertEquals(List.of(), seating.calls);
+        assertSame(host, seating.getHost());
+        assertEquals("Ann", host.name);
     }
 }

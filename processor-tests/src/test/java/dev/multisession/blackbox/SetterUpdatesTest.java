@@ -1,6 +1,8 @@
 package dev.multisession.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,5 +82,20 @@ class SetterUpdatesTest {
 
         assertEquals(Set.of("ratio"), changed);
         assertEquals(List.of("ratio=-0.0"), settings.calls);
+    }
+
+    @Test
+    void initRefusesAValueOutOfTheFieldsRangeOrOfTheWrongKindWithoutCallingItsSetter() throws Exception {
+        for (String bad : List.of("{\"level\": 128}", "{\"code\": -32769}", "{\"mark\": \"ab\"}",
+                "{\"total\": 1.5}", "{\"open\": \"yes\"}", "{\"level\": null}")) {
+            Settings settings = codec.newInstance();
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> codec.initFromJson(settings, json(bad)), bad);
+
+            String key = bad.substring(2, bad.indexOf('"', 2));
+            assertTrue(refused.getMessage().contains(key), bad + ": " + refused.getMessage());
+            assertEquals(List.of(), settings.calls, bad);
+        }
     }
 }

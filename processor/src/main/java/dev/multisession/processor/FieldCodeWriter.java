@@ -100,7 +100,7 @@ final class FieldCodeWriter {
             BuiltInType builtIn = primitive.builtIn();
             return direct(property)
                     ? store(property, call(builtIn.initDirect().orElseThrow(), CodeBlock.of("$L, $L", key, read(property))))
-                    : fromNode(property, node -> call(builtIn.read().orElseThrow(),
+                    : fromNode(property, "json", node -> call(builtIn.read().orElseThrow(),
                             CodeBlock.of("$N, $S", node, jsonKey)));
         }
         if (type instanceof ValueType.Value) {
@@ -110,15 +110,15 @@ final class FieldCodeWriter {
             }
             // The setter is called for every key present, even with the value the field holds, which the
             // value returned by INIT_VALUE cannot tell from an absent key: the node is looked up here.
-            return fromNode(property,
+            return fromNode(property, "json",
                     node -> onCodec(property, RuntimeCalls.CODEC_FROM_JSON, CodeBlock.of("$N, $S", node, jsonKey)));
         }
         if (type instanceof ValueType.Model model) {
-            return fromNode(property, node -> call(RuntimeCalls.READ_MODEL,
+            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODEL,
                     CodeBlock.of("$L, $N, $S", codec(model.codec()), node, jsonKey)));
         }
         if (type instanceof ValueType.ModelCollection models) {
-            return fromNode(property, node -> call(RuntimeCalls.READ_MODELS,
+            return fromNode(property, "json", node -> call(RuntimeCalls.READ_MODELS,
                     CodeBlock.of("$L, $N, $S, $T::new", codec(models.codec()), node, jsonKey, models.implementation())));
         }
         throw notValidated(property);
@@ -156,7 +156,7 @@ final class FieldCodeWriter {
     }
 
     /**
-     * Sets the field from the node of its key when {@code json} has one, in two statements:
+     * Sets the field from the node of its key when {@code source} has one, in two statements:
      * <pre>{@code
      * JsonNode noteNode = json.get("note");
      * if (noteNode != null) model.setNote(ValueCodecs.STRING.fromJson(noteNode, "note"));
@@ -164,13 +164,14 @@ final class FieldCodeWriter {
      * The setter (or the field) is written for every key present, as on init it must be, and nothing is
      * handed over as a method reference or a lambda.
      *
+     * @param source the hook's parameter, {@code json} or {@code data}
      * @param value the value to set, given the name of the local holding the node
      */
-    private static CodeBlock fromNode(SyncedProperty property, Function<String, CodeBlock> value) {
-        String node = property.name() + "Node";
+    private static CodeBlock fromNode(SyncedProperty property, String source, Function<String, CodeBlock> value) {
+        String node = nodeName(property);
         String setter = property.access().orElseThrow().setter();
         return CodeBlock.builder()
-                .addStatement("$T $N = json.get($S)", RuntimeNames.JSON_NODE, node, property.jsonKey())
+                .add(lookUp(property, source))
                 .add(setter == null
                         ? CodeBlock.of("if ($N != null) model.$N = $L;\n", node, property.name(), value.apply(node))
                         : CodeBlock.of("if ($N != null) model.$N($L);\n", node, setter, value.apply(node)))
@@ -181,26 +182,33 @@ final class FieldCodeWriter {
      * Applies a nested model or a collection of models in place when {@code data} has its key: the
      * runtime changes the object the field holds and returns it, or returns another one (the field was
      * null, the JSON is null, or the model is now of another subtype), which is then stored. A field
-     * reached directly takes the result in two statements, a setter in four, called only for another
-     * object, as {@code ValueUpdates.updateModel} did with a setter reference.
+     * reached directly takes the result in two statements ({@link #fromNode}), a setter in four, called
+     * only for another object, as {@code ValueUpdates.updateModel} did with a setter reference.
      *
      * @param value the call, given the name of the local holding the node and the expression of the
      *     value before
      */
     private static CodeBlock modelInPlace(SyncedProperty property, BiFunction<String, CodeBlock, CodeBlock> value) {
-        String node = property.name() + "Node";
-        CodeBlock lookup = CodeBlock.of("$T $N = data.get($S);\n", RuntimeNames.JSON_NODE, node, property.jsonKey());
         if (direct(property)) {
-            return CodeBlock.builder()
-                    .add(lookup)
-                    .add("if ($N != null) model.$N = $L;\n", node, property.name(), value.apply(node, read(property)))
-                    .build();
+            return fromNode(property, "data", node -> value.apply(node, read(property)));
         }
+        String node = nodeName(property);
         return CodeBlock.builder()
-                .add(lookup)
+                .add(lookUp(property, "data"))
                 .add(throughSetter(property, before -> CodeBlock.of("$N == null ? $N : $L", node, before,
                         value.apply(node, CodeBlock.of("$N", before)))))
                 .build();
+    }
+
+    /** {@code JsonNode noteNode = json.get("note");} */
+    private static CodeBlock lookUp(SyncedProperty property, String source) {
+        return CodeBlock.of("$T $N = $N.get($S);\n", RuntimeNames.JSON_NODE, nodeName(property), source,
+                property.jsonKey());
+    }
+
+    /** The local holding the field's node: {@code noteNode}. */
+    private static String nodeName(SyncedProperty property) {
+        return property.name() + "Node";
     }
 
     /** Whether the field is written directly, not through a setter. */
