@@ -66,7 +66,7 @@ for step in "${steps[@]}"; do
   echo "== $step (load $(cut -d' ' -f1-3 /proc/loadavg))"
   case "$step" in
     codec)
-      java -jar "$jar" CodecBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/codec-jmh.json" \
+      java -jar "$jar" '\.CodecBenchmark\.' -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/codec-jmh.json" \
         | tee "$out/codec-jmh.txt" | grep -E '^(Benchmark|CodecBenchmark)'
       run dev.multisession.benchmarks.codec.CodecReport "$out/codec-jmh.json" "$out" | tee "$out/codec.md"
       run dev.multisession.benchmarks.codec.MessageCpuTime | tee "$out/message-cpu.md"

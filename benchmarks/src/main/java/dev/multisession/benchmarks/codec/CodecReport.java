@@ -24,19 +24,38 @@ public final class CodecReport {
 
     private CodecReport() {}
 
+    /**
+     * The score and its error of each {@link CodecBenchmark} method in a JMH result file, by method
+     * name. Results of other benchmark classes are left out: a JMH include pattern of
+     * {@code CodecBenchmark} also runs {@code KindCodecBenchmark}, whose methods have the same names
+     * and would otherwise stand in the restaurant order's table.
+     *
+     * @throws IllegalArgumentException if one method has two results
+     */
+    static Map<String, double[]> scores(JsonNode results) {
+        String prefix = CodecBenchmark.class.getName() + ".";
+        Map<String, double[]> scores = new TreeMap<>();
+        for (JsonNode result : results) {
+            String benchmark = result.get("benchmark").asText();
+            if (!benchmark.startsWith(prefix)) {
+                continue;
+            }
+            String method = benchmark.substring(prefix.length());
+            JsonNode metric = result.get("primaryMetric");
+            double[] score = {metric.get("score").asDouble(), metric.get("scoreError").asDouble()};
+            if (scores.putIfAbsent(method, score) != null) {
+                throw new IllegalArgumentException(benchmark + " has two results; run each parameter set once");
+            }
+        }
+        return scores;
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: CodecReport <jmh-result.json> <output-dir>");
             System.exit(2);
         }
-        JsonNode results = JsonMappers.files().readTree(Path.of(args[0]).toFile());
-        Map<String, double[]> scores = new TreeMap<>();
-        for (JsonNode result : results) {
-            String method = result.get("benchmark").asText();
-            method = method.substring(method.lastIndexOf('.') + 1);
-            JsonNode metric = result.get("primaryMetric");
-            scores.put(method, new double[] {metric.get("score").asDouble(), metric.get("scoreError").asDouble()});
-        }
+        Map<String, double[]> scores = scores(JsonMappers.files().readTree(Path.of(args[0]).toFile()));
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         StringBuilder csv = new StringBuilder(
