@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -34,6 +35,7 @@ final class OperatorHandler extends Handler.Abstract {
     private static final Map<String, String> PAGES = Map.of(
             "/admin", "index.html", "/admin/", "index.html", "/admin/admin.js", "admin.js",
             "/admin/admin.css", "admin.css");
+    private static final Set<String> ACTIONS = Set.of("close-day", "disconnect", "revoke");
 
     private final AdminToken token;
     private final PrometheusMeterRegistry metrics;
@@ -85,9 +87,15 @@ final class OperatorHandler extends Handler.Abstract {
             }
             return true;
         }
+        if (!ACTIONS.contains(action)) {
+            // before the method and the query: a mistyped action is named as such
+            writeError(response, callback, HttpStatus.NOT_FOUND_404,
+                    "unknown action " + action + ": close-day, disconnect or revoke");
+            return true;
+        }
         if (!HttpMethod.POST.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, action + " is POST only");
             return true;
         }
         act(action, Request.extractQueryParameters(request), request, response, callback);
@@ -116,8 +124,7 @@ final class OperatorHandler extends Handler.Abstract {
                     () -> MAPPER.createObjectNode().put("closed", admin.disconnect(session, terminal)));
             case "revoke" -> answer(action, response, callback,
                     () -> MAPPER.createObjectNode().put("revoked", admin.revoke(session, terminal)));
-            default -> writeError(response, callback, HttpStatus.NOT_FOUND_404,
-                    "unknown action " + action + ": close-day, disconnect or revoke");
+            default -> throw new IllegalStateException("not an action: " + action);
         }
     }
 
@@ -171,7 +178,7 @@ final class OperatorHandler extends Handler.Abstract {
         LOG.warn("refused {} {} from {}: missing or wrong admin token", request.getMethod(),
                 Request.getPathInContext(request), Request.getRemoteAddr(request));
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"multisession-admin\"");
-        Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401,
+        refuse(request, response, callback, HttpStatus.UNAUTHORIZED_401,
                 "the admin token is required (Authorization: Bearer <admin token>)");
         return false;
     }
@@ -181,8 +188,23 @@ final class OperatorHandler extends Handler.Abstract {
             return true;
         }
         response.getHeaders().put(HttpHeader.ALLOW, "GET");
-        Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+        String path = Request.getPathInContext(request);
+        refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                path.substring(path.lastIndexOf('/') + 1) + " is GET only");
         return false;
+    }
+
+    /**
+     * Refuses a request: under the API with one line of JSON, as every other answer there, so that
+     * scripts and {@code hub admin} read one shape; elsewhere (the page's files, metrics) with
+     * Jetty's error page.
+     */
+    private static void refuse(Request request, Response response, Callback callback, int status, String message) {
+        if (Request.getPathInContext(request).startsWith("/admin/api/")) {
+            writeError(response, callback, status, message);
+        } else {
+            Response.writeError(request, response, callback, status, message);
+        }
     }
 
     static String json(ObjectNode node) {

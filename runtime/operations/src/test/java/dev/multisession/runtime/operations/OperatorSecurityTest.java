@@ -139,4 +139,40 @@ class OperatorSecurityTest {
                 OperatorNode.ADMIN_TOKEN);
         assertEquals(405, get.statusCode());
     }
+
+    @Test
+    void everyRefusalOfTheApiIsOneLineOfJsonForScripts() throws Exception {
+        OperatorNode.Answer wrongToken = node.call("POST",
+                node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"), terminalToken);
+        assertEquals(401, wrongToken.statusCode());
+        assertTrue(wrongToken.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertOneLineOfJson(wrongToken, "{\"error\":\"the admin token is required (Authorization: Bearer <admin token>)\"}");
+
+        OperatorNode.Answer wrongMethod = node.call("GET",
+                node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(""));
+        assertOneLineOfJson(wrongMethod, "{\"error\":\"revoke is POST only\"}");
+
+        OperatorNode.Answer postedRead = node.call("POST", node.operatorUri("/admin/api/state"), OperatorNode.ADMIN_TOKEN);
+        assertEquals(405, postedRead.statusCode());
+        assertEquals("GET", postedRead.headers().firstValue("Allow").orElse(""));
+        assertOneLineOfJson(postedRead, "{\"error\":\"state is GET only\"}");
+        assertTrue(node.tokens.authenticate(terminalToken).isPresent(), "the token was not revoked");
+    }
+
+    @Test
+    void aMistypedActionIsNamedAsUnknownWhateverItsMethodAndQuery() throws Exception {
+        for (String method : new String[] {"POST", "GET"}) {
+            OperatorNode.Answer answer = node.call(method, node.operatorUri("/admin/api/revok"), OperatorNode.ADMIN_TOKEN);
+            assertEquals(404, answer.statusCode(), method);
+            assertOneLineOfJson(answer, "{\"error\":\"unknown action revok: close-day, disconnect or revoke\"}");
+        }
+    }
+
+    private static void assertOneLineOfJson(OperatorNode.Answer answer, String expected) {
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+        assertEquals(expected, answer.body().strip());
+        assertEquals(1, answer.body().strip().lines().count(), answer.body());
+    }
 }
