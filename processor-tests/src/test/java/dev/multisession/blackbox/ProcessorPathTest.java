@@ -46,6 +46,30 @@ class ProcessorPathTest {
     }
 
     @Test
+    void aGenericValueBoundByJacksonIsReadThroughJacksonsOwnTypeReference() throws Exception {
+        // The jar relocates its own jackson-core; the name generated code imports must escape that.
+        Path sources = work.resolve("src");
+        Path model = sources.resolve("shop/Floor.java");
+        Files.createDirectories(model.getParent());
+        Files.writeString(model, """
+                package shop;
+                import dev.multisession.annotations.MultiSessionField;
+                import java.util.Map;
+                public class Floor {
+                    @MultiSessionField public Map<Integer, String> waiterByTable;
+                }
+                """);
+        Path output = Files.createDirectories(work.resolve("out"));
+
+        Javac.Outcome outcome = Javac.compile(sources, output, List.of());
+
+        assertTrue(outcome.success(), outcome.output());
+        String generated = Files.readString(output.resolve("shop/Floor_MultiSession.java"));
+        assertTrue(generated.contains("import com.fasterxml.jackson.core.type.TypeReference;"), generated);
+        assertFalse(generated.contains("shaded"), generated);
+    }
+
+    @Test
     void theJarCarriesItsDependenciesRelocatedAndDeclaresItselfIsolating() throws Exception {
         try (ZipFile jar = new ZipFile(Javac.processorJar().toFile())) {
             assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("dev/multisession/processor/shaded/javapoet/")));
