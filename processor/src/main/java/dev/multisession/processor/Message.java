@@ -49,6 +49,10 @@ public enum Message {
     PRIVATE_CLASS("MS-PRIVATE-CLASS",
             "model %s is private (or nested in a private class), so its generated codec cannot reach it",
             "make the class (and the classes enclosing it) at least package-private"),
+    TYPE_NOT_ACCESSIBLE("MS-TYPE-NOT-ACCESSIBLE",
+            "synced field '%s' holds %s, which is %s, so its codec %s cannot name it",
+            "make %2$s (and the classes it is nested in) public, or package-private in the model's package: the codec"
+                    + " is a class of its own beside the model"),
     TYPE_VARIABLE("MS-TYPE-VARIABLE",
             "synced field '%s' uses type variable %s, whose bound is not a model class with synced fields",
             "bound the type variable by a model class (<L extends Orderline>) or give the field a concrete type"),

@@ -20,11 +20,13 @@ final class ModelValidator {
     private final DiagnosticReporter reporter;
     private final TypeClassifier classifier;
     private final LombokAccessors lombok;
+    private final TypeAccess access;
 
     ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner, LombokAccessors lombok) {
         this.reporter = reporter;
         this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
+        this.access = new TypeAccess(scanner);
     }
 
     /** Reports every problem of the model; true when there was none and its codec can be written. */
@@ -112,6 +114,11 @@ final class ModelValidator {
             if (uncreatable != null) {
                 reporter.report(Message.ABSTRACT_TYPE, field, name, uncreatable);
             }
+        }
+        TypeAccess.Unreachable unreachable = access.find(property.mirror(), TypeAccess.packageOf(owner));
+        if (unreachable != null) {
+            reporter.report(Message.TYPE_NOT_ACCESSIBLE, field, name, unreachable.type().getQualifiedName(),
+                    unreachable.reason(), CodecNames.qualifiedCodecOf(owner));
         }
         if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
             reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());

@@ -223,6 +223,38 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aPrivateNestedValueTypeIsAnErrorOnTheFieldNotInTheCodec() {
+        JavaFileObject file = source("Order", "public class Order {\n  private enum Status { OPEN, PAID }\n"
+                + "  private static class Note { public String text; }\n"
+                + "  @MultiSessionField Status status;\n  @MultiSessionField Map<String, List<Status>> history;\n"
+                + "  @MultiSessionField Note note;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'status' holds"
+                + " shop.Order.Status, which is private (or nested in a private class), so its codec"
+                + " shop.Order_MultiSession cannot name it").inFile(file).onLineContaining("Status status");
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'history' holds"
+                + " shop.Order.Status").inFile(file).onLineContaining("history");
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'note' holds"
+                + " shop.Order.Note").inFile(file).onLineContaining("Note note");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void aProtectedNestedValueTypeOfASuperclassInAnotherPackageIsAnErrorOnTheField() {
+        JavaFileObject base = JavaFileObjects.forSourceString("base.BaseOrder", "package base;\n" + IMPORTS
+                + "public class BaseOrder {\n  protected enum State { OPEN, PAID }\n"
+                + "  protected static class Line {\n    @MultiSessionId public String uid;\n    public Line() {}\n  }\n}\n");
+        JavaFileObject sub = source("ShopOrder", "public class ShopOrder extends base.BaseOrder {\n"
+                + "  @MultiSessionField State[] states;\n  @MultiSessionField List<Line> lines;\n}\n");
+        Compilation compilation = compile(base, sub);
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'states' holds"
+                + " base.BaseOrder.State, which is protected in another package, so its codec"
+                + " shop.ShopOrder_MultiSession cannot name it").inFile(sub).onLineContaining("State[] states");
+        // a nested model is reached through its own codec, in its own package: never named
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
