@@ -53,6 +53,12 @@ public enum Message {
             "synced field '%s' holds %s, which is %s, so its codec %s cannot name it",
             "make %2$s (and the classes it is nested in) public, or package-private in the model's package: the codec"
                     + " is a class of its own beside the model"),
+    MODEL_AS_VALUE("MS-MODEL-AS-VALUE",
+            "synced field '%s' holds the model %s inside %s, which Jackson data binding converts without the model's"
+                    + " codec: its keys, id and merge rules would be ignored, and every synced field Jackson cannot see"
+                    + " (a package-private one) would be lost",
+            "hold models in a field of the model's own class or in a List, Set or Collection of it (applied by id);"
+                    + " a generic model through a type variable bounded by it or a subclass that binds its variables"),
     TYPE_VARIABLE("MS-TYPE-VARIABLE",
             "synced field '%s' uses type variable %s, whose bound is not a model class with synced fields",
             "bound the type variable by a model class (<L extends Orderline>) or give the field a concrete type"),

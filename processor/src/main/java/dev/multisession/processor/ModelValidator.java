@@ -81,6 +81,14 @@ final class ModelValidator {
         }
     }
 
+    /**
+     * Whether the processor leaves the value to Jackson data binding: a variable inside it (a map of a
+     * type variable) is classified as unbound, since the codec's constants cannot name it.
+     */
+    private static boolean convertedByJackson(ValueType type) {
+        return type instanceof ValueType.Value || type instanceof ValueType.UnboundTypeVariable;
+    }
+
     private void checkField(TypeElement owner, SyncedProperty property) {
         var field = property.element();
         String name = property.name();
@@ -107,12 +115,19 @@ final class ModelValidator {
         if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
             reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
+        boolean modelAsValue = false;
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());
         } else if (!property.id()) {
             String uncreatable = classifier.uncreatable(property.mirror());
             if (uncreatable != null) {
                 reporter.report(Message.ABSTRACT_TYPE, field, name, uncreatable);
+            } else if (convertedByJackson(property.valueType())) {
+                String model = classifier.modelInValue(property.mirror());
+                if (model != null) {
+                    reporter.report(Message.MODEL_AS_VALUE, field, name, model, property.mirror());
+                    modelAsValue = true;
+                }
             }
         }
         TypeAccess.Unreachable unreachable = access.find(property.mirror(), TypeAccess.packageOf(owner));
@@ -120,7 +135,7 @@ final class ModelValidator {
             reporter.report(Message.TYPE_NOT_ACCESSIBLE, field, name, unreachable.type().getQualifiedName(),
                     unreachable.reason(), CodecNames.qualifiedCodecOf(owner));
         }
-        if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
+        if (property.valueType() instanceof ValueType.UnboundTypeVariable variable && !modelAsValue) {
             reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());
         }
     }

@@ -250,6 +250,36 @@ final class TypeClassifier {
                 || AnnotationMirrors.has(element, "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
     }
 
+    /**
+     * The model, or type variable bounded by one, inside a type that is neither a model nor a collection
+     * of models, so that Jackson data binding would convert it without its codec; null when there is none.
+     */
+    String modelInValue(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return modelInValue(((ArrayType) type).getComponentType());
+            case WILDCARD:
+                TypeMirror bound = ((WildcardType) type).getExtendsBound();
+                return bound == null ? null : modelInValue(bound);
+            case TYPEVAR:
+                return codecOf(type) != null ? type.toString() : null;
+            case DECLARED:
+                TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+                if (scanner.isModel(element)) {
+                    return element.getQualifiedName().toString();
+                }
+                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+                    String inside = modelInValue(argument);
+                    if (inside != null) {
+                        return inside;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */
     boolean isRaw(TypeMirror type) {
         if (type.getKind() == TypeKind.ARRAY) {

@@ -255,6 +255,32 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aModelWhereOnlyJacksonWouldConvertItIsAnErrorOnTheField() {
+        // Jackson sees none of Line's package-private synced fields: they would be dropped from the JSON
+        JavaFileObject line = source("Line", "public class Line {\n  @MultiSessionId String uid;\n"
+                + "  @MultiSessionField(\"qty\") int quantity;\n}\n");
+        JavaFileObject box = source("Box", "public class Box<L extends Line> {\n  @MultiSessionField List<L> lines;\n}\n");
+        JavaFileObject order = source("Order", "public class Order<L extends Line> {\n"
+                + "  @MultiSessionField Map<String, Line> byName;\n  @MultiSessionField Line[] asArray;\n"
+                + "  @MultiSessionField Map<String, List<Line>> byCourse;\n  @MultiSessionField Box<Line> box;\n"
+                + "  @MultiSessionField Map<String, L> byKey;\n"
+                + "  @MultiSessionField List<Line> lines;\n  @MultiSessionField Line first;\n}\n");
+        Compilation compilation = compile(line, box, order);
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byName' holds the model shop.Line"
+                + " inside java.util.Map<java.lang.String,shop.Line>, which Jackson data binding converts")
+                .inFile(order).onLineContaining("byName");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'asArray' holds the model"
+                + " shop.Line").inFile(order).onLineContaining("asArray");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byCourse' holds the model"
+                + " shop.Line").inFile(order).onLineContaining("byCourse");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'box' holds the model"
+                + " shop.Box").inFile(order).onLineContaining("Box<Line> box");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byKey' holds the model L")
+                .inFile(order).onLineContaining("byKey");
+        assertThat(compilation).hadErrorCount(5);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
