@@ -35,6 +35,11 @@ public enum Message {
     DUPLICATE_KEY("MS-DUPLICATE-KEY",
             "JSON key \"%s\" of field '%s' is already used by field '%s' of %s",
             "give one of the fields another key with @MultiSessionField(\"other_key\")"),
+    HIDDEN_FIELD("MS-HIDDEN-FIELD",
+            "synced field '%1$s' hides synced field '%1$s' of %2$s and overrides its accessors %3$s()/%4$s(value), which"
+                    + " the codec of %2$s calls: both keys would carry this field's value, and the value of the hidden"
+                    + " field would be lost",
+            "rename one of the two fields with its accessors, or make one of them package-private without accessors"),
     COUNTER_NOT_NUMERIC("MS-COUNTER-NOT-NUMERIC",
             "field '%s' of type %s is marked Merge.COUNTER, but only numbers can be counted",
             "use a numeric type (int, long, double, BigDecimal …), a Map<String, number> (counted key by key) or"

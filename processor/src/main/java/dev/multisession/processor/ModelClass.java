@@ -56,8 +56,13 @@ record ModelClass(
     record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw,
             boolean generic, List<TypeName> typeArguments) {}
 
-    /** A JSON key synced by an ancestor. */
-    record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id) {}
+    /**
+     * A JSON key synced by an ancestor.
+     *
+     * @param access how the ancestor's codec reaches the field; empty if a private field lacks accessors
+     */
+    record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id,
+            Optional<SyncedProperty.Access> access) {}
 
     boolean isGeneric() {
         return !typeVariables.isEmpty();

@@ -136,7 +136,8 @@ final class ModelReader {
         for (TypeElement declaring : chain) {
             for (SyncedFieldScanner.Annotated annotated : scanner.declaredBy(declaring)) {
                 keys.add(new InheritedKey(annotated.jsonKey(), annotated.field().getSimpleName().toString(),
-                        declaring.getQualifiedName().toString(), annotated.id()));
+                        declaring.getQualifiedName().toString(), annotated.id(),
+                        accessors.resolve(declaring, annotated.field()).access()));
             }
         }
         return keys;

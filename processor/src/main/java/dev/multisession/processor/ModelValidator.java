@@ -14,6 +14,9 @@ import javax.lang.model.util.Types;
  */
 final class ModelValidator {
 
+    /** An ancestor's synced field reached through accessors. */
+    private record AccessedField(String declaringClass, SyncedProperty.Access access) {}
+
     /** The field that first claimed a JSON key. */
     private record KeyOwner(String field, String declaringClass) {}
 
@@ -40,10 +43,13 @@ final class ModelValidator {
         checkClass(model);
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
+        Map<String, AccessedField> accessedFields = new HashMap<>();
         String idField = null;
         String idOwner = null;
         for (InheritedKey inherited : model.inheritedKeys()) {
             keys.putIfAbsent(inherited.jsonKey(), new KeyOwner(inherited.fieldName(), inherited.declaringClass()));
+            inherited.access().filter(access -> access.getter() != null).ifPresent(access ->
+                    accessedFields.put(inherited.fieldName(), new AccessedField(inherited.declaringClass(), access)));
             if (inherited.id()) {
                 idField = inherited.fieldName();
                 idOwner = inherited.declaringClass();
@@ -52,6 +58,7 @@ final class ModelValidator {
         String className = model.element().getQualifiedName().toString();
         for (SyncedProperty property : model.properties()) {
             checkField(owner, property);
+            checkHiding(property, accessedFields.get(property.name()));
             KeyOwner previous = keys.putIfAbsent(property.jsonKey(), new KeyOwner(property.name(), className));
             if (previous != null) {
                 reporter.report(Message.DUPLICATE_KEY, property.element(), property.jsonKey(), property.name(),
@@ -67,6 +74,22 @@ final class ModelValidator {
             }
         }
         return !reporter.reportedSinceLastCheck();
+    }
+
+    /**
+     * A private field that hides an ancestor's private field of the same name has accessors of the same
+     * names, which override the ancestor's: the ancestor's codec, calling them, would reach this field.
+     */
+    private void checkHiding(SyncedProperty property, AccessedField hidden) {
+        SyncedProperty.Access access = property.access().orElse(null);
+        if (hidden == null || access == null || access.getter() == null) {
+            return;
+        }
+        SyncedProperty.Access overridden = hidden.access();
+        if (access.getter().equals(overridden.getter()) || access.setter().equals(overridden.setter())) {
+            reporter.report(Message.HIDDEN_FIELD, property.element(), property.name(), hidden.declaringClass(),
+                    overridden.getter(), overridden.setter());
+        }
     }
 
     private void checkClass(ModelClass model) {

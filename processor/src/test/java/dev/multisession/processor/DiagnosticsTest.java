@@ -281,6 +281,31 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aPrivateFieldHidingAnAncestorsWhoseAccessorsItOverridesIsAnErrorOnTheField() {
+        // Order's codec calls getNote()/setNote(), which BarOrder overrides: "note" would carry bar_note's value
+        JavaFileObject base = source("Order", "public class Order {\n  @MultiSessionField private String note;\n"
+                + "  public String getNote() { return note; }\n  public void setNote(String note) { this.note = note; }\n}\n");
+        JavaFileObject sub = source("BarOrder", "public class BarOrder extends Order {\n"
+                + "  @MultiSessionField(\"bar_note\") private String note;\n"
+                + "  @Override public String getNote() { return note; }\n"
+                + "  @Override public void setNote(String note) { this.note = note; }\n}\n");
+        Compilation compilation = compile(base, sub);
+        assertThat(compilation).hadErrorContaining("[MS-HIDDEN-FIELD] synced field 'note' hides synced field 'note' of"
+                + " shop.Order and overrides its accessors getNote()/setNote(value)").inFile(sub)
+                .onLineContaining("private String note");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aFieldHidingAnAncestorsWithoutSharingItsAccessorsIsSynced() {
+        JavaFileObject base = source("Order", "public class Order {\n  @MultiSessionField private String note;\n"
+                + "  public String getNote() { return note; }\n  public void setNote(String note) { this.note = note; }\n}\n");
+        JavaFileObject sub = source("BarOrder", "public class BarOrder extends Order {\n"
+                + "  @MultiSessionField(\"bar_note\") String note;\n}\n");
+        assertThat(compile(base, sub)).succeeded();
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
