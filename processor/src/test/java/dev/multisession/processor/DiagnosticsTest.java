@@ -316,6 +316,17 @@ class DiagnosticsTest {
                 .contains("model.isPaid()");
     }
 
+    @Test
+    void aBooleanNamedIsXIsReachedThroughIsXAndSetX() {
+        // what Lombok and IDEs write for a primitive boolean whose name starts with "is"
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private boolean isPaid;\n"
+                + "  public boolean isPaid() { return isPaid; }\n  public void setPaid(boolean paid) { this.isPaid = paid; }\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).generatedSourceFile("shop.Line_MultiSession").contentsAsUtf8String()
+                .contains("model.setPaid(");
+    }
+
     private static void assertNoStackTrace(Compilation compilation) {
         compilation.errors().forEach(error -> assertTrue(!error.getMessage(null).contains("\tat "),
                 error.getMessage(null)));
