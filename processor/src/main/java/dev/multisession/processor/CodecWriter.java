@@ -43,7 +43,6 @@ final class CodecWriter {
     private static final AnnotationSpec RAW = AnnotationSpec.builder(SuppressWarnings.class)
             .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build();
 
-    private final FieldCodeWriter fields = new FieldCodeWriter();
     private final CodecModuleAnnotations moduleAnnotations;
 
     /** @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …) */
@@ -52,6 +51,7 @@ final class CodecWriter {
     }
 
     JavaFile write(ModelClass model) {
+        FieldCodeWriter fields = new FieldCodeWriter(model.properties());
         TypeName handled = model.isGeneric() ? model.declaredType() : model.modelName();
         TypeSpec.Builder type = TypeSpec.classBuilder(model.codecName())
                 .addOriginatingElement(model.element())
