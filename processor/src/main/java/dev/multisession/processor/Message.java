@@ -48,6 +48,11 @@ public enum Message {
             "model %s has no usable no-arg constructor, so its codec cannot create instances",
             "add a public or package-private constructor without parameters (it may be protected in an abstract"
                     + " class, which gets no instances)"),
+    CONSTRUCTOR_THROWS("MS-CONSTRUCTOR-THROWS",
+            "the no-arg constructor of model %s declares the checked exception %s, which its codec, creating instances"
+                    + " of the model, could not handle",
+            "let that constructor throw only unchecked exceptions: catch the checked one, or wrap it in an unchecked"
+                    + " one"),
     INNER_CLASS("MS-INNER-CLASS",
             "model %s is a non-static inner, local or anonymous class; its codec cannot create instances of it",
             "declare it as a top-level class or a static nested class"),

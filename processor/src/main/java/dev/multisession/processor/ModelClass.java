@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -40,8 +41,18 @@ record ModelClass(
         List<SyncedProperty> properties,
         Optional<String> idKey) {
 
-    /** Facts about the class that make it usable as a model or not. */
-    record ClassFacts(boolean isAbstract, boolean hasNoArgConstructor, boolean innerOrLocal, boolean privateAccess) {}
+    /**
+     * Facts about the class that make it usable as a model or not.
+     *
+     * @param noArgConstructor the constructor without parameters the codec may call, if there is one
+     */
+    record ClassFacts(boolean isAbstract, Optional<ExecutableElement> noArgConstructor, boolean innerOrLocal,
+            boolean privateAccess) {
+
+        boolean hasNoArgConstructor() {
+            return noArgConstructor.isPresent();
+        }
+    }
 
     /**
      * How the codec chains to the nearest synced ancestor's codec.

@@ -171,10 +171,10 @@ final class ModelReader {
 
     private static ClassFacts facts(TypeElement type) {
         boolean isAbstract = type.getModifiers().contains(Modifier.ABSTRACT);
-        boolean noArg = false;
+        Optional<ExecutableElement> noArg = Optional.empty();
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
             if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
-                noArg = true;
+                noArg = Optional.of(constructor);
             }
         }
         boolean innerOrLocal = type.getNestingKind() == NestingKind.LOCAL

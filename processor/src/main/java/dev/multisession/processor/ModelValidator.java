@@ -2,10 +2,16 @@ package dev.multisession.processor;
 
 import dev.multisession.processor.ModelClass.InheritedKey;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -24,12 +30,14 @@ final class ModelValidator {
     private final TypeClassifier classifier;
     private final LombokAccessors lombok;
     private final TypeAccess access;
+    private final Types types;
 
     ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner, LombokAccessors lombok) {
         this.reporter = reporter;
         this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
         this.access = new TypeAccess(scanner);
+        this.types = types;
     }
 
     /** Reports every problem of the model; true when there was none and its codec can be written. */
@@ -101,7 +109,27 @@ final class ModelValidator {
             reporter.report(Message.INNER_CLASS, model.element(), model.element().getQualifiedName());
         } else if (!facts.isAbstract() && !facts.hasNoArgConstructor()) {
             reporter.report(Message.NO_CONSTRUCTOR, model.element(), model.element().getQualifiedName());
+        } else if (!facts.isAbstract()) {
+            ExecutableElement constructor = facts.noArgConstructor().orElseThrow();
+            constructor.getThrownTypes().stream().filter(thrown -> !isUnchecked(thrown)).findFirst().ifPresent(thrown ->
+                    reporter.report(Message.CONSTRUCTOR_THROWS, constructor, model.element().getQualifiedName(), thrown));
         }
+    }
+
+    /** Whether an exception type is a {@code RuntimeException} or an {@code Error}, which need no handling. */
+    private boolean isUnchecked(TypeMirror thrown) {
+        for (TypeMirror type = thrown; type.getKind() == TypeKind.DECLARED; ) {
+            Name name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName();
+            if (name.contentEquals("java.lang.RuntimeException") || name.contentEquals("java.lang.Error")) {
+                return true;
+            }
+            List<? extends TypeMirror> supertypes = types.directSupertypes(type);
+            if (supertypes.isEmpty()) {
+                return false;
+            }
+            type = supertypes.get(0);
+        }
+        return false;
     }
 
     /**

@@ -117,6 +117,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aNoArgConstructorThatThrowsACheckedExceptionIsAnErrorOnTheClass() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField String note;\n"
+                + "  public Line() throws java.io.IOException {}\n}\n");
+        JavaFileObject unchecked = source("Course", "public class Course {\n  @MultiSessionField String name;\n"
+                + "  public Course() throws IllegalStateException {}\n}\n");
+        Compilation compilation = compile(file, unchecked);
+        assertThat(compilation).hadErrorContaining("[MS-CONSTRUCTOR-THROWS] the no-arg constructor of model shop.Line"
+                + " declares the checked exception java.io.IOException").inFile(file).onLineContaining("public Line()");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void nonStaticInnerClass() {
         JavaFileObject file = source("Menu", "public class Menu {\n  public class Dish {\n"
                 + "    @MultiSessionField String name;\n  }\n}\n");
