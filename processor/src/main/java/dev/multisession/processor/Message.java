@@ -63,6 +63,11 @@ public enum Message {
             "synced field '%s' holds %s, which is %s, so its codec %s cannot name it",
             "make %2$s (and the classes it is nested in) public, or package-private in the model's package: the codec"
                     + " is a class of its own beside the model"),
+    OPTIONAL("MS-OPTIONAL",
+            "synced field '%s' holds %s, which the conversion of synced values cannot write or read: exporting the"
+                    + " field would fail",
+            "declare the field with the value's own type, null standing for empty (a getter may still return"
+                    + " Optional.ofNullable(field))"),
     MODEL_AS_VALUE("MS-MODEL-AS-VALUE",
             "synced field '%s' holds the model %s inside %s, which Jackson data binding converts without the model's"
                     + " codec: its keys, id and merge rules would be ignored, and every synced field Jackson cannot see"

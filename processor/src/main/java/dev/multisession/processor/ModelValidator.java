@@ -166,6 +166,10 @@ final class ModelValidator {
         if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
             reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
+        String optional = classifier.optionalIn(property.mirror());
+        if (optional != null) {
+            reporter.report(Message.OPTIONAL, field, name, optional);
+        }
         boolean modelAsValue = false;
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());

@@ -29,6 +29,10 @@ final class TypeClassifier {
     private static final List<String> NUMBERS = List.of("java.lang.Byte", "java.lang.Short", "java.lang.Integer",
             "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger");
 
+    /** The JDK's optionals: Jackson's data binding converts them only with a module the runtime does not register. */
+    private static final List<String> OPTIONALS = List.of("java.util.Optional", "java.util.OptionalInt",
+            "java.util.OptionalLong", "java.util.OptionalDouble");
+
     private static final List<String> ID_TYPES = List.of("java.lang.String", "java.util.UUID", "java.lang.Long",
             "java.lang.Integer");
 
@@ -278,6 +282,27 @@ final class TypeClassifier {
             default:
                 return null;
         }
+    }
+
+    /** The first optional type the type is or holds (as a type argument or array component), or null. */
+    String optionalIn(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return optionalIn(((ArrayType) type).getComponentType());
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        String name = qualifiedName((DeclaredType) type);
+        if (OPTIONALS.contains(name)) {
+            return name;
+        }
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+            String inside = optionalIn(argument);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
     }
 
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */

@@ -318,6 +318,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void anOptionalIsAnErrorOnTheFieldWhereverItIs() {
+        // Jackson's data binding refuses Optional without a module the runtime does not have: export would fail
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField Optional<String> note;\n"
+                + "  @MultiSessionField OptionalInt covers;\n  @MultiSessionField Map<String, Optional<Integer>> extras;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'note' holds java.util.Optional")
+                .inFile(file).onLineContaining("Optional<String> note");
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'covers' holds java.util.OptionalInt")
+                .inFile(file).onLineContaining("OptionalInt covers");
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'extras' holds java.util.Optional")
+                .inFile(file).onLineContaining("extras");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
