@@ -85,6 +85,11 @@ public enum Message {
                     + " applied to the object in place",
             "make the model a class with non-final fields (Lombok's @Data writes its accessors); a record can still be"
                     + " the value of a synced field of a model, as one value converted through Jackson"),
+    ENUM_MODEL("MS-ENUM-MODEL",
+            "model %s is an enum: its constants are its only objects, so a codec cannot create one from what another"
+                    + " terminal sends",
+            "make the model a class; an enum can be the value of a synced field of a model, which sends its"
+                    + " constant's name"),
     RAW_TYPE("MS-RAW-TYPE",
             "synced field '%s' has the raw type %s, so neither the processor nor Jackson knows what it holds",
             "give the type its arguments (List<String>, Map<String, Integer> …)"),

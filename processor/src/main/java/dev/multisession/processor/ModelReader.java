@@ -169,11 +169,14 @@ final class ModelReader {
                 !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList()));
     }
 
-    private static ClassFacts facts(TypeElement type) {
+    private ClassFacts facts(TypeElement type) {
         boolean isAbstract = type.getModifiers().contains(Modifier.ABSTRACT);
         Optional<ExecutableElement> noArg = Optional.empty();
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+            // the implicit constructor of a private class is private too, and stops being so with the class
+            boolean reachable = !constructor.getModifiers().contains(Modifier.PRIVATE)
+                    || elements.getOrigin(constructor) == Elements.Origin.MANDATED;
+            if (constructor.getParameters().isEmpty() && reachable) {
                 noArg = Optional.of(constructor);
             }
         }

@@ -48,6 +48,10 @@ final class ModelValidator {
             reporter.report(Message.RECORD_MODEL, model.element(), model.element().getQualifiedName());
             return false;
         }
+        if (model.element().getKind() == ElementKind.ENUM) {
+            reporter.report(Message.ENUM_MODEL, model.element(), model.element().getQualifiedName());
+            return false;
+        }
         checkClass(model);
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();

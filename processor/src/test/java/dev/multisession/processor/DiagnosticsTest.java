@@ -139,8 +139,21 @@ class DiagnosticsTest {
     void privateNestedClass() {
         JavaFileObject file = source("Menu", "public class Menu {\n  private static class Dish {\n"
                 + "    @MultiSessionField String name;\n  }\n}\n");
-        assertThat(compile(file)).hadErrorContaining("[MS-PRIVATE-CLASS]").inFile(file)
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-PRIVATE-CLASS]").inFile(file)
                 .onLineContaining("private static class Dish");
+        // its implicit constructor is private only because the class is: no second error about it
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anEnumIsRefusedOnceWithWhatToDoInstead() {
+        JavaFileObject file = source("Course", "public enum Course {\n  STARTER, MAIN;\n"
+                + "  @MultiSessionField String label;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-ENUM-MODEL] model shop.Course is an enum").inFile(file)
+                .onLineContaining("public enum Course");
+        assertThat(compilation).hadErrorCount(1);
     }
 
     @Test
