@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.multisession.codec.abi.CodecAbi;
 import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ModelClass.SuperCall;
@@ -143,10 +144,14 @@ final class CodecWriter {
         TypeName type = model.codecName();
         CodeBlock initializer = CodeBlock.of("new $T()", model.codecName());
         if (model.isGeneric()) {
-            type = ParameterizedTypeName.get(model.codecName(),
-                    ((ParameterizedTypeName) model.instanceType()).typeArguments().toArray(TypeName[]::new));
-            initializer = CodeBlock.of("new $T($L)", type, codecList(model.codecParameters().stream()
-                    .map(parameter -> model.boundCodecs().get(parameter.typeVariable())).toList()));
+            List<TypeName> arguments = ((ParameterizedTypeName) model.instanceType()).typeArguments();
+            type = ParameterizedTypeName.get(model.codecName(), arguments.toArray(TypeName[]::new));
+            CodeBlock codecs = codecList(model.codecParameters().stream()
+                    .map(parameter -> model.boundCodecs().get(parameter.typeVariable())).toList());
+            // a variable left open (?) is inferred
+            boolean open = arguments.stream().anyMatch(WildcardTypeName.class::isInstance);
+            initializer = open ? CodeBlock.of("new $T<>($L)", model.codecName(), codecs)
+                    : CodeBlock.of("new $T($L)", type, codecs);
         }
         return FieldSpec.builder(type, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(model.isGeneric()

@@ -77,6 +77,10 @@ public enum Message {
     TYPE_VARIABLE("MS-TYPE-VARIABLE",
             "synced field '%s' uses type variable %s, whose bound is not a model class with synced fields",
             "bound the type variable by a model class (<L extends Orderline>) or give the field a concrete type"),
+    TYPE_VARIABLE_BOUND("MS-TYPE-VARIABLE-BOUND",
+            "type variable %s of %s is bounded by %s: a variable bounded by a model needs that model class alone as its"
+                    + " bound, without type arguments, for its codec to be made at the bound",
+            "bound %1$s by one model class (<L extends Orderline>), or give the fields that use it a concrete type"),
     SUPERCLASS_NOT_GENERATED("MS-SUPERCLASS-NOT-GENERATED",
             "the codec %s of superclass %s was never generated, so %s cannot chain to it",
             "compile %2$s with multisession-processor on the annotation processor path"),

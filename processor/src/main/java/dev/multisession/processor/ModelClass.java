@@ -18,7 +18,8 @@ import javax.lang.model.element.TypeElement;
  * @param typeVariables the model's type variables with their bounds
  * @param codecParameters the type variables bounded by a model: the codec takes a codec for each
  * @param boundCodecs for each codec parameter, the codec of its bound (used by {@code INSTANCE})
- * @param instanceType the model type {@code INSTANCE} handles: type variables replaced by their bounds
+ * @param instanceType the model type {@code INSTANCE} handles: type variables bounded by models replaced by their
+ *     bounds, the others by {@code ?}
  * @param declaredType the model type with its type variables, as a generic codec handles it
  * @param facts what the validator checks about the class itself
  * @param superCall the nearest ancestor with synced fields, if any

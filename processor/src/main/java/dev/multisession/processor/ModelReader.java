@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.multisession.processor.ModelClass.ClassFacts;
 import dev.multisession.processor.ModelClass.InheritedKey;
 import dev.multisession.processor.ModelClass.SuperCall;
@@ -94,8 +95,9 @@ final class ModelReader {
         for (TypeParameterElement parameter : type.getTypeParameters()) {
             typeVariables.add(TypeVariableName.get(parameter));
             TypeMirror bound = types.erasure(parameter.getBounds().get(0));
-            boundTypes.add(TypeName.get(bound));
             TypeElement boundModel = classifier.modelElement(bound);
+            // no raw type fits a bound such as Comparable<T> or an intersection: INSTANCE leaves such a variable open
+            boundTypes.add(boundModel != null ? TypeName.get(bound) : WildcardTypeName.subtypeOf(Object.class));
             if (boundModel != null) {
                 String name = parameter.getSimpleName().toString();
                 codecParameters.add(new CodecRef.Parameter(name));

@@ -9,6 +9,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -53,6 +54,7 @@ final class ModelValidator {
             return false;
         }
         checkClass(model);
+        checkTypeVariables(model.element());
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
         Map<String, AccessedField> accessedFields = new HashMap<>();
@@ -117,6 +119,19 @@ final class ModelValidator {
             ExecutableElement constructor = facts.noArgConstructor().orElseThrow();
             constructor.getThrownTypes().stream().filter(thrown -> !isUnchecked(thrown)).findFirst().ifPresent(thrown ->
                     reporter.report(Message.CONSTRUCTOR_THROWS, constructor, model.element().getQualifiedName(), thrown));
+        }
+    }
+
+    /** A variable bounded by a model gets the codec of its bound in {@code INSTANCE}, which must fit the bound. */
+    private void checkTypeVariables(TypeElement type) {
+        for (TypeParameterElement variable : type.getTypeParameters()) {
+            List<? extends TypeMirror> bounds = variable.getBounds();
+            TypeMirror first = bounds.get(0);
+            boolean generic = first.getKind() == TypeKind.DECLARED && !((DeclaredType) first).getTypeArguments().isEmpty();
+            if (classifier.modelElement(types.erasure(first)) != null && (bounds.size() > 1 || generic)) {
+                reporter.report(Message.TYPE_VARIABLE_BOUND, variable, variable.getSimpleName(), type.getQualifiedName(),
+                        String.join(" & ", bounds.stream().map(TypeMirror::toString).toList()));
+            }
         }
     }
 
