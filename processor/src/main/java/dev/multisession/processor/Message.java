@@ -77,6 +77,11 @@ public enum Message {
     TYPE_VARIABLE("MS-TYPE-VARIABLE",
             "synced field '%s' uses type variable %s, whose bound is not a model class with synced fields",
             "bound the type variable by a model class (<L extends Orderline>) or give the field a concrete type"),
+    ABSTRACT_TYPE_VARIABLE("MS-ABSTRACT-TYPE-VARIABLE",
+            "type variable %s of %s stands for %s, an abstract model, in the codec of %s: a terminal that receives an"
+                    + " object for it could not create one",
+            "bind %1$s to a concrete model class, leave it to the subclasses of an abstract model, or list the subtypes"
+                    + " of %3$s with @MultiSessionSubtypes"),
     TYPE_VARIABLE_BOUND("MS-TYPE-VARIABLE-BOUND",
             "type variable %s of %s is bounded by %s: a variable bounded by a model needs that model class alone as its"
                     + " bound, without type arguments, for its codec to be made at the bound",

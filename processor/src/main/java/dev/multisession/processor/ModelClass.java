@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Everything the writer needs about one model class, read from its elements.
@@ -64,9 +65,19 @@ record ModelClass(
      * @param raw whether this class extends the ancestor as a raw type
      * @param generic whether the ancestor has type variables: its codec is then made for this class's bindings
      * @param typeArguments the ancestor's type arguments as this class binds them (none when raw)
+     * @param modelBindings what this class binds the ancestor's variables bounded by models to (none when raw)
      */
     record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw,
-            boolean generic, List<TypeName> typeArguments) {}
+            boolean generic, List<TypeName> typeArguments, List<ModelBinding> modelBindings) {}
+
+    /**
+     * A type an ancestor's variable bounded by a model is bound to: the ancestor's codec is made with its codec.
+     *
+     * @param variable the ancestor's type variable
+     * @param ancestor the qualified name of the ancestor declaring it
+     * @param argument the type it stands for in this class
+     */
+    record ModelBinding(String variable, String ancestor, TypeMirror argument) {}
 
     /**
      * A JSON key synced by an ancestor.

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.multisession.processor.ModelClass.ClassFacts;
 import dev.multisession.processor.ModelClass.InheritedKey;
+import dev.multisession.processor.ModelClass.ModelBinding;
 import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,6 +157,7 @@ final class ModelReader {
         }
         boolean raw = seen.getTypeArguments().isEmpty() && !ancestor.getTypeParameters().isEmpty();
         List<CodecRef> arguments = new ArrayList<>();
+        List<ModelBinding> bindings = new ArrayList<>();
         List<? extends TypeParameterElement> parameters = ancestor.getTypeParameters();
         for (int i = 0; i < parameters.size(); i++) {
             TypeMirror bound = types.erasure(parameters.get(i).getBounds().get(0));
@@ -165,10 +167,15 @@ final class ModelReader {
             }
             CodecRef argument = raw ? null : classifier.codecOf(seen.getTypeArguments().get(i));
             arguments.add(argument != null ? argument : classifier.refTo(boundModel));
+            if (!raw) {
+                bindings.add(new ModelBinding(parameters.get(i).getSimpleName().toString(),
+                        ancestor.getQualifiedName().toString(), seen.getTypeArguments().get(i)));
+            }
         }
         boolean ancestorHasId = inheritedKeys.stream().anyMatch(InheritedKey::id);
         return Optional.of(new SuperCall(CodecNames.codecOf(ancestor), arguments, ancestorHasId, raw,
-                !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList()));
+                !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList(),
+                bindings));
     }
 
     private ClassFacts facts(TypeElement type) {

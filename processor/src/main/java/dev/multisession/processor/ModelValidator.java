@@ -1,6 +1,8 @@
 package dev.multisession.processor;
 
 import dev.multisession.processor.ModelClass.InheritedKey;
+import dev.multisession.processor.ModelClass.ModelBinding;
+import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ final class ModelValidator {
             return false;
         }
         checkClass(model);
-        checkTypeVariables(model.element());
+        checkTypeVariables(model);
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
         Map<String, AccessedField> accessedFields = new HashMap<>();
@@ -122,15 +124,36 @@ final class ModelValidator {
         }
     }
 
-    /** A variable bounded by a model gets the codec of its bound in {@code INSTANCE}, which must fit the bound. */
-    private void checkTypeVariables(TypeElement type) {
+    /**
+     * A variable bounded by a model gets the codec of its bound in {@code INSTANCE}, which must fit the bound, and
+     * which makes the objects a concrete model receives for it.
+     */
+    private void checkTypeVariables(ModelClass model) {
+        TypeElement type = model.element();
         for (TypeParameterElement variable : type.getTypeParameters()) {
             List<? extends TypeMirror> bounds = variable.getBounds();
             TypeMirror first = bounds.get(0);
             boolean generic = first.getKind() == TypeKind.DECLARED && !((DeclaredType) first).getTypeArguments().isEmpty();
-            if (classifier.modelElement(types.erasure(first)) != null && (bounds.size() > 1 || generic)) {
+            if (classifier.modelElement(types.erasure(first)) == null) {
+                continue;
+            }
+            if (bounds.size() > 1 || generic) {
                 reporter.report(Message.TYPE_VARIABLE_BOUND, variable, variable.getSimpleName(), type.getQualifiedName(),
                         String.join(" & ", bounds.stream().map(TypeMirror::toString).toList()));
+            } else if (!model.facts().isAbstract()) {
+                String uncreatable = classifier.uncreatable(first);
+                if (uncreatable != null) {
+                    reporter.report(Message.ABSTRACT_TYPE_VARIABLE, variable, variable.getSimpleName(),
+                            type.getQualifiedName(), uncreatable, type.getQualifiedName());
+                }
+            }
+        }
+        // a binding is final for every subclass, abstract or not
+        for (ModelBinding binding : model.superCall().map(SuperCall::modelBindings).orElse(List.of())) {
+            String uncreatable = classifier.uncreatable(binding.argument());
+            if (uncreatable != null) {
+                reporter.report(Message.ABSTRACT_TYPE_VARIABLE, type, binding.variable(), binding.ancestor(), uncreatable,
+                        type.getQualifiedName());
             }
         }
     }

@@ -37,6 +37,40 @@ class TypeVariableBoundsTest {
                 .contains("public static final Shelf_MultiSession<?, ?, ?, ?> INSTANCE = new Shelf_MultiSession<>();");
     }
 
+    private static final JavaFileObject LINE = source("Line", "public class Line {\n  @MultiSessionId String uid;\n}\n");
+    private static final JavaFileObject FANCY_LINE = source("FancyLine", "public abstract class FancyLine extends Line {\n"
+            + "  @MultiSessionField String garnish;\n}\n");
+    private static final JavaFileObject ORDER = source("Order", "public abstract class Order<L extends Line> {\n"
+            + "  @MultiSessionId String uid;\n  @MultiSessionField List<L> lines;\n}\n");
+
+    @Test
+    void aModelVariableBoundToAnAbstractModelIsAnErrorOnTheClassThatBindsIt() {
+        // the ancestor's codec would be made with FancyLine's, which cannot create a received line
+        JavaFileObject fancy = source("FancyOrder", "public class FancyOrder extends Order<FancyLine> {\n"
+                + "  @MultiSessionField String table;\n}\n");
+        JavaFileObject plain = source("PlainOrder", "public class PlainOrder extends Order<Line> {\n"
+                + "  @MultiSessionField String table;\n}\n");
+        Compilation compilation = compile(LINE, FANCY_LINE, ORDER, fancy, plain);
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE-VARIABLE] type variable L of shop.Order stands for"
+                + " shop.FancyLine, an abstract model, in the codec of shop.FancyOrder").inFile(fancy)
+                .onLineContaining("public class FancyOrder");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aConcreteModelWhoseVariableIsBoundedByAnAbstractModelIsAnErrorOnTheVariable() {
+        // an abstract model may leave the variable to its subclasses; a concrete one makes objects at the bound
+        JavaFileObject tab = source("Tab", "public class Tab<F extends FancyLine> {\n"
+                + "  @MultiSessionId String uid;\n  @MultiSessionField List<F> lines;\n}\n");
+        JavaFileObject open = source("OpenTab", "public abstract class OpenTab<F extends FancyLine> {\n"
+                + "  @MultiSessionId String uid;\n  @MultiSessionField List<F> lines;\n}\n");
+        Compilation compilation = compile(LINE, FANCY_LINE, tab, open);
+        assertThat(compilation).hadErrorContaining("[MS-ABSTRACT-TYPE-VARIABLE] type variable F of shop.Tab stands for"
+                + " shop.FancyLine, an abstract model, in the codec of shop.Tab").inFile(tab)
+                .onLineContaining("public class Tab");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void aVariableBoundedByAModelAndMoreIsAnErrorOnTheVariable() {
         JavaFileObject line = source("Line", "public class Line {\n  @MultiSessionId String uid;\n}\n");
