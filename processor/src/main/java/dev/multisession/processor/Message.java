@@ -109,6 +109,10 @@ public enum Message {
                     + " with its type name, or declare the field (or the collection's elements) with a concrete class;"
                     + " a value converted through Jackson may instead name its subtypes with @JsonTypeInfo and"
                     + " @JsonSubTypes"),
+    INNER_CLASS_VALUE("MS-INNER-CLASS-VALUE",
+            "synced field '%s' holds %s, a non-static inner class: a terminal that receives it cannot create one without"
+                    + " an object of its enclosing class, so the field would be lost there",
+            "declare %2$s static (or top-level)"),
     SUBTYPE_NOT_SUBCLASS("MS-SUBTYPE-NOT-SUBCLASS",
             "%s is declared a subtype of %s (%s) but does not extend or implement it",
             "list only classes that extend %2$s, or make %1$s extend a type annotated @MultiSessionSubtypes"),

@@ -208,6 +208,10 @@ final class ModelValidator {
         if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
             reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
+        String inner = classifier.innerClassIn(property.mirror());
+        if (inner != null) {
+            reporter.report(Message.INNER_CLASS_VALUE, field, name, inner);
+        }
         String optional = classifier.optionalIn(property.mirror());
         if (optional != null) {
             reporter.report(Message.OPTIONAL, field, name, optional);

@@ -4,11 +4,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 
 /**
  * Finds the classes in a field's type that the generated codec cannot name. The codec is a class of
@@ -32,32 +30,14 @@ final class TypeAccess {
      * reaches them through their own codecs, in their own packages.
      */
     Unreachable find(TypeMirror type, PackageElement codecPackage) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return find(((ArrayType) type).getComponentType(), codecPackage);
-        }
-        if (type.getKind() == TypeKind.WILDCARD) {
-            WildcardType wildcard = (WildcardType) type;
-            TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-            return bound == null ? null : find(bound, codecPackage);
-        }
-        if (type.getKind() != TypeKind.DECLARED) {
-            return null;
-        }
-        DeclaredType declared = (DeclaredType) type;
-        TypeElement element = (TypeElement) declared.asElement();
-        if (!scanner.isModel(element)) {
-            String reason = whyUnreachable(element, codecPackage);
-            if (reason != null) {
-                return new Unreachable(element, reason);
+        return TypeParts.first(type, part -> {
+            if (part.getKind() != TypeKind.DECLARED) {
+                return null;
             }
-        }
-        for (TypeMirror argument : declared.getTypeArguments()) {
-            Unreachable inside = find(argument, codecPackage);
-            if (inside != null) {
-                return inside;
-            }
-        }
-        return null;
+            TypeElement element = (TypeElement) ((DeclaredType) part).asElement();
+            String reason = scanner.isModel(element) ? null : whyUnreachable(element, codecPackage);
+            return reason == null ? null : new Unreachable(element, reason);
+        });
     }
 
     private static String whyUnreachable(TypeElement type, PackageElement codecPackage) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -81,26 +82,7 @@ final class TypeClassifier {
 
     /** The first type variable a value type mentions: constants of the generated class cannot. */
     private static String typeVariableIn(TypeMirror type) {
-        switch (type.getKind()) {
-            case TYPEVAR:
-                return type.toString();
-            case ARRAY:
-                return typeVariableIn(((ArrayType) type).getComponentType());
-            case WILDCARD:
-                WildcardType wildcard = (WildcardType) type;
-                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-                return bound == null ? null : typeVariableIn(bound);
-            case DECLARED:
-                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-                    String found = typeVariableIn(argument);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
+        return TypeParts.first(type, part -> part.getKind() == TypeKind.TYPEVAR ? part.toString() : null);
     }
 
     /** A value codec for a reference type; models in value position fall back to data binding. */
@@ -259,50 +241,35 @@ final class TypeClassifier {
      * of models, so that Jackson data binding would convert it without its codec; null when there is none.
      */
     String modelInValue(TypeMirror type) {
-        switch (type.getKind()) {
-            case ARRAY:
-                return modelInValue(((ArrayType) type).getComponentType());
-            case WILDCARD:
-                TypeMirror bound = ((WildcardType) type).getExtendsBound();
-                return bound == null ? null : modelInValue(bound);
-            case TYPEVAR:
-                return codecOf(type) != null ? type.toString() : null;
-            case DECLARED:
-                TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-                if (scanner.isModel(element)) {
-                    return element.getQualifiedName().toString();
-                }
-                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-                    String inside = modelInValue(argument);
-                    if (inside != null) {
-                        return inside;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
+        return TypeParts.first(type, part -> {
+            if (part.getKind() == TypeKind.TYPEVAR) {
+                return codecOf(part) != null ? part.toString() : null;
+            }
+            return part.getKind() == TypeKind.DECLARED && scanner.isModel((TypeElement) ((DeclaredType) part).asElement())
+                    ? qualifiedName((DeclaredType) part) : null;
+        });
     }
 
     /** The first optional type the type is or holds (as a type argument or array component), or null. */
     String optionalIn(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return optionalIn(((ArrayType) type).getComponentType());
-        }
-        if (type.getKind() != TypeKind.DECLARED) {
-            return null;
-        }
-        String name = qualifiedName((DeclaredType) type);
-        if (OPTIONALS.contains(name)) {
-            return name;
-        }
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-            String inside = optionalIn(argument);
-            if (inside != null) {
-                return inside;
+        return TypeParts.first(type, part -> part.getKind() == TypeKind.DECLARED
+                && OPTIONALS.contains(qualifiedName((DeclaredType) part)) ? qualifiedName((DeclaredType) part) : null);
+    }
+
+    /**
+     * The first non-static inner (or local) class other than a model that the type is or holds, or null: Jackson
+     * writes such a value but cannot create one without an object of the enclosing class.
+     */
+    String innerClassIn(TypeMirror type) {
+        return TypeParts.first(type, part -> {
+            if (part.getKind() != TypeKind.DECLARED) {
+                return null;
             }
-        }
-        return null;
+            TypeElement element = (TypeElement) ((DeclaredType) part).asElement();
+            boolean inner = element.getKind() == ElementKind.CLASS && element.getNestingKind() != NestingKind.TOP_LEVEL
+                    && !element.getModifiers().contains(Modifier.STATIC);
+            return inner && !scanner.isModel(element) ? element.getQualifiedName().toString() : null;
+        });
     }
 
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */

@@ -346,6 +346,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aValueOfANonStaticInnerClassIsAnErrorOnTheField() {
+        // Jackson writes it, but cannot create one without an object of the enclosing class: init would fail
+        JavaFileObject file = source("Order", "public class Order {\n  public class Note { public String text; }\n"
+                + "  public static class Tip { public int cents; }\n"
+                + "  @MultiSessionField Note note;\n  @MultiSessionField Map<String, Note> notes;\n"
+                + "  @MultiSessionField Tip tip;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-INNER-CLASS-VALUE] synced field 'note' holds shop.Order.Note,"
+                + " a non-static inner class").inFile(file).onLineContaining("Note note");
+        assertThat(compilation).hadErrorContaining("[MS-INNER-CLASS-VALUE] synced field 'notes' holds shop.Order.Note")
+                .inFile(file).onLineContaining("notes");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
