@@ -31,27 +31,8 @@ class ProcessorPathTest {
                     @MultiSessionField public int seats;
                 }
                 """);
-        Path output = Files.createDirectories(work.resolve("out"));
-
-        Javac.Outcome outcome = Javac.compile(sources, output, List.of());
-
-        assertTrue(outcome.success(), outcome.output());
-        assertEquals("", outcome.output().strip());
-        assertTrue(Files.exists(output.resolve("shop/Table_MultiSession.class")));
-        // Relocating the shaded ABI table must leave the runtime names it holds alone.
-        String generated = Files.readString(output.resolve("shop/Table_MultiSession.java"));
-        assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueUpdates;"), generated);
-        assertTrue(generated.contains("@CodecAbiVersion(" + CodecAbi.VERSION + ")"), generated);
-        assertFalse(generated.contains("shaded"), generated);
-    }
-
-    @Test
-    void aGenericValueBoundByJacksonIsReadThroughJacksonsOwnTypeReference() throws Exception {
-        // The jar relocates its own jackson-core; the name generated code imports must escape that.
-        Path sources = work.resolve("src");
-        Path model = sources.resolve("shop/Floor.java");
-        Files.createDirectories(model.getParent());
-        Files.writeString(model, """
+        // a generic value bound by Jackson: its codec names Jackson's TypeReference
+        Files.writeString(sources.resolve("shop/Floor.java"), """
                 package shop;
                 import dev.multisession.annotations.MultiSessionField;
                 import java.util.Map;
@@ -64,9 +45,17 @@ class ProcessorPathTest {
         Javac.Outcome outcome = Javac.compile(sources, output, List.of());
 
         assertTrue(outcome.success(), outcome.output());
-        String generated = Files.readString(output.resolve("shop/Floor_MultiSession.java"));
-        assertTrue(generated.contains("import com.fasterxml.jackson.core.type.TypeReference;"), generated);
+        assertEquals("", outcome.output().strip());
+        assertTrue(Files.exists(output.resolve("shop/Table_MultiSession.class")));
+        // Relocating the shaded ABI table must leave the runtime names it holds alone.
+        String generated = Files.readString(output.resolve("shop/Table_MultiSession.java"));
+        assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueUpdates;"), generated);
+        assertTrue(generated.contains("@CodecAbiVersion(" + CodecAbi.VERSION + ")"), generated);
         assertFalse(generated.contains("shaded"), generated);
+        // The jar relocates its own jackson-core: the name generated code imports must escape that.
+        String bound = Files.readString(output.resolve("shop/Floor_MultiSession.java"));
+        assertTrue(bound.contains("import com.fasterxml.jackson.core.type.TypeReference;"), bound);
+        assertFalse(bound.contains("shaded"), bound);
     }
 
     @Test
