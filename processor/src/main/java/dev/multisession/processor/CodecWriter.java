@@ -45,10 +45,15 @@ final class CodecWriter {
             .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build();
 
     private final CodecModuleAnnotations moduleAnnotations;
+    private final PackageShadows shadows;
 
-    /** @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …) */
-    CodecWriter(CodecModuleAnnotations moduleAnnotations) {
+    /**
+     * @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …)
+     * @param shadows the java.lang names the model's package hides
+     */
+    CodecWriter(CodecModuleAnnotations moduleAnnotations, PackageShadows shadows) {
         this.moduleAnnotations = moduleAnnotations;
+        this.shadows = shadows;
     }
 
     JavaFile write(ModelClass model) {
@@ -63,7 +68,8 @@ final class CodecWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addTypeVariables(model.typeVariables())
                 .superclass(ParameterizedTypeName.get(RuntimeNames.owner(RuntimeCalls.GENERATED_CODEC_NEW), handled))
-                .addField(instance(model));
+                .addField(instance(model))
+                .alwaysQualify(shadows.javaLangNamesHiddenFrom(model.element()).toArray(String[]::new));
         for (SyncedProperty property : model.properties()) {
             fields.constant(property).ifPresent(type::addField);
         }
