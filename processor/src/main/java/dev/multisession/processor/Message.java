@@ -53,6 +53,11 @@ public enum Message {
                     + " of the model, could not handle",
             "let that constructor throw only unchecked exceptions: catch the checked one, or wrap it in an unchecked"
                     + " one"),
+    HELD_MODEL_NO_CONSTRUCTOR("MS-HELD-MODEL-NO-CONSTRUCTOR",
+            "synced field '%s' holds %s, a model without a no-arg constructor: it inherits all its synced fields, and"
+                    + " the runtime makes its objects through that constructor, so a terminal that receives one could not"
+                    + " create it",
+            "add a constructor without parameters to %2$s (it may be private; an inner class must be static too)"),
     INNER_CLASS("MS-INNER-CLASS",
             "model %s is a non-static inner, local or anonymous class; its codec cannot create instances of it",
             "declare it as a top-level class or a static nested class"),

@@ -208,6 +208,10 @@ final class ModelValidator {
         if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
             reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
+        String unmakeable = classifier.heldModelWithoutConstructor(property.valueType(), property.mirror());
+        if (unmakeable != null) {
+            reporter.report(Message.HELD_MODEL_NO_CONSTRUCTOR, field, name, unmakeable);
+        }
         String inner = classifier.innerClassIn(property.mirror());
         if (inner != null) {
             reporter.report(Message.INNER_CLASS_VALUE, field, name, inner);

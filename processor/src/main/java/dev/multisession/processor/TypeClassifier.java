@@ -18,6 +18,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
@@ -270,6 +271,28 @@ final class TypeClassifier {
                     && !element.getModifiers().contains(Modifier.STATIC);
             return inner && !scanner.isModel(element) ? element.getQualifiedName().toString() : null;
         });
+    }
+
+    /**
+     * The model a field of this type holds (itself, or as a collection's elements) when that model only inherits
+     * its synced fields and has no no-arg constructor, which the runtime makes its objects with (whatever its
+     * access); null otherwise. A model that declares synced fields is checked where it is declared.
+     */
+    String heldModelWithoutConstructor(ValueType valueType, TypeMirror type) {
+        boolean located = valueType instanceof ValueType.Model model && model.codec() instanceof CodecRef.Located
+                || valueType instanceof ValueType.ModelCollection collection
+                        && collection.codec() instanceof CodecRef.Located;
+        if (!located) {
+            return null;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeMirror held = valueType instanceof ValueType.Model ? declared : declared.getTypeArguments().get(0);
+        TypeElement element = (TypeElement) ((DeclaredType) held).asElement();
+        boolean inner = element.getNestingKind() != NestingKind.TOP_LEVEL && !element.getModifiers().contains(Modifier.STATIC);
+        boolean noArg = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+                .anyMatch(constructor -> constructor.getParameters().isEmpty());
+        return noArg && !inner || element.getModifiers().contains(Modifier.ABSTRACT)
+                ? null : element.getQualifiedName().toString();
     }
 
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */

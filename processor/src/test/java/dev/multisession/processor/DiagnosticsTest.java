@@ -361,6 +361,23 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aModelThatOnlyInheritsItsFieldsAndCannotBeConstructedIsAnErrorOnTheFieldHoldingIt() {
+        // the runtime makes such a model's objects through its no-arg constructor, whatever its access
+        JavaFileObject line = source("Line", "public class Line {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject barLine = source("BarLine", "public class BarLine extends Line {\n"
+                + "  public BarLine(String uid) { this.uid = uid; }\n}\n");
+        JavaFileObject proxy = source("ProxyLine", "public class ProxyLine extends Line {\n  private ProxyLine() {}\n}\n");
+        JavaFileObject tab = source("Tab", "public class Tab {\n  @MultiSessionField List<BarLine> lines;\n"
+                + "  @MultiSessionField BarLine main;\n  @MultiSessionField List<ProxyLine> proxies;\n}\n");
+        Compilation compilation = compile(line, barLine, proxy, tab);
+        assertThat(compilation).hadErrorContaining("[MS-HELD-MODEL-NO-CONSTRUCTOR] synced field 'lines' holds shop.BarLine,"
+                + " a model without a no-arg constructor").inFile(tab).onLineContaining("List<BarLine> lines");
+        assertThat(compilation).hadErrorContaining("[MS-HELD-MODEL-NO-CONSTRUCTOR] synced field 'main' holds"
+                + " shop.BarLine").inFile(tab).onLineContaining("BarLine main");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
