@@ -1,8 +1,6 @@
 package dev.multisession.processor;
 
 import dev.multisession.processor.ModelClass.InheritedKey;
-import dev.multisession.processor.ModelClass.ModelBinding;
-import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -33,6 +30,7 @@ final class ModelValidator {
     private final TypeClassifier classifier;
     private final LombokAccessors lombok;
     private final TypeAccess access;
+    private final TypeVariableValidator typeVariables;
     private final Types types;
 
     ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner, LombokAccessors lombok) {
@@ -40,6 +38,7 @@ final class ModelValidator {
         this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
         this.access = new TypeAccess(scanner);
+        this.typeVariables = new TypeVariableValidator(reporter, types, classifier);
         this.types = types;
     }
 
@@ -56,7 +55,7 @@ final class ModelValidator {
             return false;
         }
         checkClass(model);
-        checkTypeVariables(model);
+        typeVariables.check(model);
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
         Map<String, AccessedField> accessedFields = new HashMap<>();
@@ -121,40 +120,6 @@ final class ModelValidator {
             ExecutableElement constructor = facts.noArgConstructor().orElseThrow();
             constructor.getThrownTypes().stream().filter(thrown -> !isUnchecked(thrown)).findFirst().ifPresent(thrown ->
                     reporter.report(Message.CONSTRUCTOR_THROWS, constructor, model.element().getQualifiedName(), thrown));
-        }
-    }
-
-    /**
-     * A variable bounded by a model gets the codec of its bound in {@code INSTANCE}, which must fit the bound, and
-     * which makes the objects a concrete model receives for it.
-     */
-    private void checkTypeVariables(ModelClass model) {
-        TypeElement type = model.element();
-        for (TypeParameterElement variable : type.getTypeParameters()) {
-            List<? extends TypeMirror> bounds = variable.getBounds();
-            TypeMirror first = bounds.get(0);
-            boolean generic = first.getKind() == TypeKind.DECLARED && !((DeclaredType) first).getTypeArguments().isEmpty();
-            if (classifier.modelElement(types.erasure(first)) == null) {
-                continue;
-            }
-            if (bounds.size() > 1 || generic) {
-                reporter.report(Message.TYPE_VARIABLE_BOUND, variable, variable.getSimpleName(), type.getQualifiedName(),
-                        String.join(" & ", bounds.stream().map(TypeMirror::toString).toList()));
-            } else if (!model.facts().isAbstract()) {
-                String uncreatable = classifier.uncreatable(first);
-                if (uncreatable != null) {
-                    reporter.report(Message.ABSTRACT_TYPE_VARIABLE, variable, variable.getSimpleName(),
-                            type.getQualifiedName(), uncreatable, type.getQualifiedName());
-                }
-            }
-        }
-        // a binding is final for every subclass, abstract or not
-        for (ModelBinding binding : model.superCall().map(SuperCall::modelBindings).orElse(List.of())) {
-            String uncreatable = classifier.uncreatable(binding.argument());
-            if (uncreatable != null) {
-                reporter.report(Message.ABSTRACT_TYPE_VARIABLE, type, binding.variable(), binding.ancestor(), uncreatable,
-                        type.getQualifiedName());
-            }
         }
     }
 
