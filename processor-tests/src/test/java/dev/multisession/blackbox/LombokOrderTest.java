@@ -80,6 +80,8 @@ class LombokOrderTest {
                     @MultiSessionId private String uid;
                     @MultiSessionField(value = "qty", merge = Merge.COUNTER) private int quantity;
                     @MultiSessionField private boolean sent;
+                    // Lombok names a boolean isX's accessors isX() and setX(value)
+                    @MultiSessionField private boolean isVoided;
                 }
                 """);
         // chains to the codec of a class that itself waits for Lombok
@@ -115,13 +117,14 @@ class LombokOrderTest {
     private static <T> void exercise(MultiSessionCodec<T> codec) throws Exception {
         ObjectMapper json = new ObjectMapper();
         String sent = "{\"uid\":\"t1\",\"table_id\":\"T5\",\"guests\":4,"
-                + "\"lines\":[{\"uid\":\"a\",\"qty\":2,\"sent\":true}],\"tab\":\"Sam\"}";
+                + "\"lines\":[{\"uid\":\"a\",\"qty\":2,\"sent\":true,\"isVoided\":true}],\"tab\":\"Sam\"}";
         T ticket = codec.newInstance();
         codec.initFromJson(ticket, json.readTree(sent));
         assertEquals(sent, codec.exportAsJson(ticket).toString());
         assertEquals("T5", ticket.getClass().getMethod("getTable").invoke(ticket), "set through Lombok's setter");
 
         Object line = ((List<?>) ticket.getClass().getMethod("getLines").invoke(ticket)).get(0);
+        assertEquals(true, line.getClass().getMethod("isVoided").invoke(line), "set through Lombok's setVoided");
         Set<String> changed = codec.applyMsData(ticket, json.readTree(
                 "{\"guests\":5,\"tab\":\"Kim\",\"lines\":[{\"uid\":\"a\",\"sent\":false}]}"));
         assertEquals(Set.of("guests", "tab", "lines"), changed);

@@ -31,6 +31,15 @@ class ProcessorPathTest {
                     @MultiSessionField public int seats;
                 }
                 """);
+        // a generic value bound by Jackson: its codec names Jackson's TypeReference
+        Files.writeString(sources.resolve("shop/Floor.java"), """
+                package shop;
+                import dev.multisession.annotations.MultiSessionField;
+                import java.util.Map;
+                public class Floor {
+                    @MultiSessionField public Map<Integer, String> waiterByTable;
+                }
+                """);
         Path output = Files.createDirectories(work.resolve("out"));
 
         Javac.Outcome outcome = Javac.compile(sources, output, List.of());
@@ -43,6 +52,10 @@ class ProcessorPathTest {
         assertTrue(generated.contains("import dev.multisession.runtime.codec.abi.ValueUpdates;"), generated);
         assertTrue(generated.contains("@CodecAbiVersion(" + CodecAbi.VERSION + ")"), generated);
         assertFalse(generated.contains("shaded"), generated);
+        // The jar relocates its own jackson-core: the name generated code imports must escape that.
+        String bound = Files.readString(output.resolve("shop/Floor_MultiSession.java"));
+        assertTrue(bound.contains("import com.fasterxml.jackson.core.type.TypeReference;"), bound);
+        assertFalse(bound.contains("shaded"), bound);
     }
 
     @Test

@@ -18,7 +18,8 @@ import javax.lang.model.util.Types;
 /**
  * Finds how generated code reaches a synced field: directly unless it is private, else through a
  * non-private getter ({@code getX()}, {@code isX()} for a {@code boolean} or {@code Boolean}, or record-style {@code x()})
- * and setter ({@code setX(value)} or {@code x(value)}) of the field's exact type.
+ * and setter ({@code setX(value)} or {@code x(value)}; {@code setPaid(value)} for a {@code boolean isPaid}) of the
+ * field's exact type.
  */
 final class AccessorResolver {
 
@@ -58,7 +59,7 @@ final class AccessorResolver {
                 getter = candidate;
             }
         }
-        for (String candidate : List.of("set" + capitalised, name)) {
+        for (String candidate : setterNames(field, name, capitalised)) {
             if (setter == null && methods.stream().anyMatch(m -> isSetter(m, candidate, field))) {
                 setter = candidate;
             }
@@ -89,6 +90,17 @@ final class AccessorResolver {
         return isBoolean(field.asType())
                 ? List.of("get" + capitalised, "is" + capitalised, name)
                 : List.of("get" + capitalised, name);
+    }
+
+    /**
+     * A primitive {@code boolean} named {@code isX} also has the setter {@code setX(value)}, which Lombok and
+     * IDEs write beside its getter {@code isX()} (found as the record-style getter).
+     */
+    private static List<String> setterNames(VariableElement field, String name, String capitalised) {
+        boolean isPrefixed = name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
+        return field.asType().getKind() == TypeKind.BOOLEAN && isPrefixed
+                ? List.of("set" + capitalised, name, "set" + name.substring(2))
+                : List.of("set" + capitalised, name);
     }
 
     /** {@code boolean}, or {@code Boolean}, whose {@code isX()} getters entity generators write too. */

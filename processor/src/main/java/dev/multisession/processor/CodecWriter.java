@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.multisession.codec.abi.CodecAbi;
 import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ModelClass.SuperCall;
@@ -43,15 +44,20 @@ final class CodecWriter {
     private static final AnnotationSpec RAW = AnnotationSpec.builder(SuppressWarnings.class)
             .addMember("value", "{$S, $S}", "rawtypes", "unchecked").build();
 
-    private final FieldCodeWriter fields = new FieldCodeWriter();
     private final CodecModuleAnnotations moduleAnnotations;
+    private final PackageShadows shadows;
 
-    /** @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …) */
-    CodecWriter(CodecModuleAnnotations moduleAnnotations) {
+    /**
+     * @param moduleAnnotations the annotations that depend on the model's module ({@code @Generated} …)
+     * @param shadows the java.lang names the model's package hides
+     */
+    CodecWriter(CodecModuleAnnotations moduleAnnotations, PackageShadows shadows) {
         this.moduleAnnotations = moduleAnnotations;
+        this.shadows = shadows;
     }
 
     JavaFile write(ModelClass model) {
+        FieldCodeWriter fields = new FieldCodeWriter(model.properties());
         TypeName handled = model.isGeneric() ? model.declaredType() : model.modelName();
         TypeSpec.Builder type = TypeSpec.classBuilder(model.codecName())
                 .addOriginatingElement(model.element())
@@ -62,7 +68,8 @@ final class CodecWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addTypeVariables(model.typeVariables())
                 .superclass(ParameterizedTypeName.get(RuntimeNames.owner(RuntimeCalls.GENERATED_CODEC_NEW), handled))
-                .addField(instance(model));
+                .addField(instance(model))
+                .alwaysQualify(shadows.javaLangNamesHiddenFrom(model.element()).toArray(String[]::new));
         for (SyncedProperty property : model.properties()) {
             fields.constant(property).ifPresent(type::addField);
         }
@@ -143,10 +150,14 @@ final class CodecWriter {
         TypeName type = model.codecName();
         CodeBlock initializer = CodeBlock.of("new $T()", model.codecName());
         if (model.isGeneric()) {
-            type = ParameterizedTypeName.get(model.codecName(),
-                    ((ParameterizedTypeName) model.instanceType()).typeArguments().toArray(TypeName[]::new));
-            initializer = CodeBlock.of("new $T($L)", type, codecList(model.codecParameters().stream()
-                    .map(parameter -> model.boundCodecs().get(parameter.typeVariable())).toList()));
+            List<TypeName> arguments = ((ParameterizedTypeName) model.instanceType()).typeArguments();
+            type = ParameterizedTypeName.get(model.codecName(), arguments.toArray(TypeName[]::new));
+            CodeBlock codecs = codecList(model.codecParameters().stream()
+                    .map(parameter -> model.boundCodecs().get(parameter.typeVariable())).toList());
+            // a variable left open (?) is inferred
+            boolean open = arguments.stream().anyMatch(WildcardTypeName.class::isInstance);
+            initializer = open ? CodeBlock.of("new $T<>($L)", model.codecName(), codecs)
+                    : CodeBlock.of("new $T($L)", type, codecs);
         }
         return FieldSpec.builder(type, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(model.isGeneric()

@@ -9,8 +9,13 @@ import dev.multisession.codec.abi.AbiMethod;
 import dev.multisession.codec.abi.BuiltInType;
 import dev.multisession.codec.abi.RuntimeCalls;
 import dev.multisession.processor.ValueType.ValueCodecSpec;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -41,17 +46,40 @@ final class FieldCodeWriter {
 
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
+    /** The name of each value field's {@code ValueCodec} constant, by field name. */
+    private final Map<String, String> constantNames = new HashMap<>();
+
+    /** @param properties the synced fields one codec declares, whose constants are named here once */
+    FieldCodeWriter(List<SyncedProperty> properties) {
+        Set<String> taken = new HashSet<>();
+        for (SyncedProperty property : properties) {
+            if (needsConstant(property)) {
+                // orderNo, order_no and ORDER_NO read alike in capitals: the later ones are numbered
+                String base = WORD_BOUNDARY.matcher(property.name()).replaceAll("$1_$2").toUpperCase(Locale.ROOT)
+                        + "_CODEC";
+                String name = base;
+                for (int n = 2; !taken.add(name); n++) {
+                    name = base + "_" + n;
+                }
+                constantNames.put(property.name(), name);
+            }
+        }
+    }
+
+    private static boolean needsConstant(SyncedProperty property) {
+        return property.valueType() instanceof ValueType.Value value && !(value.codec() instanceof ValueCodecSpec.BuiltIn);
+    }
+
     /** The {@code ValueCodec} constant of a reference value field that is not of a built-in type. */
     Optional<FieldSpec> constant(SyncedProperty property) {
-        if (!(property.valueType() instanceof ValueType.Value value)
-                || value.codec() instanceof ValueCodecSpec.BuiltIn) {
+        if (!needsConstant(property)) {
             return Optional.empty();
         }
         TypeName type = ParameterizedTypeName.get(RuntimeNames.VALUE_CODEC, property.type().box());
-        return Optional.of(FieldSpec.builder(type, constantName(property), Modifier.PRIVATE, Modifier.STATIC,
-                        Modifier.FINAL)
+        return Optional.of(FieldSpec.builder(type, constantNames.get(property.name()), Modifier.PRIVATE,
+                        Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Converts {@code $L}.\n", property.name())
-                .initializer(valueCodec(value.codec()))
+                .initializer(valueCodec(((ValueType.Value) property.valueType()).codec()))
                 .build());
     }
 
@@ -258,7 +286,7 @@ final class FieldCodeWriter {
     }
 
     /** {@code ValueCodecs.STRING.init(arguments)}: a method of the field's value codec constant. */
-    private static CodeBlock onCodec(SyncedProperty property, AbiMethod method, CodeBlock arguments) {
+    private CodeBlock onCodec(SyncedProperty property, AbiMethod method, CodeBlock arguments) {
         return CodeBlock.of("$L.$N($L)", valueCodecOf(property), method.name(), arguments);
     }
 
@@ -322,12 +350,12 @@ final class FieldCodeWriter {
     }
 
     /** {@code ValueCodecs.STRING} for a built-in type, the field's own constant otherwise. */
-    private static CodeBlock valueCodecOf(SyncedProperty property) {
+    private CodeBlock valueCodecOf(SyncedProperty property) {
         ValueCodecSpec codec = ((ValueType.Value) property.valueType()).codec();
         if (codec instanceof ValueCodecSpec.BuiltIn builtIn) {
             return CodeBlock.of("$T.$N", RuntimeNames.owner(builtIn.type().codec()), builtIn.type().codec().name());
         }
-        return CodeBlock.of("$N", constantName(property));
+        return CodeBlock.of("$N", constantNames.get(property.name()));
     }
 
     private static CodeBlock read(SyncedProperty property) {
@@ -361,10 +389,6 @@ final class FieldCodeWriter {
     }
 
     /** {@code unitPrice} becomes {@code UNIT_PRICE_CODEC}. */
-    static String constantName(SyncedProperty property) {
-        return WORD_BOUNDARY.matcher(property.name()).replaceAll("$1_$2").toUpperCase(Locale.ROOT) + "_CODEC";
-    }
-
     private static IllegalStateException notValidated(SyncedProperty property) {
         return new IllegalStateException("field '" + property.name() + "' was not validated: " + property.valueType());
     }

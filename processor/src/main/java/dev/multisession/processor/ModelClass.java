@@ -6,7 +6,9 @@ import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Everything the writer needs about one model class, read from its elements.
@@ -17,7 +19,8 @@ import javax.lang.model.element.TypeElement;
  * @param typeVariables the model's type variables with their bounds
  * @param codecParameters the type variables bounded by a model: the codec takes a codec for each
  * @param boundCodecs for each codec parameter, the codec of its bound (used by {@code INSTANCE})
- * @param instanceType the model type {@code INSTANCE} handles: type variables replaced by their bounds
+ * @param instanceType the model type {@code INSTANCE} handles: type variables bounded by models replaced by their
+ *     bounds, the others by {@code ?}
  * @param declaredType the model type with its type variables, as a generic codec handles it
  * @param facts what the validator checks about the class itself
  * @param superCall the nearest ancestor with synced fields, if any
@@ -40,8 +43,18 @@ record ModelClass(
         List<SyncedProperty> properties,
         Optional<String> idKey) {
 
-    /** Facts about the class that make it usable as a model or not. */
-    record ClassFacts(boolean isAbstract, boolean hasNoArgConstructor, boolean innerOrLocal, boolean privateAccess) {}
+    /**
+     * Facts about the class that make it usable as a model or not.
+     *
+     * @param noArgConstructor the constructor without parameters the codec may call, if there is one
+     */
+    record ClassFacts(boolean isAbstract, Optional<ExecutableElement> noArgConstructor, boolean innerOrLocal,
+            boolean privateAccess) {
+
+        boolean hasNoArgConstructor() {
+            return noArgConstructor.isPresent();
+        }
+    }
 
     /**
      * How the codec chains to the nearest synced ancestor's codec.
@@ -52,12 +65,27 @@ record ModelClass(
      * @param raw whether this class extends the ancestor as a raw type
      * @param generic whether the ancestor has type variables: its codec is then made for this class's bindings
      * @param typeArguments the ancestor's type arguments as this class binds them (none when raw)
+     * @param modelBindings what this class binds the ancestor's variables bounded by models to (none when raw)
      */
     record SuperCall(ClassName codec, List<CodecRef> codecArguments, boolean ancestorHasId, boolean raw,
-            boolean generic, List<TypeName> typeArguments) {}
+            boolean generic, List<TypeName> typeArguments, List<ModelBinding> modelBindings) {}
 
-    /** A JSON key synced by an ancestor. */
-    record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id) {}
+    /**
+     * A type an ancestor's variable bounded by a model is bound to: the ancestor's codec is made with its codec.
+     *
+     * @param variable the ancestor's type variable
+     * @param ancestor the qualified name of the ancestor declaring it
+     * @param argument the type it stands for in this class
+     */
+    record ModelBinding(String variable, String ancestor, TypeMirror argument) {}
+
+    /**
+     * A JSON key synced by an ancestor.
+     *
+     * @param access how the ancestor's codec reaches the field; empty if a private field lacks accessors
+     */
+    record InheritedKey(String jsonKey, String fieldName, String declaringClass, boolean id,
+            Optional<SyncedProperty.Access> access) {}
 
     boolean isGeneric() {
         return !typeVariables.isEmpty();

@@ -4,8 +4,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.multisession.processor.ModelClass.ClassFacts;
 import dev.multisession.processor.ModelClass.InheritedKey;
+import dev.multisession.processor.ModelClass.ModelBinding;
 import dev.multisession.processor.ModelClass.SuperCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,8 +96,9 @@ final class ModelReader {
         for (TypeParameterElement parameter : type.getTypeParameters()) {
             typeVariables.add(TypeVariableName.get(parameter));
             TypeMirror bound = types.erasure(parameter.getBounds().get(0));
-            boundTypes.add(TypeName.get(bound));
             TypeElement boundModel = classifier.modelElement(bound);
+            // no raw type fits a bound such as Comparable<T> or an intersection: INSTANCE leaves such a variable open
+            boundTypes.add(boundModel != null ? TypeName.get(bound) : WildcardTypeName.subtypeOf(Object.class));
             if (boundModel != null) {
                 String name = parameter.getSimpleName().toString();
                 codecParameters.add(new CodecRef.Parameter(name));
@@ -136,7 +139,8 @@ final class ModelReader {
         for (TypeElement declaring : chain) {
             for (SyncedFieldScanner.Annotated annotated : scanner.declaredBy(declaring)) {
                 keys.add(new InheritedKey(annotated.jsonKey(), annotated.field().getSimpleName().toString(),
-                        declaring.getQualifiedName().toString(), annotated.id()));
+                        declaring.getQualifiedName().toString(), annotated.id(),
+                        accessors.resolve(declaring, annotated.field()).access()));
             }
         }
         return keys;
@@ -153,6 +157,7 @@ final class ModelReader {
         }
         boolean raw = seen.getTypeArguments().isEmpty() && !ancestor.getTypeParameters().isEmpty();
         List<CodecRef> arguments = new ArrayList<>();
+        List<ModelBinding> bindings = new ArrayList<>();
         List<? extends TypeParameterElement> parameters = ancestor.getTypeParameters();
         for (int i = 0; i < parameters.size(); i++) {
             TypeMirror bound = types.erasure(parameters.get(i).getBounds().get(0));
@@ -162,18 +167,26 @@ final class ModelReader {
             }
             CodecRef argument = raw ? null : classifier.codecOf(seen.getTypeArguments().get(i));
             arguments.add(argument != null ? argument : classifier.refTo(boundModel));
+            if (!raw) {
+                bindings.add(new ModelBinding(parameters.get(i).getSimpleName().toString(),
+                        ancestor.getQualifiedName().toString(), seen.getTypeArguments().get(i)));
+            }
         }
         boolean ancestorHasId = inheritedKeys.stream().anyMatch(InheritedKey::id);
         return Optional.of(new SuperCall(CodecNames.codecOf(ancestor), arguments, ancestorHasId, raw,
-                !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList()));
+                !parameters.isEmpty(), raw ? List.of() : seen.getTypeArguments().stream().map(TypeName::get).toList(),
+                bindings));
     }
 
-    private static ClassFacts facts(TypeElement type) {
+    private ClassFacts facts(TypeElement type) {
         boolean isAbstract = type.getModifiers().contains(Modifier.ABSTRACT);
-        boolean noArg = false;
+        Optional<ExecutableElement> noArg = Optional.empty();
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
-                noArg = true;
+            // the implicit constructor of a private class is private too, and stops being so with the class
+            boolean reachable = !constructor.getModifiers().contains(Modifier.PRIVATE)
+                    || elements.getOrigin(constructor) == Elements.Origin.MANDATED;
+            if (constructor.getParameters().isEmpty() && reachable) {
+                noArg = Optional.of(constructor);
             }
         }
         boolean innerOrLocal = type.getNestingKind() == NestingKind.LOCAL

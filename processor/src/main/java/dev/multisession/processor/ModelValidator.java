@@ -2,10 +2,16 @@ package dev.multisession.processor;
 
 import dev.multisession.processor.ModelClass.InheritedKey;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -14,17 +20,26 @@ import javax.lang.model.util.Types;
  */
 final class ModelValidator {
 
+    /** An ancestor's synced field reached through accessors. */
+    private record AccessedField(String declaringClass, SyncedProperty.Access access) {}
+
     /** The field that first claimed a JSON key. */
     private record KeyOwner(String field, String declaringClass) {}
 
     private final DiagnosticReporter reporter;
     private final TypeClassifier classifier;
     private final LombokAccessors lombok;
+    private final TypeAccess access;
+    private final TypeVariableValidator typeVariables;
+    private final Types types;
 
     ModelValidator(DiagnosticReporter reporter, Types types, SyncedFieldScanner scanner, LombokAccessors lombok) {
         this.reporter = reporter;
         this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
+        this.access = new TypeAccess(scanner);
+        this.typeVariables = new TypeVariableValidator(reporter, types, classifier);
+        this.types = types;
     }
 
     /** Reports every problem of the model; true when there was none and its codec can be written. */
@@ -35,13 +50,21 @@ final class ModelValidator {
             reporter.report(Message.RECORD_MODEL, model.element(), model.element().getQualifiedName());
             return false;
         }
+        if (model.element().getKind() == ElementKind.ENUM) {
+            reporter.report(Message.ENUM_MODEL, model.element(), model.element().getQualifiedName());
+            return false;
+        }
         checkClass(model);
+        typeVariables.check(model);
         var owner = model.element();
         Map<String, KeyOwner> keys = new HashMap<>();
+        Map<String, AccessedField> accessedFields = new HashMap<>();
         String idField = null;
         String idOwner = null;
         for (InheritedKey inherited : model.inheritedKeys()) {
             keys.putIfAbsent(inherited.jsonKey(), new KeyOwner(inherited.fieldName(), inherited.declaringClass()));
+            inherited.access().filter(access -> access.getter() != null).ifPresent(access ->
+                    accessedFields.put(inherited.fieldName(), new AccessedField(inherited.declaringClass(), access)));
             if (inherited.id()) {
                 idField = inherited.fieldName();
                 idOwner = inherited.declaringClass();
@@ -50,6 +73,7 @@ final class ModelValidator {
         String className = model.element().getQualifiedName().toString();
         for (SyncedProperty property : model.properties()) {
             checkField(owner, property);
+            checkHiding(property, accessedFields.get(property.name()));
             KeyOwner previous = keys.putIfAbsent(property.jsonKey(), new KeyOwner(property.name(), className));
             if (previous != null) {
                 reporter.report(Message.DUPLICATE_KEY, property.element(), property.jsonKey(), property.name(),
@@ -67,6 +91,22 @@ final class ModelValidator {
         return !reporter.reportedSinceLastCheck();
     }
 
+    /**
+     * A private field that hides an ancestor's private field of the same name has accessors of the same
+     * names, which override the ancestor's: the ancestor's codec, calling them, would reach this field.
+     */
+    private void checkHiding(SyncedProperty property, AccessedField hidden) {
+        SyncedProperty.Access access = property.access().orElse(null);
+        if (hidden == null || access == null || access.getter() == null) {
+            return;
+        }
+        SyncedProperty.Access overridden = hidden.access();
+        if (access.getter().equals(overridden.getter()) || access.setter().equals(overridden.setter())) {
+            reporter.report(Message.HIDDEN_FIELD, property.element(), property.name(), hidden.declaringClass(),
+                    overridden.getter(), overridden.setter());
+        }
+    }
+
     private void checkClass(ModelClass model) {
         var facts = model.facts();
         if (facts.privateAccess()) {
@@ -76,7 +116,35 @@ final class ModelValidator {
             reporter.report(Message.INNER_CLASS, model.element(), model.element().getQualifiedName());
         } else if (!facts.isAbstract() && !facts.hasNoArgConstructor()) {
             reporter.report(Message.NO_CONSTRUCTOR, model.element(), model.element().getQualifiedName());
+        } else if (!facts.isAbstract()) {
+            ExecutableElement constructor = facts.noArgConstructor().orElseThrow();
+            constructor.getThrownTypes().stream().filter(thrown -> !isUnchecked(thrown)).findFirst().ifPresent(thrown ->
+                    reporter.report(Message.CONSTRUCTOR_THROWS, constructor, model.element().getQualifiedName(), thrown));
         }
+    }
+
+    /** Whether an exception type is a {@code RuntimeException} or an {@code Error}, which need no handling. */
+    private boolean isUnchecked(TypeMirror thrown) {
+        for (TypeMirror type = thrown; type.getKind() == TypeKind.DECLARED; ) {
+            Name name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName();
+            if (name.contentEquals("java.lang.RuntimeException") || name.contentEquals("java.lang.Error")) {
+                return true;
+            }
+            List<? extends TypeMirror> supertypes = types.directSupertypes(type);
+            if (supertypes.isEmpty()) {
+                return false;
+            }
+            type = supertypes.get(0);
+        }
+        return false;
+    }
+
+    /**
+     * Whether the processor leaves the value to Jackson data binding: a variable inside it (a map of a
+     * type variable) is classified as unbound, since the codec's constants cannot name it.
+     */
+    private static boolean convertedByJackson(ValueType type) {
+        return type instanceof ValueType.Value || type instanceof ValueType.UnboundTypeVariable;
     }
 
     private void checkField(TypeElement owner, SyncedProperty property) {
@@ -105,15 +173,39 @@ final class ModelValidator {
         if (property.jsonKey().equals(PolymorphicTypes.TYPE_KEY)) {
             reporter.report(Message.TYPE_KEY_FIELD, field, name);
         }
+        String unmakeable = classifier.heldModelWithoutConstructor(property.valueType(), property.mirror());
+        if (unmakeable != null) {
+            reporter.report(Message.HELD_MODEL_NO_CONSTRUCTOR, field, name, unmakeable);
+        }
+        String inner = classifier.innerClassIn(property.mirror());
+        if (inner != null) {
+            reporter.report(Message.INNER_CLASS_VALUE, field, name, inner);
+        }
+        String optional = classifier.optionalIn(property.mirror());
+        if (optional != null) {
+            reporter.report(Message.OPTIONAL, field, name, optional);
+        }
+        boolean modelAsValue = false;
         if (classifier.isRaw(property.mirror())) {
             reporter.report(Message.RAW_TYPE, field, name, property.mirror());
         } else if (!property.id()) {
             String uncreatable = classifier.uncreatable(property.mirror());
             if (uncreatable != null) {
                 reporter.report(Message.ABSTRACT_TYPE, field, name, uncreatable);
+            } else if (convertedByJackson(property.valueType())) {
+                String model = classifier.modelInValue(property.mirror());
+                if (model != null) {
+                    reporter.report(Message.MODEL_AS_VALUE, field, name, model, property.mirror());
+                    modelAsValue = true;
+                }
             }
         }
-        if (property.valueType() instanceof ValueType.UnboundTypeVariable variable) {
+        TypeAccess.Unreachable unreachable = access.find(property.mirror(), TypeAccess.packageOf(owner));
+        if (unreachable != null) {
+            reporter.report(Message.TYPE_NOT_ACCESSIBLE, field, name, unreachable.type().getQualifiedName(),
+                    unreachable.reason(), CodecNames.qualifiedCodecOf(owner));
+        }
+        if (property.valueType() instanceof ValueType.UnboundTypeVariable variable && !modelAsValue) {
             reporter.report(Message.TYPE_VARIABLE, field, name, variable.name());
         }
     }

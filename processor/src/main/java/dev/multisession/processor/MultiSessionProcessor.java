@@ -61,6 +61,7 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     private SyncedFieldScanner scanner;
     private ModelReader reader;
     private ModelValidator validator;
+    private PackageShadows shadows;
     private CodecWriter writer;
     private SchemaReader schemaReader;
     private SchemaWriter schemaWriter;
@@ -79,7 +80,8 @@ public final class MultiSessionProcessor extends AbstractProcessor {
         reader = new ModelReader(elements, processingEnv.getTypeUtils(), scanner);
         lombok = new LombokAccessors();
         validator = new ModelValidator(reporter, processingEnv.getTypeUtils(), scanner, lombok);
-        writer = new CodecWriter(new CodecModuleAnnotations(elements));
+        shadows = new PackageShadows(elements);
+        writer = new CodecWriter(new CodecModuleAnnotations(elements), shadows);
         schemaReader = new SchemaReader(elements, processingEnv.getTypeUtils(), scanner);
         schemaWriter = new SchemaWriter();
         subtypeValidator = new SubtypeValidator(reporter, processingEnv.getTypeUtils(), scanner);
@@ -101,6 +103,7 @@ public final class MultiSessionProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         scanner.startRound();
         reader.startRound();
+        shadows.startRound();
         lastRound = round.processingOver();
         if (lastRound && awaitingLombok.isEmpty()) {
             reportNeverGenerated();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -17,6 +18,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
@@ -28,6 +30,10 @@ final class TypeClassifier {
 
     private static final List<String> NUMBERS = List.of("java.lang.Byte", "java.lang.Short", "java.lang.Integer",
             "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger");
+
+    /** The JDK's optionals: Jackson's data binding converts them only with a module the runtime does not register. */
+    private static final List<String> OPTIONALS = List.of("java.util.Optional", "java.util.OptionalInt",
+            "java.util.OptionalLong", "java.util.OptionalDouble");
 
     private static final List<String> ID_TYPES = List.of("java.lang.String", "java.util.UUID", "java.lang.Long",
             "java.lang.Integer");
@@ -77,26 +83,7 @@ final class TypeClassifier {
 
     /** The first type variable a value type mentions: constants of the generated class cannot. */
     private static String typeVariableIn(TypeMirror type) {
-        switch (type.getKind()) {
-            case TYPEVAR:
-                return type.toString();
-            case ARRAY:
-                return typeVariableIn(((ArrayType) type).getComponentType());
-            case WILDCARD:
-                WildcardType wildcard = (WildcardType) type;
-                TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-                return bound == null ? null : typeVariableIn(bound);
-            case DECLARED:
-                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-                    String found = typeVariableIn(argument);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
+        return TypeParts.first(type, part -> part.getKind() == TypeKind.TYPEVAR ? part.toString() : null);
     }
 
     /** A value codec for a reference type; models in value position fall back to data binding. */
@@ -248,6 +235,64 @@ final class TypeClassifier {
     private static boolean namesItsSubtypesToJackson(TypeElement element) {
         return AnnotationMirrors.has(element, "com.fasterxml.jackson.annotation.JsonTypeInfo")
                 || AnnotationMirrors.has(element, "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
+    }
+
+    /**
+     * The model, or type variable bounded by one, inside a type that is neither a model nor a collection
+     * of models, so that Jackson data binding would convert it without its codec; null when there is none.
+     */
+    String modelInValue(TypeMirror type) {
+        return TypeParts.first(type, part -> {
+            if (part.getKind() == TypeKind.TYPEVAR) {
+                return codecOf(part) != null ? part.toString() : null;
+            }
+            return part.getKind() == TypeKind.DECLARED && scanner.isModel((TypeElement) ((DeclaredType) part).asElement())
+                    ? qualifiedName((DeclaredType) part) : null;
+        });
+    }
+
+    /** The first optional type the type is or holds (as a type argument or array component), or null. */
+    String optionalIn(TypeMirror type) {
+        return TypeParts.first(type, part -> part.getKind() == TypeKind.DECLARED
+                && OPTIONALS.contains(qualifiedName((DeclaredType) part)) ? qualifiedName((DeclaredType) part) : null);
+    }
+
+    /**
+     * The first non-static inner (or local) class other than a model that the type is or holds, or null: Jackson
+     * writes such a value but cannot create one without an object of the enclosing class.
+     */
+    String innerClassIn(TypeMirror type) {
+        return TypeParts.first(type, part -> {
+            if (part.getKind() != TypeKind.DECLARED) {
+                return null;
+            }
+            TypeElement element = (TypeElement) ((DeclaredType) part).asElement();
+            boolean inner = element.getKind() == ElementKind.CLASS && element.getNestingKind() != NestingKind.TOP_LEVEL
+                    && !element.getModifiers().contains(Modifier.STATIC);
+            return inner && !scanner.isModel(element) ? element.getQualifiedName().toString() : null;
+        });
+    }
+
+    /**
+     * The model a field of this type holds (itself, or as a collection's elements) when that model only inherits
+     * its synced fields and has no no-arg constructor, which the runtime makes its objects with (whatever its
+     * access); null otherwise. A model that declares synced fields is checked where it is declared.
+     */
+    String heldModelWithoutConstructor(ValueType valueType, TypeMirror type) {
+        boolean located = valueType instanceof ValueType.Model model && model.codec() instanceof CodecRef.Located
+                || valueType instanceof ValueType.ModelCollection collection
+                        && collection.codec() instanceof CodecRef.Located;
+        if (!located) {
+            return null;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeMirror held = valueType instanceof ValueType.Model ? declared : declared.getTypeArguments().get(0);
+        TypeElement element = (TypeElement) ((DeclaredType) held).asElement();
+        boolean inner = element.getNestingKind() != NestingKind.TOP_LEVEL && !element.getModifiers().contains(Modifier.STATIC);
+        boolean noArg = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+                .anyMatch(constructor -> constructor.getParameters().isEmpty());
+        return noArg && !inner || element.getModifiers().contains(Modifier.ABSTRACT)
+                ? null : element.getQualifiedName().toString();
     }
 
     /** Whether the type, or a type argument in it, is a generic class used without its type arguments. */

@@ -117,6 +117,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aNoArgConstructorThatThrowsACheckedExceptionIsAnErrorOnTheClass() {
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField String note;\n"
+                + "  public Line() throws java.io.IOException {}\n}\n");
+        JavaFileObject unchecked = source("Course", "public class Course {\n  @MultiSessionField String name;\n"
+                + "  public Course() throws IllegalStateException {}\n}\n");
+        Compilation compilation = compile(file, unchecked);
+        assertThat(compilation).hadErrorContaining("[MS-CONSTRUCTOR-THROWS] the no-arg constructor of model shop.Line"
+                + " declares the checked exception java.io.IOException").inFile(file).onLineContaining("public Line()");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void nonStaticInnerClass() {
         JavaFileObject file = source("Menu", "public class Menu {\n  public class Dish {\n"
                 + "    @MultiSessionField String name;\n  }\n}\n");
@@ -127,8 +139,21 @@ class DiagnosticsTest {
     void privateNestedClass() {
         JavaFileObject file = source("Menu", "public class Menu {\n  private static class Dish {\n"
                 + "    @MultiSessionField String name;\n  }\n}\n");
-        assertThat(compile(file)).hadErrorContaining("[MS-PRIVATE-CLASS]").inFile(file)
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-PRIVATE-CLASS]").inFile(file)
                 .onLineContaining("private static class Dish");
+        // its implicit constructor is private only because the class is: no second error about it
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anEnumIsRefusedOnceWithWhatToDoInstead() {
+        JavaFileObject file = source("Course", "public enum Course {\n  STARTER, MAIN;\n"
+                + "  @MultiSessionField String label;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-ENUM-MODEL] model shop.Course is an enum").inFile(file)
+                .onLineContaining("public enum Course");
+        assertThat(compilation).hadErrorCount(1);
     }
 
     @Test
@@ -223,6 +248,136 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aPrivateNestedValueTypeIsAnErrorOnTheFieldNotInTheCodec() {
+        JavaFileObject file = source("Order", "public class Order {\n  private enum Status { OPEN, PAID }\n"
+                + "  private static class Note { public String text; }\n"
+                + "  @MultiSessionField Status status;\n  @MultiSessionField Map<String, List<Status>> history;\n"
+                + "  @MultiSessionField Note note;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'status' holds"
+                + " shop.Order.Status, which is private (or nested in a private class), so its codec"
+                + " shop.Order_MultiSession cannot name it").inFile(file).onLineContaining("Status status");
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'history' holds"
+                + " shop.Order.Status").inFile(file).onLineContaining("history");
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'note' holds"
+                + " shop.Order.Note").inFile(file).onLineContaining("Note note");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void aProtectedNestedValueTypeOfASuperclassInAnotherPackageIsAnErrorOnTheField() {
+        JavaFileObject base = JavaFileObjects.forSourceString("base.BaseOrder", "package base;\n" + IMPORTS
+                + "public class BaseOrder {\n  protected enum State { OPEN, PAID }\n"
+                + "  protected static class Line {\n    @MultiSessionId public String uid;\n    public Line() {}\n  }\n}\n");
+        JavaFileObject sub = source("ShopOrder", "public class ShopOrder extends base.BaseOrder {\n"
+                + "  @MultiSessionField State[] states;\n  @MultiSessionField List<Line> lines;\n}\n");
+        Compilation compilation = compile(base, sub);
+        assertThat(compilation).hadErrorContaining("[MS-TYPE-NOT-ACCESSIBLE] synced field 'states' holds"
+                + " base.BaseOrder.State, which is protected in another package, so its codec"
+                + " shop.ShopOrder_MultiSession cannot name it").inFile(sub).onLineContaining("State[] states");
+        // a nested model is reached through its own codec, in its own package: never named
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aModelWhereOnlyJacksonWouldConvertItIsAnErrorOnTheField() {
+        // Jackson sees none of Line's package-private synced fields: they would be dropped from the JSON
+        JavaFileObject line = source("Line", "public class Line {\n  @MultiSessionId String uid;\n"
+                + "  @MultiSessionField(\"qty\") int quantity;\n}\n");
+        JavaFileObject box = source("Box", "public class Box<L extends Line> {\n  @MultiSessionField List<L> lines;\n}\n");
+        JavaFileObject order = source("Order", "public class Order<L extends Line> {\n"
+                + "  @MultiSessionField Map<String, Line> byName;\n  @MultiSessionField Line[] asArray;\n"
+                + "  @MultiSessionField Map<String, List<Line>> byCourse;\n  @MultiSessionField Box<Line> box;\n"
+                + "  @MultiSessionField Map<String, L> byKey;\n"
+                + "  @MultiSessionField List<Line> lines;\n  @MultiSessionField Line first;\n}\n");
+        Compilation compilation = compile(line, box, order);
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byName' holds the model shop.Line"
+                + " inside java.util.Map<java.lang.String,shop.Line>, which Jackson data binding converts")
+                .inFile(order).onLineContaining("byName");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'asArray' holds the model"
+                + " shop.Line").inFile(order).onLineContaining("asArray");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byCourse' holds the model"
+                + " shop.Line").inFile(order).onLineContaining("byCourse");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'box' holds the model"
+                + " shop.Box").inFile(order).onLineContaining("Box<Line> box");
+        assertThat(compilation).hadErrorContaining("[MS-MODEL-AS-VALUE] synced field 'byKey' holds the model L")
+                .inFile(order).onLineContaining("byKey");
+        assertThat(compilation).hadErrorCount(5);
+    }
+
+    @Test
+    void aPrivateFieldHidingAnAncestorsWhoseAccessorsItOverridesIsAnErrorOnTheField() {
+        // Order's codec calls getNote()/setNote(), which BarOrder overrides: "note" would carry bar_note's value
+        JavaFileObject base = source("Order", "public class Order {\n  @MultiSessionField private String note;\n"
+                + "  public String getNote() { return note; }\n  public void setNote(String note) { this.note = note; }\n}\n");
+        JavaFileObject sub = source("BarOrder", "public class BarOrder extends Order {\n"
+                + "  @MultiSessionField(\"bar_note\") private String note;\n"
+                + "  @Override public String getNote() { return note; }\n"
+                + "  @Override public void setNote(String note) { this.note = note; }\n}\n");
+        Compilation compilation = compile(base, sub);
+        assertThat(compilation).hadErrorContaining("[MS-HIDDEN-FIELD] synced field 'note' hides synced field 'note' of"
+                + " shop.Order and overrides its accessors getNote()/setNote(value)").inFile(sub)
+                .onLineContaining("private String note");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aFieldHidingAnAncestorsWithoutSharingItsAccessorsIsSynced() {
+        JavaFileObject base = source("Order", "public class Order {\n  @MultiSessionField private String note;\n"
+                + "  public String getNote() { return note; }\n  public void setNote(String note) { this.note = note; }\n}\n");
+        JavaFileObject sub = source("BarOrder", "public class BarOrder extends Order {\n"
+                + "  @MultiSessionField(\"bar_note\") String note;\n}\n");
+        assertThat(compile(base, sub)).succeeded();
+    }
+
+    @Test
+    void anOptionalIsAnErrorOnTheFieldWhereverItIs() {
+        // Jackson's data binding refuses Optional without a module the runtime does not have: export would fail
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField Optional<String> note;\n"
+                + "  @MultiSessionField OptionalInt covers;\n  @MultiSessionField Map<String, Optional<Integer>> extras;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'note' holds java.util.Optional")
+                .inFile(file).onLineContaining("Optional<String> note");
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'covers' holds java.util.OptionalInt")
+                .inFile(file).onLineContaining("OptionalInt covers");
+        assertThat(compilation).hadErrorContaining("[MS-OPTIONAL] synced field 'extras' holds java.util.Optional")
+                .inFile(file).onLineContaining("extras");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void aValueOfANonStaticInnerClassIsAnErrorOnTheField() {
+        // Jackson writes it, but cannot create one without an object of the enclosing class: init would fail
+        JavaFileObject file = source("Order", "public class Order {\n  public class Note { public String text; }\n"
+                + "  public static class Tip { public int cents; }\n"
+                + "  @MultiSessionField Note note;\n  @MultiSessionField Map<String, Note> notes;\n"
+                + "  @MultiSessionField Tip tip;\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("[MS-INNER-CLASS-VALUE] synced field 'note' holds shop.Order.Note,"
+                + " a non-static inner class").inFile(file).onLineContaining("Note note");
+        assertThat(compilation).hadErrorContaining("[MS-INNER-CLASS-VALUE] synced field 'notes' holds shop.Order.Note")
+                .inFile(file).onLineContaining("notes");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void aModelThatOnlyInheritsItsFieldsAndCannotBeConstructedIsAnErrorOnTheFieldHoldingIt() {
+        // the runtime makes such a model's objects through its no-arg constructor, whatever its access
+        JavaFileObject line = source("Line", "public class Line {\n  @MultiSessionId String uid;\n}\n");
+        JavaFileObject barLine = source("BarLine", "public class BarLine extends Line {\n"
+                + "  public BarLine(String uid) { this.uid = uid; }\n}\n");
+        JavaFileObject proxy = source("ProxyLine", "public class ProxyLine extends Line {\n  private ProxyLine() {}\n}\n");
+        JavaFileObject tab = source("Tab", "public class Tab {\n  @MultiSessionField List<BarLine> lines;\n"
+                + "  @MultiSessionField BarLine main;\n  @MultiSessionField List<ProxyLine> proxies;\n}\n");
+        Compilation compilation = compile(line, barLine, proxy, tab);
+        assertThat(compilation).hadErrorContaining("[MS-HELD-MODEL-NO-CONSTRUCTOR] synced field 'lines' holds shop.BarLine,"
+                + " a model without a no-arg constructor").inFile(tab).onLineContaining("List<BarLine> lines");
+        assertThat(compilation).hadErrorContaining("[MS-HELD-MODEL-NO-CONSTRUCTOR] synced field 'main' holds"
+                + " shop.BarLine").inFile(tab).onLineContaining("BarLine main");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
     void aBoxedBooleanIsReachedThroughItsIsGetter() {
         JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private Boolean paid;\n"
                 + "  public Boolean isPaid() { return paid; }\n  public void setPaid(Boolean paid) { this.paid = paid; }\n}\n");
@@ -231,6 +386,17 @@ class DiagnosticsTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("shop.Line_MultiSession").contentsAsUtf8String()
                 .contains("model.isPaid()");
+    }
+
+    @Test
+    void aBooleanNamedIsXIsReachedThroughIsXAndSetX() {
+        // what Lombok and IDEs write for a primitive boolean whose name starts with "is"
+        JavaFileObject file = source("Line", "public class Line {\n  @MultiSessionField private boolean isPaid;\n"
+                + "  public boolean isPaid() { return isPaid; }\n  public void setPaid(boolean paid) { this.isPaid = paid; }\n}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).generatedSourceFile("shop.Line_MultiSession").contentsAsUtf8String()
+                .contains("model.setPaid(");
     }
 
     private static void assertNoStackTrace(Compilation compilation) {

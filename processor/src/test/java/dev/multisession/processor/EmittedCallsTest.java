@@ -150,7 +150,7 @@ class EmittedCallsTest {
                     @MultiSessionField public Set<String> tags;
                     @MultiSessionField public Map<String, Integer> counts;
                     @MultiSessionField public Currency currency;
-                    @MultiSessionField public Optional<String> maybe;
+                    @MultiSessionField public Map<Integer, String> byTable;
                     @MultiSessionField public Part part;
                     @MultiSessionField public List<Part> parts;
                     @MultiSessionField public InheritedPart inherited;

@@ -34,7 +34,13 @@ public final class RuntimeTypes {
     public static final String MERGE = "dev.multisession.annotations.Merge";
     public static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
     public static final String OBJECT_NODE = "com.fasterxml.jackson.databind.node.ObjectNode";
-    public static final String TYPE_REFERENCE = "com.fasterxml.jackson.core.type.TypeReference";
+    /**
+     * Jackson's {@code TypeReference}. Joined when the class loads instead of written as one constant:
+     * the processor jar relocates its own copy of jackson-core, and the shade plugin rewrites every string
+     * constant that names a class of that package, which would make generated code import the processor's
+     * private copy.
+     */
+    public static final String TYPE_REFERENCE = String.join(".", "com.fasterxml.jackson", "core.type.TypeReference");
 
     private RuntimeTypes() {}
 }

@@ -168,7 +168,7 @@ public final class ModelValues {
      * in the array is updated in place (it stays the same Java object), an id not yet present is
      * created through the codec, and elements whose id is missing from the array are removed.
      * The collection ends up in the array's order; it is changed in place when it is not null
-     * (so it must be mutable) and made by {@code factory} otherwise. Without an id, the
+     * and made by {@code factory} otherwise, or when it cannot be changed ({@code List.of()}). Without an id, the
      * collection's content is replaced by new elements when its export differs from the array.
      *
      * @return the collection the field must hold afterwards; {@code key} is added to
@@ -191,18 +191,31 @@ public final class ModelValues {
         }
         Optional<String> idKey = codec.idKey();
         if (idKey.isEmpty()) {
-            if (!exportAll(codec, current).equals(node)) {
-                C fresh = readAll(codec, node, key, factory);
-                current.clear();
-                current.addAll(fresh);
-                changed.add(key);
+            if (exportAll(codec, current).equals(node)) {
+                return current;
             }
-            return current;
-        }
-        if (applyById(codec, idKey.get(), current, node, key)) {
+            C fresh = readAll(codec, node, key, factory);
             changed.add(key);
+            return refill(current, fresh, factory);
         }
-        return current;
+        return applyById(codec, idKey.get(), current, node, key, changed, factory);
+    }
+
+    /**
+     * Gives the collection new content in place. One that cannot be changed ({@code List.of()}, an
+     * unmodifiable view: the initial value of many a model's field) is replaced by a collection made by
+     * {@code factory} with that content, which the field then holds, rather than failing the update.
+     */
+    private static <T, C extends Collection<T>> C refill(C current, Collection<T> content, Supplier<C> factory) {
+        try {
+            current.clear();
+            current.addAll(content);
+            return current;
+        } catch (UnsupportedOperationException unchangeable) {
+            C made = factory.get();
+            made.addAll(content);
+            return made;
+        }
     }
 
     /**
@@ -218,8 +231,8 @@ public final class ModelValues {
         return element;
     }
 
-    private static <T> boolean applyById(MultiSessionCodec<T> codec, String idKey, Collection<T> current,
-            JsonNode array, String key) {
+    private static <T, C extends Collection<T>> C applyById(MultiSessionCodec<T> codec, String idKey, C current,
+            JsonNode array, String key, Set<String> changed, Supplier<C> factory) {
         Map<Object, T> existing = new HashMap<>(Math.max(16, current.size() * 2));
         for (T model : current) {
             existing.putIfAbsent(idValue(codec.exportId(model)), model);
@@ -246,12 +259,14 @@ public final class ModelValues {
             }
         }
         boolean sameSequence = sameElements(current, result);
+        if (!sameSequence || elementChanged) {
+            changed.add(key);
+        }
         // A set is rebuilt after an element changed in place, as its hash may have moved.
         if (!sameSequence || elementChanged && current instanceof Set) {
-            current.clear();
-            current.addAll(result);
+            return refill(current, result, factory);
         }
-        return !sameSequence || elementChanged;
+        return current;
     }
 
     /** Whether an existing element can take an update that names its subtype (always, for other codecs). */

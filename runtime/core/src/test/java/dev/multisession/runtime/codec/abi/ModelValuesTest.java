@@ -1,6 +1,7 @@
 package dev.multisession.runtime.codec.abi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,34 @@ class ModelValuesTest {
         assertTrue(error.getMessage().startsWith("'" + "m" + "[0]".repeat(16) + ".bad' must be a string"),
                 error.getMessage());
         assertEquals(1, reads.get(), "the failing value was read again to name its path");
+    }
+
+    @Test
+    void aCollectionThatCannotBeChangedIsReplacedByANewOneHoldingTheUpdatedElements() {
+        // List.of() and unmodifiable views are common initial values of a model's collection field
+        Line soup = new Line(1, "soup");
+        Set<String> changed = new HashSet<>();
+        List<Line> after = ModelValues.applyAll(LineCodec.INSTANCE, List.of(soup),
+                JSON.arrayNode().add(line(1, "broth")).add(line(2, "tea")), "lines", changed, ArrayList::new);
+        assertEquals(Set.of("lines"), changed);
+        assertEquals(2, after.size());
+        assertSame(soup, after.get(0), "the matching element is applied in place");
+        assertEquals("broth", soup.name);
+        assertEquals("tea", after.get(1).name);
+
+        List<Line> fromEmpty = ModelValues.applyAll(LineCodec.INSTANCE, List.<Line>of(),
+                JSON.arrayNode().add(line(3, "cake")), "lines", new HashSet<>(), ArrayList::new);
+        assertEquals(1, fromEmpty.size());
+        assertEquals("cake", fromEmpty.get(0).name);
+    }
+
+    @Test
+    void aChangeableCollectionIsKept() {
+        List<Line> current = new ArrayList<>(List.of(new Line(1, "soup")));
+        List<Line> after = ModelValues.applyAll(LineCodec.INSTANCE, current,
+                JSON.arrayNode().add(line(1, "soup")).add(line(2, "tea")), "lines", new HashSet<>(), ArrayList::new);
+        assertSame(current, after);
+        assertEquals(2, current.size());
     }
 
     private static ObjectNode line(long id, String name) {
