@@ -49,7 +49,8 @@ public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int m
         return null;
     }
 
-    private String check(Op op) {
+    /** What in one operation breaks a limit, said for a client author; null if nothing. */
+    public String check(Op op) {
         if (op.path().size() > maxPathSteps) {
             return "a path has at most " + maxPathSteps + " steps, not " + op.path().size();
         }
