@@ -4,6 +4,7 @@ import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.protocol.ValueLimits;
@@ -58,13 +59,23 @@ public final class MessageChecks {
         return identity.session().equals(hello.session()) && identity.terminal().equals(hello.terminal());
     }
 
+    /** What is wrong with an order's uid as a mutation or removal names it; null if nothing. */
+    private static String uidProblem(String order) {
+        if (order.isEmpty()) {
+            return "order must not be empty";
+        }
+        return order.length() > OrderLimits.MAX_UID_CHARS
+                ? "order is at most " + OrderLimits.MAX_UID_CHARS + " characters, not " + order.length() : null;
+    }
+
     private static String invalidField(ClientMessage message) {
         if (message instanceof ClientMessage.Mutate mutate) {
             if (mutate.mutationId() < 1) {
                 return "mutationId starts at 1";
             }
-            if (mutate.order().isEmpty()) {
-                return "order must not be empty";
+            String badUid = uidProblem(mutate.order());
+            if (badUid != null) {
+                return badUid;
             }
             if (mutate.baseRevision() < 0 || mutate.runId() < 0) {
                 return "baseRevision and runId must not be negative";
@@ -82,8 +93,12 @@ public final class MessageChecks {
             return ValueLimits.DEFAULT.check(mutate.ops());
         }
         if (message instanceof ClientMessage.Remove remove) {
-            if (remove.mutationId() < 1 || remove.order().isEmpty()) {
-                return "mutationId starts at 1 and order must not be empty";
+            if (remove.mutationId() < 1) {
+                return "mutationId starts at 1";
+            }
+            String badUid = uidProblem(remove.order());
+            if (badUid != null) {
+                return badUid;
             }
             return remove.baseRevision() < 0 || remove.runId() < 0 ? "baseRevision and runId must not be negative" : null;
         }

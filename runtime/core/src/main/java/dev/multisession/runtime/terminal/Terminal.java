@@ -9,6 +9,7 @@ import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.merge.OrderInfo;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalTransport;
@@ -145,7 +146,7 @@ public final class Terminal<O> implements AutoCloseable {
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
      *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
-     *     longer than 10,000 characters, ...); nothing is created or sent
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public O newOrder() {
         return create(order -> {}).order();
@@ -160,7 +161,7 @@ public final class Terminal<O> implements AutoCloseable {
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
      *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
-     *     longer than 10,000 characters, ...); nothing is created or sent
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public O newOrder(Consumer<? super O> init) {
         return create(init).order();
@@ -176,7 +177,7 @@ public final class Terminal<O> implements AutoCloseable {
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
      *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
-     *     longer than 10,000 characters, ...); nothing is created or sent
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public Edit<O> create(Consumer<? super O> init) {
         Objects.requireNonNull(init, "init");
@@ -192,6 +193,11 @@ public final class Terminal<O> implements AutoCloseable {
             String uid = id.asText();
             if (models.contains(uid) || replica.confirmed(uid) != null) {
                 throw new IllegalStateException("an order with id " + uid + " already exists");
+            }
+            if (uid.length() > OrderLimits.MAX_UID_CHARS) {
+                // the hub would refuse every change of it as malformed, holding back the outbox
+                throw refused(uid, "its id has " + uid.length() + " characters; an order's id has at most "
+                        + OrderLimits.MAX_UID_CHARS, null);
             }
             init.accept(order);
             List<Op> ops = opsToSend(uid, JSON.objectNode(), exportChecked(uid, order));
