@@ -1,6 +1,7 @@
 package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
@@ -68,14 +69,26 @@ public final class MessageChecks {
                 ? "order is at most " + OrderLimits.MAX_UID_CHARS + " characters, not " + order.length() : null;
     }
 
+    /** What is wrong with the order's uid and the user a mutation or removal names; null if nothing. */
+    private static String namesProblem(String order, String user) {
+        String badUid = uidProblem(order);
+        return badUid != null ? badUid : userProblem(user);
+    }
+
+    /** What is wrong with the user a message names (null: none); null if nothing. */
+    private static String userProblem(String user) {
+        return user != null && user.length() > Author.MAX_USER_CHARS
+                ? "user is at most " + Author.MAX_USER_CHARS + " characters, not " + user.length() : null;
+    }
+
     private static String invalidField(ClientMessage message) {
         if (message instanceof ClientMessage.Mutate mutate) {
             if (mutate.mutationId() < 1) {
                 return "mutationId starts at 1";
             }
-            String badUid = uidProblem(mutate.order());
-            if (badUid != null) {
-                return badUid;
+            String badName = namesProblem(mutate.order(), mutate.user());
+            if (badName != null) {
+                return badName;
             }
             if (mutate.baseRevision() < 0 || mutate.runId() < 0) {
                 return "baseRevision and runId must not be negative";
@@ -96,14 +109,15 @@ public final class MessageChecks {
             if (remove.mutationId() < 1) {
                 return "mutationId starts at 1";
             }
-            String badUid = uidProblem(remove.order());
-            if (badUid != null) {
-                return badUid;
+            String badName = namesProblem(remove.order(), remove.user());
+            if (badName != null) {
+                return badName;
             }
             return remove.baseRevision() < 0 || remove.runId() < 0 ? "baseRevision and runId must not be negative" : null;
         }
         if (message instanceof ClientMessage.Hello hello) {
-            return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative" : null;
+            return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative"
+                    : userProblem(hello.user());
         }
         if (message instanceof ClientMessage.Sync sync) {
             return sync.afterSeq() < 0 ? "afterSeq must not be negative" : null;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.OrderLimits;
@@ -517,8 +518,17 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Who works on this terminal, recorded as the author of its changes (optional). */
+        /**
+         * Who works on this terminal, recorded as the author of its changes (optional).
+         *
+         * @throws IllegalArgumentException if it is longer than the hub takes
+         *     ({@value Author#MAX_USER_CHARS} characters): the hub would refuse the terminal's hello
+         */
         public Builder<O> user(String user) {
+            if (user != null && user.length() > Author.MAX_USER_CHARS) {
+                throw new IllegalArgumentException("user has at most " + Author.MAX_USER_CHARS + " characters, not "
+                        + user.length());
+            }
             this.user = user;
             return this;
         }

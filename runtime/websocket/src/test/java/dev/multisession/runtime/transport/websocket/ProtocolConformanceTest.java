@@ -103,6 +103,10 @@ class ProtocolConformanceTest {
                         + "[".repeat(40) + "]".repeat(40) + "}]}", "error malformed", "nested deeper than 32"),
                 row("a message nested 65 levels", MUTATE + "{\"op\":\"set\",\"path\":[\"note\"],\"value\":"
                         + "[".repeat(65) + "]".repeat(65) + "}]}", "error malformed", "nested deeper than 64"),
+                row("a user of 201 characters (recorded for every element a change touches)",
+                        MUTATE.replace("\"user\":null", "\"user\":\"" + "u".repeat(201) + "\"")
+                        + "{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"x\"}]}", "error malformed",
+                        "user is at most 200 characters, not 201"),
                 row("an insert whose value lacks its id", MUTATE
                         + "{\"op\":\"insert\",\"path\":[\"lines\",{\"uid\":\"L2\"}],\"value\":{\"qty\":1},\"afterId\":null}]}",
                         "error malformed", "carries its id"),
@@ -157,6 +161,18 @@ class ProtocolConformanceTest {
         JsonNode error = connection.next("error");
         assertEquals("unsupported_protocol", error.get("code").asText());
         assertTrue(error.get("message").asText().contains("protocol 1, not 2"), error.toString());
+        connection.close();
+    }
+
+    @Test
+    void aHelloWithAUserLongerThanTheHubTakesIsRefused() throws Exception {
+        String terminal = "U" + terminals.incrementAndGet();
+        RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
+        connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
+                + "\",\"user\":\"" + "u".repeat(201) + "\",\"runId\":0,\"lastSeq\":0,\"protocol\":1}");
+        JsonNode error = connection.next("error");
+        assertEquals("malformed", error.get("code").asText());
+        assertTrue(error.get("message").asText().contains("user is at most 200 characters"), error.toString());
         connection.close();
     }
 
