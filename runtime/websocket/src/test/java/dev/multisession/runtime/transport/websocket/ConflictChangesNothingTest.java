@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.merge.JsonValues;
-import dev.multisession.runtime.store.memory.InMemoryHubStore;
-import dev.multisession.runtime.transport.websocket.model.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +21,11 @@ class ConflictChangesNothingTest {
 
     @Test
     void anEditOfALineOfClearedLinesLeavesThemClearedOnTheHubAndOnEveryTerminal() throws Exception {
-        InMemoryHubStore store = new InMemoryHubStore();
-        TerminalTokens tokens = TerminalTokens.inMemory();
-        try (Hub hub = Hub.builder().store(store).model(Order.class).build();
-                HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
+        try (ModelBoundHub hub = new ModelBoundHub();
                 RawClient client = new RawClient();
-                TestTerminal following = new TestTerminal("F", server.loopbackUri(), tokens.issue("bistro", "F"))) {
+                TestTerminal following = hub.terminal("F")) {
             Eventually.await(following::idle, "F online", 60);
-            RawClient.Connection raw = client.connect(server.loopbackUri(), tokens.issue("bistro", "X"));
-            raw.greet("X");
+            RawClient.Connection raw = hub.greeted(client, "X");
             raw.send(MUTATE + "\"mutationId\":1,\"baseRevision\":0,\"ops\":[{\"op\":\"set\",\"path\":[\"uid\"],"
                     + "\"value\":\"O1\"},{\"op\":\"insert\",\"path\":[\"lines\",{\"uid\":\"L1\"}],\"value\":{\"uid\":\"L1\","
                     + "\"product_id\":7,\"qty\":1},\"afterId\":null}]}");
@@ -48,11 +41,11 @@ class ConflictChangesNothingTest {
 
             Eventually.await(() -> following.onUi(() -> following.terminal.lastSeq()) == 3, "F applied every change", 60);
             ObjectNode followed = following.onUi(() -> following.terminal.visibleState("O1"));
-            ObjectNode stored = store.inSession("bistro", tx -> tx.order("O1").orElseThrow().data());
+            ObjectNode stored = hub.store.inSession("bistro", tx -> tx.order("O1").orElseThrow().data());
             assertTrue(JsonValues.same(stored, followed),
                     "the hub holds what its broadcasts made: stored " + stored + ", on F " + followed);
 
-            try (TestTerminal joining = new TestTerminal("J", server.loopbackUri(), tokens.issue("bistro", "J"))) {
+            try (TestTerminal joining = hub.terminal("J")) {
                 Eventually.await(() -> joining.onUi(() -> joining.terminal.lastSeq()) == 3, "J took the snapshot", 60);
                 ObjectNode onJ = joining.json("O1");
                 ObjectNode onF = following.json("O1");

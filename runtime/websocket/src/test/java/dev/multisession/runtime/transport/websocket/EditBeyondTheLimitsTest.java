@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.store.memory.InMemoryHubStore;
-import dev.multisession.runtime.transport.websocket.model.Order;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +19,8 @@ class EditBeyondTheLimitsTest {
 
     @Test
     void anEditTheHubWouldRefuseAsMalformedIsRefusedByTheTerminalAndHoldsNothingBack() throws Exception {
-        InMemoryHubStore store = new InMemoryHubStore();
-        TerminalTokens tokens = TerminalTokens.inMemory();
-        try (Hub hub = Hub.builder().store(store).model(Order.class).build();
-                HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
-                TestTerminal a = new TestTerminal("A", server.loopbackUri(), tokens.issue("bistro", "A"))) {
+        try (ModelBoundHub hub = new ModelBoundHub();
+                TestTerminal a = hub.terminal("A")) {
             String uid = a.onUi(() -> a.terminal.newOrder(o -> o.guests = 2).uid);
             Eventually.await(a::idle, "the order confirmed", 60);
 
@@ -42,7 +36,7 @@ class EditBeyondTheLimitsTest {
                 o.guests = 4;
             }));
             Eventually.await(() -> {
-                ObjectNode stored = store.inSession("bistro", tx -> tx.order(uid).orElseThrow().data());
+                ObjectNode stored = hub.store.inSession("bistro", tx -> tx.order(uid).orElseThrow().data());
                 return stored.path("guests").asInt() == 4 && stored.path("note").asText().equals("window seat");
             }, "the repaired edit reaches the hub", 60);
             Eventually.await(a::idle, "nothing left to send", 60);

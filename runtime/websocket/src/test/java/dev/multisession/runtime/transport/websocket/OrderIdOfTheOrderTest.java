@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multisession.runtime.hub.Hub;
-import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.terminal.Terminal;
 import dev.multisession.runtime.transport.websocket.model.Order;
 import java.util.ArrayList;
@@ -25,19 +23,15 @@ class OrderIdOfTheOrderTest {
 
     @Test
     void everyOrderTheHubAcceptsCarriesItsOwnIdSoEveryTerminalCanEditIt() throws Exception {
-        InMemoryHubStore store = new InMemoryHubStore();
-        TerminalTokens tokens = TerminalTokens.inMemory();
-        try (Hub hub = Hub.builder().store(store).model(Order.class).build();
-                HubServer server = HubServer.builder().host("127.0.0.1").port(0).hub(hub).tokens(tokens).start();
+        try (ModelBoundHub hub = new ModelBoundHub();
                 RawClient client = new RawClient()) {
             String first;
-            try (TestTerminal honest = new TestTerminal("A", server.loopbackUri(), tokens.issue("bistro", "A"))) {
+            try (TestTerminal honest = hub.terminal("A")) {
                 first = honest.onUi(() -> honest.terminal.newOrder(o -> o.guests = 2).uid);
                 Eventually.await(honest::idle, "A's order confirmed", 60);
             }
 
-            RawClient.Connection raw = client.connect(server.loopbackUri(), tokens.issue("bistro", "X"));
-            raw.greet("X");
+            RawClient.Connection raw = hub.greeted(client, "X");
             raw.send(CREATE + "\"mutationId\":1,\"order\":\"O7\",\"ops\":[{\"op\":\"set\",\"path\":[\"uid\"],"
                     + "\"value\":\"" + first + "\"},{\"op\":\"set\",\"path\":[\"guests\"],\"value\":4}]}");
             JsonNode otherId = raw.next("rejected");
@@ -48,9 +42,9 @@ class OrderIdOfTheOrderTest {
             assertTrue(otherId.get("message").asText().contains("\"uid\" would be \"" + first + "\""), otherId.toString());
             assertEquals("invalid", noId.get("reason").asText(), noId.toString());
             assertTrue(noId.get("message").asText().contains("would have no \"uid\""), noId.toString());
-            assertEquals(1, store.readLog("bistro", 0, 10).size(), "only A's order was accepted");
+            assertEquals(1, hub.store.readLog("bistro", 0, 10).size(), "only A's order was accepted");
 
-            try (TestTerminal joining = new TestTerminal("B", server.loopbackUri(), tokens.issue("bistro", "B"))) {
+            try (TestTerminal joining = hub.terminal("B")) {
                 Eventually.await(() -> joining.idle() && joining.onUi(() -> joining.terminal.order(first)) != null,
                         "B has the session's orders", 60);
                 List<String> refused = joining.onUi(() -> editEach(joining.terminal));
