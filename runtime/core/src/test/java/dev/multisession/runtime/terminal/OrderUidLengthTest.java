@@ -8,6 +8,7 @@ import dev.multisession.runtime.hub.Hub;
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.transport.InMemoryTransport;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class OrderUidLengthTest {
 
     @Test
-    void anOrderWhoseIdIsTooLongForTheHubIsNeitherCreatedNorSent() {
+    void anOrderWhoseIdIsTooLongForTheHubIsNeitherCreatedNorSent() throws Exception {
         InMemoryHubStore store = new InMemoryHubStore();
         AtomicInteger length = new AtomicInteger(501);
         try (Hub hub = Hub.builder().store(store).sameThread().build();
@@ -35,9 +36,10 @@ class OrderUidLengthTest {
             assertEquals(0, terminal.pendingMutations(), "nothing waits to be sent");
 
             length.set(500);
-            Tab tab = terminal.newOrder();
-            assertEquals(0, terminal.pendingMutations(), "the hub took an id of 500 characters");
-            boolean stored = store.inSession("bistro", tx -> tx.order(tab.uid).isPresent());
+            Edit<Tab> created = terminal.create(tab -> {});
+            Confirmation confirmed = created.await(Duration.ofSeconds(60));
+            assertEquals(1, confirmed.number(), "the hub took an id of 500 characters");
+            boolean stored = store.inSession("bistro", tx -> tx.order(created.orderId()).isPresent());
             assertTrue(stored, "the hub stored it");
         }
     }
