@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line for a mutation whose operations the session's model refused, so that a client
- * sending what its model does not allow is visible to the operator, not only to the client.
+ * One log line for a mutation whose operations, or whose resulting order, the session's model
+ * refused, so that a client sending what its model does not allow is visible to the operator, not
+ * only to the client.
  */
 final class InvalidOps {
 
@@ -15,8 +16,15 @@ final class InvalidOps {
 
     private InvalidOps() {}
 
-    /** Logs the refusals {@code reply} carries, if it is an ack that dropped invalid operations. */
+    /**
+     * Logs the refusals {@code reply} carries, if it is an ack that dropped invalid operations or
+     * a mutation rejected whole as invalid.
+     */
     static void log(HubMessage reply, TerminalConnection from) {
+        if (reply instanceof HubMessage.Rejected rejected && Reason.INVALID.equals(rejected.reason())) {
+            LOG.info("mutate {} of {}: refused whole as invalid: {}", rejected.mutationId(), from, rejected.message());
+            return;
+        }
         if (!(reply instanceof HubMessage.Ack ack) || ack.dropped().isEmpty()) {
             return;
         }

@@ -1,9 +1,11 @@
 package dev.multisession.runtime.hub;
 
 import dev.multisession.runtime.hub.spi.TerminalIdentity;
+import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.ClientMessage;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.protocol.PathStep;
 import dev.multisession.runtime.protocol.Reason;
 import dev.multisession.runtime.protocol.ValueLimits;
@@ -58,13 +60,35 @@ public final class MessageChecks {
         return identity.session().equals(hello.session()) && identity.terminal().equals(hello.terminal());
     }
 
+    /** What is wrong with an order's uid as a mutation or removal names it; null if nothing. */
+    private static String uidProblem(String order) {
+        if (order.isEmpty()) {
+            return "order must not be empty";
+        }
+        return order.length() > OrderLimits.MAX_UID_CHARS
+                ? "order is at most " + OrderLimits.MAX_UID_CHARS + " characters, not " + order.length() : null;
+    }
+
+    /** What is wrong with the order's uid and the user a mutation or removal names; null if nothing. */
+    private static String namesProblem(String order, String user) {
+        String badUid = uidProblem(order);
+        return badUid != null ? badUid : userProblem(user);
+    }
+
+    /** What is wrong with the user a message names (null: none); null if nothing. */
+    private static String userProblem(String user) {
+        return user != null && user.length() > Author.MAX_USER_CHARS
+                ? "user is at most " + Author.MAX_USER_CHARS + " characters, not " + user.length() : null;
+    }
+
     private static String invalidField(ClientMessage message) {
         if (message instanceof ClientMessage.Mutate mutate) {
             if (mutate.mutationId() < 1) {
                 return "mutationId starts at 1";
             }
-            if (mutate.order().isEmpty()) {
-                return "order must not be empty";
+            String badName = namesProblem(mutate.order(), mutate.user());
+            if (badName != null) {
+                return badName;
             }
             if (mutate.baseRevision() < 0 || mutate.runId() < 0) {
                 return "baseRevision and runId must not be negative";
@@ -82,13 +106,18 @@ public final class MessageChecks {
             return ValueLimits.DEFAULT.check(mutate.ops());
         }
         if (message instanceof ClientMessage.Remove remove) {
-            if (remove.mutationId() < 1 || remove.order().isEmpty()) {
-                return "mutationId starts at 1 and order must not be empty";
+            if (remove.mutationId() < 1) {
+                return "mutationId starts at 1";
+            }
+            String badName = namesProblem(remove.order(), remove.user());
+            if (badName != null) {
+                return badName;
             }
             return remove.baseRevision() < 0 || remove.runId() < 0 ? "baseRevision and runId must not be negative" : null;
         }
         if (message instanceof ClientMessage.Hello hello) {
-            return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative" : null;
+            return hello.lastSeq() < 0 || hello.runId() < 0 ? "runId and lastSeq must not be negative"
+                    : userProblem(hello.user());
         }
         if (message instanceof ClientMessage.Sync sync) {
             return sync.afterSeq() < 0 ? "afterSeq must not be negative" : null;

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The hub's business rules for one mutation or removal, as a pure function of the session as
  * the batch left it so far and the message: operations checked against the session's model
- * ({@link OpChecks}, refused ones dropped as {@code invalid}), the size of the resulting order
+ * ({@link OpChecks}, refused ones dropped as {@code invalid}; a result whose id is not the order's
+ * uid refused whole as {@code invalid}), the size of the resulting order
  * ({@link OrderLimits}: a mutation that would break it is refused as {@code too_large}), once-only and in-order mutation ids per terminal
  * (duplicates are acknowledged again, gaps answered {@code resend}), changes made in an old run
  * or to a removed order refused (so is a change on a revision of an order the hub does not
@@ -105,12 +106,17 @@ final class MutationRules {
                 dropped.add(new HubMessage.DroppedOp(outcome.op(), outcome.reason(), outcome.message()));
             }
         }
+        if (!applied.isEmpty()) {
+            // checked on the result: a new order must set its id, though no one operation is wrong alone
+            String badId = checks.orderIdProblem(mutate.order(), data);
+            if (badId != null) {
+                return refusedWhole(mutate, sender, head, Reason.INVALID, badId);
+            }
+        }
         if (!applied.isEmpty() && mayGrow(applied, checks)) {
             String tooLarge = OrderLimits.DEFAULT.check(data);
             if (tooLarge != null) {
-                return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(), Reason.TOO_LARGE,
-                        "order " + mutate.order() + ": " + tooLarge, head.seq()), sender.terminal(),
-                        new TerminalCursor(mutate.mutationId(), head.seq()));
+                return refusedWhole(mutate, sender, head, Reason.TOO_LARGE, "order " + mutate.order() + ": " + tooLarge);
             }
         }
         if (applied.isEmpty()) {
@@ -129,6 +135,13 @@ final class MutationRules {
                 new HubMessage.Change(seq, head.runId(), mutate.order(), revision, number, author,
                         mutate.mutationId(), applied),
                 new SessionHead(head.runId(), seq, Math.max(number, head.lastOrderNumber()), head.logFloor()));
+    }
+
+    /** A mutation refused whole: it changes nothing but consumes its id. */
+    private static Decision refusedWhole(ClientMessage.Mutate mutate, Sender sender, SessionHead head, String reason,
+            String message) {
+        return Decision.cursorOnly(new HubMessage.Rejected(mutate.mutationId(), mutate.order(), reason, message,
+                head.seq()), sender.terminal(), new TerminalCursor(mutate.mutationId(), head.seq()));
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code set}: last writer wins; missing objects on the way are created. An element step
- *       that selects nothing is a conflict ({@link Reason#ELEMENT_REMOVED}).</li>
+ *       that selects nothing is a conflict ({@link Reason#ELEMENT_REMOVED}), also one below a
+ *       missing or null value, where nothing is created.</li>
  *   <li>{@code add}: adds the delta to the number (missing or null counts as 0), exactly: in
  *       {@code long} when both are integral, in {@link BigDecimal} otherwise. Adding to a
  *       non-number is a conflict ({@link Reason#TYPE_MISMATCH}).</li>
@@ -213,6 +214,12 @@ public final class MergeEngine {
                     if (!create) {
                         return null;
                     }
+                    // what would be made here is empty: an element step further down selects
+                    // nothing, and a conflict must leave no empty containers behind
+                    PendingConflict nothingThere = elementBelow(path, i + 1);
+                    if (nothingThere != null) {
+                        return nothingThere;
+                    }
                     next = path.get(i + 1) instanceof PathStep.Element ? JSON.arrayNode() : JSON.objectNode();
                     ((ObjectNode) current).set(key.name(), next);
                 }
@@ -238,6 +245,16 @@ public final class MergeEngine {
             }
         }
         throw new IllegalStateException("unreachable: paths are never empty");
+    }
+
+    /** The conflict of the first element step from {@code from} on that is not the path's last, or null if none. */
+    private static PendingConflict elementBelow(List<PathStep> path, int from) {
+        for (int j = from; j < path.size() - 1; j++) {
+            if (path.get(j) instanceof PathStep.Element element) {
+                return conflict(Reason.ELEMENT_REMOVED, "element " + element + " at " + path.subList(0, j) + " was removed");
+            }
+        }
+        return null;
     }
 
     private static PendingConflict conflict(String reason, String message) {

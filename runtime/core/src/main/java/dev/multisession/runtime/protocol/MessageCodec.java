@@ -157,12 +157,12 @@ public final class MessageCodec {
      * the values once for their limits and their text alike.
      */
     public ClientMessage decodeClient(String json) throws ProtocolException {
-        return fromTree(clientReader, readMessage(json, "ops"));
+        return fromTree(clientReader, readMessage(json, "ops", true));
     }
 
     /** Decodes a message sent by the hub. */
     public HubMessage decodeHub(String json) throws ProtocolException {
-        return fromTree(hubReader, readMessage(json, null));
+        return fromTree(hubReader, readMessage(json, null, false));
     }
 
     /** Decodes a hub message from a JSON tree (for reading stored events). */
@@ -185,10 +185,11 @@ public final class MessageCodec {
 
     /**
      * Reads the text of one message: a JSON object (not an array, not null), each member once,
-     * a string {@code type}, no lone UTF-16 surrogate anywhere but in the member {@code checkedElsewhere}
-     * (null: anywhere at all), within the nesting limit.
+     * a string {@code type}, no lone UTF-16 surrogate (nor, in a message to the hub, U+0000)
+     * anywhere but in the member {@code checkedElsewhere} (null: anywhere at all), within the
+     * nesting limit.
      */
-    private ObjectNode readMessage(String json, String checkedElsewhere) throws ProtocolException {
+    private ObjectNode readMessage(String json, String checkedElsewhere, boolean toHub) throws ProtocolException {
         if (json == null || json.isBlank()) {
             throw new ProtocolException(Reason.MALFORMED, "empty message");
         }
@@ -209,10 +210,9 @@ public final class MessageCodec {
         if (!type.isTextual()) {
             throw new ProtocolException(Reason.MALFORMED, "member \"type\" must be a string");
         }
-        String badText = TextChecks.loneSurrogate(message, checkedElsewhere);
+        String badText = TextChecks.badText(message, checkedElsewhere, toHub);
         if (badText != null) {
-            throw new ProtocolException(Reason.MALFORMED, "text in " + badText
-                    + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8");
+            throw new ProtocolException(Reason.MALFORMED, "text in " + badText);
         }
         OptionalMembers.fill(message);
         return message;

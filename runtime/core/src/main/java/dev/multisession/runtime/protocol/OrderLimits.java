@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public record OrderLimits(int maxElements, int maxChars) {
 
+    /**
+     * The most characters of an order's uid (the {@code order} of a mutation or removal): a uid is
+     * a key of the hub's store, and PostgreSQL indexes a key of at most 2,704 bytes.
+     */
+    public static final int MAX_UID_CHARS = 500;
+
     /** The protocol's limits: 2,000 elements per array, 1,000,000 characters per order. */
     public static final OrderLimits DEFAULT = new OrderLimits(2_000, 1_000_000);
 

@@ -15,7 +15,8 @@ public final class Reason {
     /**
      * The operation does not fit the session's model (a key it does not declare, a value of the
      * wrong kind or out of its field's range, an {@code add} on a field that is not a counter, an
-     * element step or id that does not match); it was dropped and changed nothing.
+     * element step or id that does not match); it was dropped and changed nothing. As the reason
+     * of a rejected mutation: the order it would leave does not carry its own uid as its id.
      */
     public static final String INVALID = "invalid";
     /** The message is not valid JSON or not a valid protocol message. */

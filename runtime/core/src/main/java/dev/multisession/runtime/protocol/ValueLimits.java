@@ -10,7 +10,8 @@ import java.util.Map;
  * data out of proportion to its size, and whatever the hub accepts it can always read back:
  * how many operations one mutation holds, how deep a path and a value go, how long a string
  * is, and how large or fine a number is; and, in the same walk, that no text holds a lone UTF-16
- * surrogate (which would reach other terminals as {@code ?}). A number is checked by its digits and exponent only
+ * surrogate (which would reach other terminals as {@code ?}) or the character U+0000 (which a
+ * PostgreSQL store cannot keep). A number is checked by its digits and exponent only
  * ({@code 1e5000000} is refused at once, without being expanded). docs/PROTOCOL.md, "Limits",
  * lists the defaults.
  *
@@ -49,7 +50,8 @@ public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int m
         return null;
     }
 
-    private String check(Op op) {
+    /** What in one operation breaks a limit, said for a client author; null if nothing. */
+    public String check(Op op) {
         if (op.path().size() > maxPathSteps) {
             return "a path has at most " + maxPathSteps + " steps, not " + op.path().size();
         }
@@ -116,8 +118,8 @@ public record ValueLimits(int maxOps, int maxPathSteps, int maxValueDepth, int m
         if (text.length() > maxStringLength) {
             return what + " is longer than " + maxStringLength + " characters";
         }
-        return TextChecks.wellFormed(text) ? null
-                : what + " holds a lone UTF-16 surrogate, which cannot be sent on as UTF-8";
+        String problem = TextChecks.problem(text, true);
+        return problem == null ? null : what + " " + problem;
     }
 
     /** Whether {@code value} keeps the number bounds: checked by digits and exponent, never expanded. */

@@ -8,6 +8,7 @@ import dev.multisession.runtime.protocol.Op;
 import dev.multisession.runtime.protocol.PathStep;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -185,6 +186,44 @@ public final class OpChecks {
     }
 
     /**
+     * What is wrong with the id of order {@code order} as a mutation leaves it ({@code result}),
+     * said for a client author; null if nothing is, or if the model gives orders no id. An order
+     * carries the uid it travels under as its id, written as a terminal's model writes it: a
+     * terminal knows its orders by that uid and sends no edit whose export names another id (or
+     * none, or a number 0, which it reads as none), so an order made without its id, or under
+     * another order's, could be edited on no terminal again.
+     */
+    public String orderIdProblem(String order, ObjectNode result) {
+        if (schema == null || schema.rootModel().idKey().isEmpty()) {
+            return null;
+        }
+        String idKey = schema.rootModel().idKey().get();
+        JsonNode id = result.get(idKey);
+        if (id == null || id.isNull() || id.isNumber() && id.decimalValue().signum() == 0) {
+            return "order " + order + " would have no \"" + idKey + "\"" + (id == null || id.isNull() ? "" : " (0 is none)")
+                    + "; the change that creates an order sets its id to its uid, " + order;
+        }
+        String written = idText(id, schema.rootModel().fields().get(idKey).kind());
+        if (written.equals(order)) {
+            return null;
+        }
+        return "order " + order + ": its \"" + idKey + "\" would be " + id
+                + (written.equals(id.asText()) ? "" : ", which a terminal writes as " + written)
+                + "; an order's id is the uid it travels under, " + order;
+    }
+
+    /** An id as a terminal's model writes it: a number in its plain digits, a UUID in lower case. */
+    private static String idText(JsonNode id, ValueKind kind) {
+        if (id.isNumber()) {
+            return id.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (kind instanceof ValueKind.FormattedKind formatted && formatted.format() == TextFormat.UUID_TEXT) {
+            return id.asText().toLowerCase(Locale.ROOT);
+        }
+        return id.asText();
+    }
+
+    /**
      * An operation on one key of a synced map ({@code [..., field, key]}): {@code set} a value of
      * the map's kind, {@code unset} it, or {@code add} to it when the map's values are counters.
      */
@@ -213,7 +252,7 @@ public final class OpChecks {
     }
 
     private static String opName(Op op) {
-        return op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return op.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private String set(ObjectNode state, Op.Set op, FieldSchema field, PathStep.Element inElement) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisession.runtime.codec.MultiSessionCodec;
 import dev.multisession.runtime.codec.MultiSessionCodecs;
 import dev.multisession.runtime.merge.OrderInfo;
+import dev.multisession.runtime.protocol.Author;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.protocol.Op;
+import dev.multisession.runtime.protocol.OrderLimits;
 import dev.multisession.runtime.store.memory.InMemoryTerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalStore;
 import dev.multisession.runtime.terminal.spi.TerminalTransport;
@@ -144,7 +146,8 @@ public final class Terminal<O> implements AutoCloseable {
      * @throws IllegalStateException if an order with the id the constructor gave already exists, or
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
-     *     share one; nothing is created or sent
+     *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public O newOrder() {
         return create(order -> {}).order();
@@ -158,7 +161,8 @@ public final class Terminal<O> implements AutoCloseable {
      * @throws IllegalStateException if an order with the id the constructor gave already exists, or
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
-     *     share one; nothing is created or sent
+     *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public O newOrder(Consumer<? super O> init) {
         return create(init).order();
@@ -173,7 +177,8 @@ public final class Terminal<O> implements AutoCloseable {
      * @throws IllegalStateException if an order with the id the constructor gave already exists, or
      *     the terminal cannot make an id of the id field's type (see {@link Builder#orderIds})
      * @throws IllegalArgumentException if an element of a synced collection has a null id, or two
-     *     share one; nothing is created or sent
+     *     share one, or a value breaks the protocol's limits (docs/PROTOCOL.md, "Limits": a string
+     *     longer than 10,000 characters, an order id longer than 500, ...); nothing is created or sent
      */
     public Edit<O> create(Consumer<? super O> init) {
         Objects.requireNonNull(init, "init");
@@ -190,10 +195,15 @@ public final class Terminal<O> implements AutoCloseable {
             if (models.contains(uid) || replica.confirmed(uid) != null) {
                 throw new IllegalStateException("an order with id " + uid + " already exists");
             }
+            if (uid.length() > OrderLimits.MAX_UID_CHARS) {
+                // the hub would refuse every change of it as malformed, holding back the outbox
+                throw refused(uid, "its id has " + uid.length() + " characters; an order's id has at most "
+                        + OrderLimits.MAX_UID_CHARS, null);
+            }
             init.accept(order);
-            ObjectNode exported = exportChecked(uid, order);
+            List<Op> ops = opsToSend(uid, JSON.objectNode(), exportChecked(uid, order));
             models.put(uid, order, JSON.objectNode());
-            return new Edit<>(order, uid, sync(uid, exported));
+            return new Edit<>(order, uid, submit(uid, ops));
         }
     }
 
@@ -206,8 +216,10 @@ public final class Terminal<O> implements AutoCloseable {
      * @throws IllegalArgumentException if {@code order} is not an open order of this terminal
      *     (removed, or made by another terminal object), or the change cleared or changed the
      *     order's id, left an element of a synced collection without an id or gave two elements
-     *     one id; nothing is sent (the model keeps the change, and the next edit that repairs it
-     *     sends it all) and a warning is logged
+     *     one id, or made operations that break the protocol's limits (docs/PROTOCOL.md, "Limits":
+     *     a string longer than 10,000 characters, more than 1,000 operations, ...), which the hub
+     *     would refuse; nothing is sent (the model keeps the change, and the next edit that
+     *     repairs it sends it all) and a warning is logged
      */
     public Edit<O> edit(O order, Consumer<? super O> change) {
         Objects.requireNonNull(change, "change");
@@ -215,7 +227,9 @@ public final class Terminal<O> implements AutoCloseable {
             checkOpen();
             String uid = uidOf(order);
             change.accept(order);
-            return new Edit<>(order, uid, sync(uid, exportChecked(uid, order)));
+            ObjectNode base = models.shown(uid);
+            return new Edit<>(order, uid, submit(uid, opsToSend(uid, base == null ? JSON.objectNode() : base,
+                    exportChecked(uid, order))));
         }
     }
 
@@ -379,10 +393,22 @@ public final class Terminal<O> implements AutoCloseable {
         transport.close();
     }
 
-    /** Sends what changed in {@code order}; returns the future of its confirmation. */
-    private CompletableFuture<Confirmation> sync(String uid, ObjectNode exported) {
-        ObjectNode base = models.shown(uid);
-        List<Op> ops = Diff.between(codec, base == null ? JSON.objectNode() : base, exported);
+    /**
+     * The operations that make {@code base} into {@code exported}, once they are known to keep
+     * the protocol's limits; otherwise nothing is sent and the app hears why (as for the id
+     * rules, the model keeps the change).
+     */
+    private List<Op> opsToSend(String uid, ObjectNode base, ObjectNode exported) {
+        List<Op> ops = Diff.between(codec, base, exported);
+        String problem = SendableOps.problem(ops);
+        if (problem != null) {
+            throw refused(uid, problem, null);
+        }
+        return ops;
+    }
+
+    /** Sends {@code ops} of order {@code uid}; returns the future of its confirmation. */
+    private CompletableFuture<Confirmation> submit(String uid, List<Op> ops) {
         if (ops.isEmpty()) {
             CompletableFuture<Confirmation> pending = driver.pendingOf(uid);
             return pending != null ? pending : CompletableFuture.completedFuture(confirmedNow(uid));
@@ -403,10 +429,7 @@ public final class Terminal<O> implements AutoCloseable {
         try {
             exported = codec.exportAsJson(order);
         } catch (IllegalArgumentException unexportable) {
-            LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid,
-                    unexportable.getMessage());
-            throw new IllegalArgumentException("cannot sync order " + uid + ": " + unexportable.getMessage()
-                    + "; nothing was sent", unexportable);
+            throw refused(uid, unexportable.getMessage(), unexportable);
         }
         JsonNode id = exported.get(idKey);
         if (unassigned(id)) {
@@ -418,10 +441,15 @@ public final class Terminal<O> implements AutoCloseable {
             problem = ElementIds.problem(codec, exported);
         }
         if (problem != null) {
-            LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid, problem);
-            throw new IllegalArgumentException("cannot sync order " + uid + ": " + problem + "; nothing was sent");
+            throw refused(uid, problem, null);
         }
         return exported;
+    }
+
+    /** Logs that a change of order {@code uid} was not sent, and the exception that tells the app why. */
+    private IllegalArgumentException refused(String uid, String problem, Throwable cause) {
+        LOG.warn("terminal {} refused a change of order {}: {}; nothing was sent", terminalId, uid, problem);
+        return new IllegalArgumentException("cannot sync order " + uid + ": " + problem + "; nothing was sent", cause);
     }
 
     /** Whether a constructor left the id unset: null, or 0 in a primitive number field. */
@@ -490,8 +518,17 @@ public final class Terminal<O> implements AutoCloseable {
             return this;
         }
 
-        /** Who works on this terminal, recorded as the author of its changes (optional). */
+        /**
+         * Who works on this terminal, recorded as the author of its changes (optional).
+         *
+         * @throws IllegalArgumentException if it is longer than the hub takes
+         *     ({@value Author#MAX_USER_CHARS} characters): the hub would refuse the terminal's hello
+         */
         public Builder<O> user(String user) {
+            if (user != null && user.length() > Author.MAX_USER_CHARS) {
+                throw new IllegalArgumentException("user has at most " + Author.MAX_USER_CHARS + " characters, not "
+                        + user.length());
+            }
             this.user = user;
             return this;
         }

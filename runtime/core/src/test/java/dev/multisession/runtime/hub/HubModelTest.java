@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A hub bound to a model (the processor's schema of {@code RestaurantOrder}): what does not fit
  * the model is dropped as {@code invalid} and neither stored nor broadcast; the rest of the
- * mutation goes on.
+ * mutation goes on. A mutation that would leave an order without its own uid as its id is
+ * rejected whole.
  */
 class HubModelTest {
 
@@ -104,6 +105,27 @@ class HubModelTest {
     }
 
     @Test
+    void aNewOrderWithoutItsOwnIdIsRejectedWholeAndLoggedOnce() throws IOException {
+        Hub hub = Hub.builder().store(store).sameThread().schema(orderSchema()).build();
+        Peer a = new Peer(hub, "A");
+        Peer b = new Peer(hub, "B");
+        ClientMessage.Mutate noId = mutate(1, "{op:'set',path:['table_id'],value:'T4'}");
+        String log = CapturedLog.during(() -> a.connection.receive(noId));
+
+        HubMessage.Rejected rejected = assertInstanceOf(HubMessage.Rejected.class, a.inbox.get(a.inbox.size() - 1));
+        assertEquals(Reason.INVALID, rejected.reason());
+        assertTrue(rejected.message().startsWith("order O1 would have no \"uid\""), rejected.message());
+        assertEquals(1, CapturedLog.lines(log, "mutate 1 of"), log);
+        assertTrue(log.contains("refused whole as invalid: order O1 would have no \"uid\""), log);
+        assertEquals(null, storedOrder());
+        assertEquals(List.of(), b.received(HubMessage.Change.class));
+
+        a.connection.receive(mutate(2, "{op:'set',path:['uid'],value:'O1'}", "{op:'set',path:['table_id'],value:'T4'}"));
+        assertEquals(List.of(), a.received(HubMessage.Ack.class).get(0).dropped(), "its id consumed, the next is taken");
+        assertEquals("O1", storedOrder().get("uid").asText());
+    }
+
+    @Test
     void aKeyTheModelLacksIsRefusedByDefaultAndPassedOnWhenTheHubSaysSo() throws IOException {
         Hub refusing = Hub.builder().store(store).sameThread().schema(orderSchema()).build();
         Peer a = new Peer(refusing, "A");
@@ -113,7 +135,7 @@ class HubModelTest {
         Hub passing = Hub.builder().store(store).sameThread().schema(orderSchema())
                 .unknownKeys(UnknownKeys.PASS_THROUGH).build();
         Peer later = new Peer(passing, "A");
-        later.connection.receive(mutate(2, "{op:'set',path:['tip'],value:2}"));
+        later.connection.receive(mutate(2, "{op:'set',path:['uid'],value:'O1'}", "{op:'set',path:['tip'],value:2}"));
         assertEquals(List.of(), later.received(HubMessage.Ack.class).get(0).dropped());
         assertEquals(2, storedOrder().get("tip").intValue());
     }

@@ -38,10 +38,10 @@ import net.jqwik.api.constraints.Size;
  * Random scripts of valid and invalid operations from three clients against a hub bound to the
  * processor's {@code RestaurantOrder} schema, watched by two observers that apply every
  * broadcast with the merge rules, as terminals do, while a client of another session keeps
- * editing. Whatever the script: every stored order fits the model and reads back, every observer
- * ends equal to the hub, every message is answered, and the other session's every mutation is
- * answered before the hub takes the next message (no queueing behind the bad one). Counts and
- * order only, no clock.
+ * editing. Whatever the script: every stored order fits the model, carries its own uid as its id
+ * and reads back, every observer ends equal to the hub, every message is answered, and the other
+ * session's every mutation is answered before the hub takes the next message (no queueing behind
+ * the bad one). Counts and order only, no clock.
  */
 class HubPoisoningPropertyTest {
 
@@ -94,10 +94,15 @@ class HubPoisoningPropertyTest {
 
         for (int step : script) {
             Client client = clients.get(step % clients.size());
-            client.connection.receive(new ClientMessage.Mutate(client.nextId++, 1, "O" + (step / 7 % 2), 0, null,
-                    List.of(op(step / 3 % 12, step / 36))));
+            String order = "O" + (step / 7 % 2);
+            // most changes name the order's id, as a terminal's first change of an order does; the
+            // others may create an order without it, which the hub must refuse
+            List<Op> ops = step % 5 == 0 ? List.of(op(step / 3 % 12, step / 36))
+                    : List.of(new Op.Set(List.of(PathStep.key("uid")), JSON.textNode(order)), op(step / 3 % 12, step / 36));
+            client.connection.receive(new ClientMessage.Mutate(client.nextId++, 1, order, 0, null, ops));
             long answered = other.inbox.stream().filter(HubMessage.Ack.class::isInstance).count();
             other.connection.receive(new ClientMessage.Mutate(other.nextId++, 1, "Q", 0, null, List.of(
+                    new Op.Set(List.of(PathStep.key("uid")), JSON.textNode("Q")),
                     new Op.Set(List.of(PathStep.key("guests")), JSON.numberNode(step % 50)))));
             assertEquals(answered + 1, other.inbox.stream().filter(HubMessage.Ack.class::isInstance).count(),
                     "the other session's mutation is answered before the next message is taken");
@@ -111,6 +116,7 @@ class HubPoisoningPropertyTest {
                 continue;
             }
             ObjectNode data = stored.data();
+            assertEquals(uid, data.path("uid").asText(), "stored " + uid + " carries its own id: " + data);
             for (Map.Entry<String, JsonNode> member : data.properties()) {
                 assertNull(checks.check(JSON.objectNode(), new Op.Set(List.of(PathStep.key(member.getKey())),
                         member.getValue())), "stored " + uid + " fits the model: " + data);

@@ -196,6 +196,50 @@ class OpChecksTest {
                 .changesDeclaredCounter((Op.Add) op("{op:'add',path:['covers'],delta:1}")));
     }
 
+    /** A model whose id is a {@code long}. */
+    private static final SessionSchema NUMBERED = inline("""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:multisession:schema:com.acme.Ticket",
+             "$ref":"#/$defs/com.acme.Ticket","$defs":{"com.acme.Ticket":{"type":"object",
+             "x-multisession-java-type":"com.acme.Ticket","x-multisession-id":"no","required":["no"],"properties":{
+              "no":{"x-multisession-kind":"integer","type":"integer","minimum":-9223372036854775808,
+                "maximum":9223372036854775807,"x-multisession-java-type":"long","x-multisession-merge":"LAST_WRITER_WINS"}}}}}""");
+
+    static Stream<Arguments> orderIds() {
+        return Stream.of(
+                Arguments.of(Named.of("its own uid", ORDER), "O1", "{uid:'O1'}", ""),
+                Arguments.of(Named.of("another order's uid", ORDER), "O7", "{uid:'O1'}",
+                        "order O7: its \"uid\" would be \"O1\"; an order's id is the uid it travels under, O7"),
+                Arguments.of(Named.of("no id", ORDER), "O8", "{guests:3}",
+                        "order O8 would have no \"uid\"; the change that creates an order sets its id to its uid, O8"),
+                Arguments.of(Named.of("a number in its digits", NUMBERED), "70", "{no:70}", ""),
+                Arguments.of(Named.of("a number written otherwise", NUMBERED), "70", "{no:7.0E1}", ""),
+                Arguments.of(Named.of("a number its uid writes otherwise", NUMBERED), "070", "{no:70}",
+                        "order 070: its \"no\" would be 70"),
+                Arguments.of(Named.of("a number 0, which a terminal reads as no id", NUMBERED), "0", "{no:0}",
+                        "order 0 would have no \"no\" (0 is none)"),
+                Arguments.of(Named.of("a UUID in lower case", KINDS), "123e4567-e89b-12d3-a456-426614174000",
+                        "{id:'123e4567-e89b-12d3-a456-426614174000'}", ""),
+                Arguments.of(Named.of("a UUID in upper case, which a terminal writes in lower", KINDS),
+                        "123E4567-E89B-12D3-A456-426614174000", "{id:'123E4567-E89B-12D3-A456-426614174000'}",
+                        "order 123E4567-E89B-12D3-A456-426614174000: its \"id\" would be \"123E4567-E89B-12D3-A456-426614174000\","
+                                + " which a terminal writes as 123e4567-e89b-12d3-a456-426614174000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("orderIds")
+    void anOrderCarriesItsOwnUidAsItsId(SessionSchema schema, String order, String result, String refusal)
+            throws IOException {
+        ObjectNode data = (ObjectNode) JsonMappers.protocol().readTree(relaxed(result));
+        String found = OpChecks.against(schema, UnknownKeys.REFUSE).orderIdProblem(order, data);
+        if (refusal.isEmpty()) {
+            assertNull(found, result);
+        } else {
+            assertNotNull(found, result + " must be refused for order " + order);
+            assertTrue(found.startsWith(refusal), found);
+        }
+        assertNull(OpChecks.none().orderIdProblem(order, data), "a hub bound to no model knows no id");
+    }
+
     @Test
     void unknownKeysPassThroughWhenTheHubSaysSo() throws IOException {
         OpChecks checks = OpChecks.against(ORDER, UnknownKeys.PASS_THROUGH);
@@ -224,10 +268,14 @@ class OpChecksTest {
         return (ObjectNode) JsonMappers.protocol().readTree(STATE);
     }
 
-    private static Op op(String relaxed) throws IOException {
-        String json = relaxed.replace('\'', '"').replaceAll("([{,])(\\w+):", "$1\"$2\":");
-        JsonNode node = JsonMappers.protocol().readTree(json);
+    private static Op op(String shorthand) throws IOException {
+        JsonNode node = JsonMappers.protocol().readTree(relaxed(shorthand));
         return JsonMappers.protocol().treeToValue(node, Op.class);
+    }
+
+    /** JSON from the tables' shorthand: single quotes, unquoted member names. */
+    private static String relaxed(String shorthand) {
+        return shorthand.replace('\'', '"').replaceAll("([{,])(\\w+):", "$1\"$2\":");
     }
 
     private static Arguments row(String name, String op, String refusal) {

@@ -53,6 +53,14 @@ class TerminalBuilderTest {
     }
 
     @Test
+    void aUserLongerThanTheHubTakesIsRefused() {
+        Terminal.builder(Tab.CODEC).user("u".repeat(200));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Terminal.builder(Tab.CODEC).user("u".repeat(201)));
+        assertTrue(e.getMessage().contains("user has at most 200 characters, not 201"), e.getMessage());
+    }
+
+    @Test
     void nullArgumentsSayWhatToGive() {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> Terminal.builder((Class<Tab>) null));

@@ -10,7 +10,6 @@ import dev.multisession.runtime.json.JsonMappers;
 import dev.multisession.runtime.protocol.HubMessage;
 import dev.multisession.runtime.store.memory.InMemoryHubStore;
 import dev.multisession.runtime.transport.websocket.model.Order;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -54,7 +53,7 @@ class ProtocolConformanceTest {
                 + "{\"op\":\"insert\",\"path\":[\"lines\",{\"uid\":\"L1\"}],\"value\":{\"uid\":\"L1\",\"product_id\":7,\"qty\":1},"
                 + "\"afterId\":null}]}";
         setup.send(create.replace("\"baseRevision\":1", "\"baseRevision\":0"));
-        JsonNode ack = reply(setup, "ack");
+        JsonNode ack = setup.next("ack");
         assertEquals(0, ack.get("dropped").size(), ack.toString());
     }
 
@@ -84,6 +83,13 @@ class ProtocolConformanceTest {
                 row("an element selected by a key that is not its id", MUTATE
                         + "{\"op\":\"set\",\"path\":[\"lines\",{\"product_id\":7},\"qty\"],\"value\":3}]}",
                         "ack invalid", "selected by {\"uid\": id}"),
+                // an order's id is the uid it travels under: a new order names it, the whole mutation rejected
+                row("a new order whose data names another order's id", newOrder("O7")
+                        + "{\"op\":\"set\",\"path\":[\"uid\"],\"value\":\"O1\"}]}", "rejected invalid",
+                        "\"uid\" would be \"O1\""),
+                row("a new order without its id", newOrder("O8")
+                        + "{\"op\":\"set\",\"path\":[\"guests\"],\"value\":3}]}", "rejected invalid",
+                        "would have no \"uid\""),
                 // the limits: the whole message refused as malformed, before any work
                 row("a delta of 1e1000", MUTATE
                         + "{\"op\":\"add\",\"path\":[\"lines\",{\"uid\":\"L1\"},\"qty\"],\"delta\":1e1000}]}",
@@ -97,6 +103,10 @@ class ProtocolConformanceTest {
                         + "[".repeat(40) + "]".repeat(40) + "}]}", "error malformed", "nested deeper than 32"),
                 row("a message nested 65 levels", MUTATE + "{\"op\":\"set\",\"path\":[\"note\"],\"value\":"
                         + "[".repeat(65) + "]".repeat(65) + "}]}", "error malformed", "nested deeper than 64"),
+                row("a user of 201 characters (recorded for every element a change touches)",
+                        MUTATE.replace("\"user\":null", "\"user\":\"" + "u".repeat(201) + "\"")
+                        + "{\"op\":\"set\",\"path\":[\"note\"],\"value\":\"x\"}]}", "error malformed",
+                        "user is at most 200 characters, not 201"),
                 row("an insert whose value lacks its id", MUTATE
                         + "{\"op\":\"insert\",\"path\":[\"lines\",{\"uid\":\"L2\"}],\"value\":{\"qty\":1},\"afterId\":null}]}",
                         "error malformed", "carries its id"),
@@ -119,7 +129,7 @@ class ProtocolConformanceTest {
         RawClient.Connection connection = greeted();
         connection.send(frame);
         String[] kind = expected.split(" ");
-        JsonNode reply = reply(connection, kind[0]);
+        JsonNode reply = connection.next(kind[0]);
         String reason;
         String message;
         if (kind[0].equals("ack")) {
@@ -148,9 +158,21 @@ class ProtocolConformanceTest {
         RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
         connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
                 + "\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":2}");
-        JsonNode error = reply(connection, "error");
+        JsonNode error = connection.next("error");
         assertEquals("unsupported_protocol", error.get("code").asText());
         assertTrue(error.get("message").asText().contains("protocol 1, not 2"), error.toString());
+        connection.close();
+    }
+
+    @Test
+    void aHelloWithAUserLongerThanTheHubTakesIsRefused() throws Exception {
+        String terminal = "U" + terminals.incrementAndGet();
+        RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
+        connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
+                + "\",\"user\":\"" + "u".repeat(201) + "\",\"runId\":0,\"lastSeq\":0,\"protocol\":1}");
+        JsonNode error = connection.next("error");
+        assertEquals("malformed", error.get("code").asText());
+        assertTrue(error.get("message").asText().contains("user is at most 200 characters"), error.toString());
         connection.close();
     }
 
@@ -160,7 +182,7 @@ class ProtocolConformanceTest {
         RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
         connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
                 + "\",\"user\":null,\"runId\":1,\"lastSeq\":1,\"protocol\":1,\"lastTag\":9007199254740992}");
-        JsonNode error = reply(connection, "error");
+        JsonNode error = connection.next("error");
         assertEquals("malformed", error.get("code").asText());
         assertTrue(error.get("message").asText().contains("lastTag"), error.toString());
         connection.close();
@@ -179,7 +201,7 @@ class ProtocolConformanceTest {
             connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
                     + "\",\"user\":null,\"runId\":" + logged.runId() + ",\"lastSeq\":" + logged.seq()
                     + ",\"protocol\":1,\"lastTag\":" + tag + "}");
-            JsonNode welcome = reply(connection, "welcome");
+            JsonNode welcome = connection.next("welcome");
             boolean same = tag == logged.tag();
             assertEquals(!same, welcome.get("diverged").asBoolean(), welcome.toString());
             connection.send("{\"type\":\"ping\",\"nonce\":7}");
@@ -198,28 +220,13 @@ class ProtocolConformanceTest {
     private RawClient.Connection greeted() throws Exception {
         String terminal = "T" + terminals.incrementAndGet();
         RawClient.Connection connection = client.connect(server.loopbackUri(), tokens.issue("bistro", terminal));
-        connection.send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
-                + "\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}");
-        reply(connection, "welcome");
-        reply(connection, "snapshot");
+        connection.greet(terminal);
         return connection;
     }
 
-    /** The next message of {@code type}, skipping broadcasts of other types; generous for a loaded machine. */
-    private static JsonNode reply(RawClient.Connection connection, String type) throws InterruptedException, IOException {
-        while (true) {
-            String text = connection.messages.poll(60, TimeUnit.SECONDS);
-            if (text == null) {
-                throw new AssertionError("no " + type + " within 60 s");
-            }
-            JsonNode message = JsonMappers.protocol().readTree(text);
-            if (message.get("type").asText().equals(type)) {
-                return message;
-            }
-            if (!message.get("type").asText().equals("change")) {
-                throw new AssertionError("expected " + type + ", got " + text);
-            }
-        }
+    /** The start of a mutate frame that creates order {@code uid}, up to its operations. */
+    private static String newOrder(String uid) {
+        return MUTATE.replace("\"order\":\"O1\",\"baseRevision\":1", "\"order\":\"" + uid + "\",\"baseRevision\":0");
     }
 
     private static String lines(int count) {

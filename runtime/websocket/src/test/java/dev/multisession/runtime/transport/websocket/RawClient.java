@@ -1,5 +1,8 @@
 package dev.multisession.runtime.transport.websocket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisession.runtime.json.JsonMappers;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -96,6 +99,34 @@ final class RawClient implements AutoCloseable {
                 throw new AssertionError("no message within 5 s");
             }
             return message;
+        }
+
+        /**
+         * The next message of {@code type}, skipping broadcasts ({@code change}); a message of any
+         * other type fails the test, and so does none within a minute (generous for a loaded machine).
+         */
+        JsonNode next(String type) throws InterruptedException, IOException {
+            while (true) {
+                String text = messages.poll(60, TimeUnit.SECONDS);
+                if (text == null) {
+                    throw new AssertionError("no " + type + " within 60 s");
+                }
+                JsonNode message = JsonMappers.protocol().readTree(text);
+                if (message.get("type").asText().equals(type)) {
+                    return message;
+                }
+                if (!message.get("type").asText().equals("change")) {
+                    throw new AssertionError("expected " + type + ", got " + text);
+                }
+            }
+        }
+
+        /** Says hello as {@code terminal} of session "bistro", new to the hub, and takes its welcome and snapshot. */
+        void greet(String terminal) throws Exception {
+            send("{\"type\":\"hello\",\"session\":\"bistro\",\"terminal\":\"" + terminal
+                    + "\",\"user\":null,\"runId\":0,\"lastSeq\":0,\"protocol\":1}");
+            next("welcome");
+            next("snapshot");
         }
 
         /** The connection's Jetty session, for writing frames another way than {@link #send}. */
