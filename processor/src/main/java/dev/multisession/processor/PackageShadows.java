@@ -3,6 +3,8 @@ package dev.multisession.processor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -17,6 +19,11 @@ final class PackageShadows {
     private final Elements elements;
     /** What was found per package in this round: a package's models are written one after the other. */
     private final Map<PackageElement, List<String>> hidden = new HashMap<>();
+    /**
+     * The simple names of java.lang's classes, listed once: looking each class of a package up as
+     * {@code java.lang.<name>} costs a search of every module for each name that is not there.
+     */
+    private Set<String> javaLang;
 
     PackageShadows(Elements elements) {
         this.elements = elements;
@@ -32,8 +39,17 @@ final class PackageShadows {
         return hidden.computeIfAbsent(elements.getPackageOf(model), pkg ->
                 ElementFilter.typesIn(pkg.getEnclosedElements()).stream()
                         .map(type -> type.getSimpleName().toString())
-                        .filter(name -> elements.getTypeElement("java.lang." + name) != null)
+                        .filter(javaLangNames()::contains)
                         .sorted()
                         .toList());
+    }
+
+    private Set<String> javaLangNames() {
+        if (javaLang == null) {
+            javaLang = ElementFilter.typesIn(elements.getPackageElement("java.lang").getEnclosedElements()).stream()
+                    .map(type -> type.getSimpleName().toString())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return javaLang;
     }
 }
