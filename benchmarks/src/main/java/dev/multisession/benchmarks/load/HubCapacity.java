@@ -176,7 +176,10 @@ public final class HubCapacity implements Callable<Integer> {
                 ObjectNode created = order.deepCopy();
                 created.set("uid", TextNode.valueOf(uid));
                 long id = 1;
+                // the order carries its own uid, as a terminal's export writes it: a hub bound to
+                // the model rejects an order without it
                 connection.receive(new ClientMessage.Mutate(id, 1, uid, 0, null, List.of(
+                        new Op.Set(List.of(PathStep.key("uid")), created.get("uid")),
                         new Op.Set(List.of(PathStep.key("lines")), created.get("lines")))));
                 String line = created.get("lines").get(5).get("uid").asText();
                 Op add = new Op.Add(List.of(PathStep.key("lines"), PathStep.element("uid", TextNode.valueOf(line)),
