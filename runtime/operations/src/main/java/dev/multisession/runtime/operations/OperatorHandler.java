@@ -95,7 +95,7 @@ final class OperatorHandler extends Handler.Abstract {
         }
         if (!HttpMethod.POST.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, action + " is POST only");
+            refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, path + " is POST only");
             return true;
         }
         act(action, Request.extractQueryParameters(request), request, response, callback);
@@ -188,9 +188,8 @@ final class OperatorHandler extends Handler.Abstract {
             return true;
         }
         response.getHeaders().put(HttpHeader.ALLOW, "GET");
-        String path = Request.getPathInContext(request);
         refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                path.substring(path.lastIndexOf('/') + 1) + " is GET only");
+                Request.getPathInContext(request) + " is GET only");
         return false;
     }
 

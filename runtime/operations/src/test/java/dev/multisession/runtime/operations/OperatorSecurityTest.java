@@ -152,12 +152,12 @@ class OperatorSecurityTest {
                 node.operatorUri("/admin/api/revoke?session=bistro&terminal=bar"), OperatorNode.ADMIN_TOKEN);
         assertEquals(405, wrongMethod.statusCode());
         assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(""));
-        assertOneLineOfJson(wrongMethod, "{\"error\":\"revoke is POST only\"}");
+        assertOneLineOfJson(wrongMethod, "{\"error\":\"/admin/api/revoke is POST only\"}");
 
         OperatorNode.Answer postedRead = node.call("POST", node.operatorUri("/admin/api/state"), OperatorNode.ADMIN_TOKEN);
         assertEquals(405, postedRead.statusCode());
         assertEquals("GET", postedRead.headers().firstValue("Allow").orElse(""));
-        assertOneLineOfJson(postedRead, "{\"error\":\"state is GET only\"}");
+        assertOneLineOfJson(postedRead, "{\"error\":\"/admin/api/state is GET only\"}");
         assertTrue(node.tokens.authenticate(terminalToken).isPresent(), "the token was not revoked");
     }
 
