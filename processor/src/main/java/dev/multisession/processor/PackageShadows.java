@@ -46,7 +46,9 @@ final class PackageShadows {
 
     private Set<String> javaLangNames() {
         if (javaLang == null) {
-            javaLang = ElementFilter.typesIn(elements.getPackageElement("java.lang").getEnclosedElements()).stream()
+            PackageElement lang = elements.getPackageElement("java.lang");
+            // none only where java.lang is not readable as a package (compiling java.base itself)
+            javaLang = lang == null ? Set.of() : ElementFilter.typesIn(lang.getEnclosedElements()).stream()
                     .map(type -> type.getSimpleName().toString())
                     .collect(Collectors.toUnmodifiableSet());
         }
