@@ -2,7 +2,9 @@ package dev.multisession.processor;
 
 import dev.multisession.processor.SyncedProperty.Access;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -28,8 +30,8 @@ final class AccessorResolver {
 
     private final Elements elements;
     private final Types types;
-    private TypeElement lastOwner;
-    private List<ExecutableElement> lastMethods;
+    /** The methods of each class read this round: a subclass's codec reads its ancestors' fields again. */
+    private final Map<TypeElement, List<ExecutableElement>> methods = new HashMap<>();
 
     AccessorResolver(Elements elements, Types types) {
         this.elements = elements;
@@ -41,8 +43,7 @@ final class AccessorResolver {
      * may have added accessors to a class since, and a later round may even see a new element for it.
      */
     void forget() {
-        lastOwner = null;
-        lastMethods = null;
+        methods.clear();
     }
 
     Result resolve(TypeElement owner, VariableElement field) {
@@ -51,16 +52,16 @@ final class AccessorResolver {
         }
         String name = field.getSimpleName().toString();
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        List<ExecutableElement> methods = methodsOf(owner);
+        List<ExecutableElement> members = methodsOf(owner);
         String getter = null;
         String setter = null;
         for (String candidate : getterNames(field, name, capitalised)) {
-            if (getter == null && methods.stream().anyMatch(m -> isGetter(m, candidate, field))) {
+            if (getter == null && members.stream().anyMatch(m -> isGetter(m, candidate, field))) {
                 getter = candidate;
             }
         }
         for (String candidate : setterNames(field, name, capitalised)) {
-            if (setter == null && methods.stream().anyMatch(m -> isSetter(m, candidate, field))) {
+            if (setter == null && members.stream().anyMatch(m -> isSetter(m, candidate, field))) {
                 setter = candidate;
             }
         }
@@ -77,13 +78,9 @@ final class AccessorResolver {
         return new Result(Optional.empty(), String.join(" and ", missing));
     }
 
-    /** The methods of the class a model's fields are resolved in, read once for all its private fields. */
+    /** The methods of the class a model's fields are resolved in, read once a round for all its private fields. */
     private List<ExecutableElement> methodsOf(TypeElement owner) {
-        if (owner != lastOwner) {
-            lastMethods = ElementFilter.methodsIn(elements.getAllMembers(owner));
-            lastOwner = owner;
-        }
-        return lastMethods;
+        return methods.computeIfAbsent(owner, type -> ElementFilter.methodsIn(elements.getAllMembers(type)));
     }
 
     private static List<String> getterNames(VariableElement field, String name, String capitalised) {
