@@ -38,7 +38,7 @@ final class ModelValidator {
         this.lombok = lombok;
         this.classifier = new TypeClassifier(types, scanner);
         this.access = new TypeAccess(scanner);
-        this.typeVariables = new TypeVariableValidator(reporter, types, classifier);
+        this.typeVariables = new TypeVariableValidator(reporter, classifier);
         this.types = types;
     }
 

@@ -8,7 +8,6 @@ import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
  * Checks the type variables bounded by models, of a model and of the ancestor it binds: the codec of such a
@@ -17,12 +16,10 @@ import javax.lang.model.util.Types;
 final class TypeVariableValidator {
 
     private final DiagnosticReporter reporter;
-    private final Types types;
     private final TypeClassifier classifier;
 
-    TypeVariableValidator(DiagnosticReporter reporter, Types types, TypeClassifier classifier) {
+    TypeVariableValidator(DiagnosticReporter reporter, TypeClassifier classifier) {
         this.reporter = reporter;
-        this.types = types;
         this.classifier = classifier;
     }
 
@@ -35,10 +32,10 @@ final class TypeVariableValidator {
         for (TypeParameterElement variable : type.getTypeParameters()) {
             List<? extends TypeMirror> bounds = variable.getBounds();
             TypeMirror first = bounds.get(0);
-            boolean generic = first.getKind() == TypeKind.DECLARED && !((DeclaredType) first).getTypeArguments().isEmpty();
-            if (classifier.modelElement(types.erasure(first)) == null) {
-                continue;
+            if (!model.boundCodecs().containsKey(variable.getSimpleName().toString())) {
+                continue; // not bounded by a model: left open in INSTANCE, nothing to check
             }
+            boolean generic = first.getKind() == TypeKind.DECLARED && !((DeclaredType) first).getTypeArguments().isEmpty();
             if (bounds.size() > 1 || generic) {
                 reporter.report(Message.TYPE_VARIABLE_BOUND, variable, variable.getSimpleName(), type.getQualifiedName(),
                         String.join(" & ", bounds.stream().map(TypeMirror::toString).toList()));
