@@ -123,6 +123,8 @@ final class CodecWriter {
                 .addMethod(initFrom.build())
                 .addMethod(applyTo.build())
                 .addMethod(addFieldsTo.build());
+        // no import line per java.lang class (every codec would carry a few); the names a class of
+        // the model's package hides are written in full instead (alwaysQualify, PackageShadows)
         return JavaFile.builder(model.modelName().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .build();

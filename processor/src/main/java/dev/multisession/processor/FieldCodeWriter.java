@@ -54,7 +54,8 @@ final class FieldCodeWriter {
         Set<String> taken = new HashSet<>();
         for (SyncedProperty property : properties) {
             if (needsConstant(property)) {
-                // orderNo, order_no and ORDER_NO read alike in capitals: the later ones are numbered
+                // unitPrice becomes UNIT_PRICE_CODEC; orderNo, order_no and ORDER_NO read alike in
+                // capitals: the later ones are numbered
                 String base = WORD_BOUNDARY.matcher(property.name()).replaceAll("$1_$2").toUpperCase(Locale.ROOT)
                         + "_CODEC";
                 String name = base;
@@ -72,11 +73,12 @@ final class FieldCodeWriter {
 
     /** The {@code ValueCodec} constant of a reference value field that is not of a built-in type. */
     Optional<FieldSpec> constant(SyncedProperty property) {
-        if (!needsConstant(property)) {
-            return Optional.empty();
+        String name = constantNames.get(property.name());
+        if (name == null) {
+            return Optional.empty(); // named in the constructor for every field that needs one
         }
         TypeName type = ParameterizedTypeName.get(RuntimeNames.VALUE_CODEC, property.type().box());
-        return Optional.of(FieldSpec.builder(type, constantNames.get(property.name()), Modifier.PRIVATE,
+        return Optional.of(FieldSpec.builder(type, name, Modifier.PRIVATE,
                         Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Converts {@code $L}.\n", property.name())
                 .initializer(valueCodec(((ValueType.Value) property.valueType()).codec()))
@@ -388,7 +390,7 @@ final class FieldCodeWriter {
                 : call(RuntimeCalls.BOUND_CLASS_CODEC, CodeBlock.of("$T.class", bound.type()));
     }
 
-    /** {@code unitPrice} becomes {@code UNIT_PRICE_CODEC}. */
+    /** A field of a kind the model reader refuses reached the writer: a fault of the processor, not of the model. */
     private static IllegalStateException notValidated(SyncedProperty property) {
         return new IllegalStateException("field '" + property.name() + "' was not validated: " + property.valueType());
     }
